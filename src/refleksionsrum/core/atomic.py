@@ -1,0 +1,48 @@
+"""Write a file so that it is either the old one or the whole new one, never half of each."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+FILE_MODE = 0o600
+
+
+def atomic_write_text(path: Path, text: str, mode: int = FILE_MODE) -> None:
+    """Write ``text`` to ``path`` through a temporary file, fsync and rename.
+
+    On any failure the old file stays as it was and the temporary file is removed;
+    the error is raised to the caller, who decides what the user is told.
+    """
+    data = text.encode("utf-8")
+    folder = path.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_folder(folder)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; some file systems cannot, which is fine."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,261 @@
+"""Load and validate a workspace's config.toml into a Config, with precise error positions."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from refleksionsrum.core.errors import FileProblem
+from refleksionsrum.core.tomlpos import PathPart, decode_error_position, locate
+
+CONFIG_NAME = "config.toml"
+LANGUAGES = ("da", "en")
+THEMES = ("standard", "high-contrast")
+# The phase keys whose recording the program knows; any other key records plain notes.
+KNOWN_PHASES = ("followup", "data", "reflection", "wonder", "next")
+MAX_CONFIG_BYTES = 1_000_000
+
+
+class ConfigError(FileProblem):
+    """config.toml cannot be used; the message says where and what to do."""
+
+
+@dataclass(frozen=True)
+class PhaseTemplate:
+    """One phase of a template: what it is called, how long it lasts, what it asks."""
+
+    key: str
+    title: str
+    minutes: int
+    purpose: str
+    prompts: tuple[str, ...]
+
+    @property
+    def records(self) -> str:
+        """Which recorder the phase uses: a known phase key, or 'notes'."""
+        return self.key if self.key in KNOWN_PHASES else "notes"
+
+
+@dataclass(frozen=True)
+class Template:
+    """A meeting level (borgerniveau, indsatsniveau, organisatorisk) and its agenda."""
+
+    name: str
+    title: str
+    rhythm_days: int
+    phases: tuple[PhaseTemplate, ...]
+    minutes: int | None = None
+
+    @property
+    def planned_minutes(self) -> int:
+        """The meeting's planned length: the stated one, else the sum of its phases."""
+        return self.minutes if self.minutes is not None else self.phase_minutes
+
+    @property
+    def phase_minutes(self) -> int:
+        return sum(phase.minutes for phase in self.phases)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything config.toml says, checked."""
+
+    path: Path
+    templates: dict[str, Template]
+    language: str = "da"
+    default_template: str = "borgerniveau"
+    database_url: str | None = None
+    warning_minutes: float = 2.0
+    bell: bool = False
+    theme: str = "standard"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def template(self, name: str | None = None) -> Template:
+        return self.templates[name or self.default_template]
+
+
+class _Checker:
+    """Walks the parsed TOML, raising ConfigError at the first problem with its position."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def fail(self, where: tuple[PathPart, ...], key: str, **params: Any) -> ConfigError:
+        position = locate(self.text, where) if where else None
+        return ConfigError(self.path, key, position=position, hint="config.hint", **params)
+
+    def get(
+        self,
+        table: dict[str, Any],
+        where: tuple[PathPart, ...],
+        name: str,
+        kind: type | tuple[type, ...],
+        *,
+        required: bool = True,
+        default: Any = None,
+    ) -> Any:
+        here = (*where, name)
+        if name not in table:
+            if required:
+                raise self.fail(where, "config.missing", key=_dotted(here))
+            return default
+        value = table[name]
+        # bool is an int in Python; a duration of `true` is still a wrong type.
+        wrong_bool = isinstance(value, bool) and bool not in _as_tuple(kind)
+        if wrong_bool or not isinstance(value, kind):
+            raise self.fail(
+                here, "config.wrong_type", key=_dotted(here), expected=_type_name(kind)
+            )
+        return value
+
+    def positive_int(self, table: dict[str, Any], where: tuple[PathPart, ...], name: str) -> int:
+        value: int = self.get(table, where, name, int)
+        if value <= 0:
+            raise self.fail((*where, name), "config.not_positive", key=_dotted((*where, name)))
+        return value
+
+    def text_value(
+        self, table: dict[str, Any], where: tuple[PathPart, ...], name: str, required: bool = True
+    ) -> str:
+        value: str = self.get(table, where, name, str, required=required, default="")
+        if required and not value.strip():
+            raise self.fail((*where, name), "config.empty", key=_dotted((*where, name)))
+        return value
+
+
+def load_config(path: Path) -> Config:
+    """Read and check ``path``; raise ConfigError naming file, line and column."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(path, "config.not_found", hint="config.hint_init") from None
+    except OSError as error:
+        raise ConfigError(path, "config.unreadable", reason=error.strerror or str(error)) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(path, "config.too_large", limit=MAX_CONFIG_BYTES)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(path, "config.not_utf8", offset=error.start) from None
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Check the TOML ``text`` of a config file; ``path`` is used in messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        reason, position = decode_error_position(error)
+        raise ConfigError(
+            path, "config.syntax", position=position, hint="config.hint", reason=reason
+        ) from None
+    except RecursionError:
+        raise ConfigError(path, "config.too_deep") from None
+    check = _Checker(path, text)
+
+    language = check.get(data, (), "language", str, required=False, default="da")
+    if language not in LANGUAGES:
+        raise check.fail(("language",), "config.bad_language", value=language)
+    theme = check.get(data, (), "theme", str, required=False, default="standard")
+    if theme not in THEMES:
+        raise check.fail(("theme",), "config.bad_theme", value=theme, allowed=", ".join(THEMES))
+    bell = check.get(data, (), "bell", bool, required=False, default=False)
+    warning = check.get(data, (), "warning_minutes", (int, float), required=False, default=2)
+    if warning < 0:
+        raise check.fail(("warning_minutes",), "config.negative", key="warning_minutes")
+    database_url = check.get(data, (), "database_url", str, required=False)
+    if database_url is not None and not database_url.startswith(("sqlite:", "postgresql")):
+        raise check.fail(("database_url",), "config.bad_database_url", value=database_url)
+
+    templates_table = check.get(data, (), "templates", dict)
+    if not templates_table:
+        raise check.fail(("templates",), "config.no_templates")
+    templates = {
+        name: _template(check, name, body, ("templates", name))
+        for name, body in templates_table.items()
+    }
+    default_template = check.get(
+        data, (), "default_template", str, required=False, default=next(iter(templates))
+    )
+    if default_template not in templates:
+        raise check.fail(
+            ("default_template",),
+            "config.unknown_template",
+            value=default_template,
+            known=", ".join(templates),
+        )
+    known = {"language", "theme", "bell", "warning_minutes", "database_url", "templates"}
+    known.add("default_template")
+    return Config(
+        path=path,
+        templates=templates,
+        language=language,
+        default_template=default_template,
+        database_url=database_url,
+        warning_minutes=float(warning),
+        bell=bell,
+        theme=theme,
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]) -> Template:
+    if not isinstance(body, dict):
+        raise check.fail(where, "config.wrong_type", key=_dotted(where), expected="table")
+    title = check.get(body, where, "title", str, required=False, default=name)
+    rhythm = check.positive_int(body, where, "rhythm_days")
+    minutes = None
+    if "minutes" in body:
+        minutes = check.positive_int(body, where, "minutes")
+    phases_raw = check.get(body, where, "phases", list)
+    if not phases_raw:
+        raise check.fail((*where, "phases"), "config.no_phases", template=name)
+    phases: list[PhaseTemplate] = []
+    seen: set[str] = set()
+    for index, phase in enumerate(phases_raw):
+        here = (*where, "phases", index)
+        if not isinstance(phase, dict):
+            raise check.fail(here, "config.wrong_type", key=_dotted(here), expected="table")
+        key = check.text_value(phase, here, "key")
+        if key in seen:
+            raise check.fail((*here, "key"), "config.duplicate_phase", key=key, template=name)
+        seen.add(key)
+        prompts = check.get(phase, here, "prompts", list, required=False, default=[])
+        for number, prompt in enumerate(prompts):
+            if not isinstance(prompt, str):
+                raise check.fail(
+                    (*here, "prompts"),
+                    "config.wrong_type",
+                    key=f"{_dotted((*here, 'prompts'))}[{number}]",
+                    expected="string",
+                )
+        phases.append(
+            PhaseTemplate(
+                key=key,
+                title=check.text_value(phase, here, "title"),
+                minutes=check.positive_int(phase, here, "minutes"),
+                purpose=check.text_value(phase, here, "purpose", required=False),
+                prompts=tuple(prompts),
+            )
+        )
+    return Template(name=name, title=title, rhythm_days=rhythm, phases=tuple(phases), minutes=minutes)
+
+
+def _dotted(path: tuple[PathPart, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "whole number", float: "number", bool: "true/false",
+             list: "list", dict: "table"}
+    return " / ".join(names.get(k, k.__name__) for k in _as_tuple(kind))

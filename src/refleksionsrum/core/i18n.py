@@ -1,0 +1,83 @@
+"""The language catalogues and how a user-facing string is looked up and formatted."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pendulum
+
+from refleksionsrum.core.locale import da, en
+
+LANGUAGES: dict[str, dict[str, str]] = {"da": da.CATALOG, "en": en.CATALOG}
+DEFAULT_LANGUAGE = "da"
+
+_current = DEFAULT_LANGUAGE
+
+
+def set_language(language: str) -> None:
+    """Choose the catalogue every later lookup uses."""
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    _current = language
+
+
+def language() -> str:
+    return _current
+
+
+def t(key: str, /, **params: Any) -> str:
+    """The string for ``key`` in the current language, with ``params`` filled in."""
+    catalog = LANGUAGES[_current]
+    template = catalog.get(key)
+    if template is None:
+        # A missing key is a bug the catalogue test catches; show the key, never crash.
+        template = LANGUAGES[DEFAULT_LANGUAGE].get(key, key)
+    return template.format(**params) if params else template
+
+
+def long_date(value: date | datetime) -> str:
+    """'mandag 7. december' / 'Monday 7 December'."""
+    day = pendulum.date(value.year, value.month, value.day)
+    fmt = "dddd D. MMMM" if _current == "da" else "dddd D MMMM"
+    return day.format(fmt, locale=_current)
+
+
+def short_date(value: date | datetime) -> str:
+    """'7. dec. 2026' / '7 Dec 2026'."""
+    day = pendulum.date(value.year, value.month, value.day)
+    fmt = "D. MMM YYYY" if _current == "da" else "D MMM YYYY"
+    return day.format(fmt, locale=_current)
+
+
+def clock_time(value: datetime) -> str:
+    """'13.05' in Danish, '13:05' in English."""
+    return value.strftime("%H.%M" if _current == "da" else "%H:%M")
+
+
+def relative(value: date | datetime, today: date) -> str:
+    """'om 2 uger' / 'in 2 weeks', counted in whole days from ``today``."""
+    target = value.date() if isinstance(value, datetime) else value
+    days = (target - today).days
+    if days == 0:
+        return t("date.today")
+    if days == 1:
+        return t("date.tomorrow")
+    if days == -1:
+        return t("date.yesterday")
+    count, unit = abs(days), "days"
+    if count >= 14 and count % 7 == 0 or count >= 21:
+        count, unit = round(count / 7), "weeks"
+    key = f"date.in_{unit}" if days > 0 else f"date.ago_{unit}"
+    return t(key, n=count)
+
+
+def duration(ms: int) -> str:
+    """Milliseconds as 'MM:SS', or 'H:MM:SS' from an hour up; never negative."""
+    seconds = max(0, ms) // 1000
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes:02d}:{secs:02d}"

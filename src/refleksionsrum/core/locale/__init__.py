@@ -1,0 +1,1 @@
+"""Danish and English catalogues of every user-facing string."""

@@ -1,0 +1,161 @@
+"""Conversions between database rows and the plain models the rest of the program uses."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import UTC, date, datetime
+
+import tomli_w
+
+from refleksionsrum.core.models import (
+    CarriedOut,
+    ClockState,
+    Decision,
+    Evaluation,
+    Meeting,
+    Note,
+    NoteKind,
+    Participant,
+    PhaseRecord,
+    TrialAction,
+    Verdict,
+)
+from refleksionsrum.core.tables import (
+    DecisionRow,
+    EvaluationRow,
+    MeetingRow,
+    NoteRow,
+    ParticipantRow,
+    PhaseRow,
+    TrialActionRow,
+)
+
+
+def iso(value: datetime | None) -> str | None:
+    return None if value is None else value.replace(microsecond=0).isoformat()
+
+
+def utc(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def meeting_row(meeting: Meeting) -> MeetingRow:
+    return MeetingRow(
+        id=meeting.id,
+        title=meeting.title,
+        template=meeting.template,
+        started_at=iso(meeting.started_at) or "",
+        started_utc=utc(meeting.started_at),
+        ended_at=iso(meeting.ended_at),
+        previous=meeting.previous,
+        extra_toml=tomli_w.dumps(meeting.extra) if meeting.extra else "",
+        current_phase=meeting.clock.current,
+        running=meeting.clock.running,
+        running_since=iso(meeting.clock.running_since),
+    )
+
+
+def child_rows(
+    meeting: Meeting,
+) -> list[ParticipantRow | PhaseRow | NoteRow | DecisionRow | TrialActionRow | EvaluationRow]:
+    rows: list[
+        ParticipantRow | PhaseRow | NoteRow | DecisionRow | TrialActionRow | EvaluationRow
+    ] = []
+    mid = meeting.id
+    rows += [ParticipantRow(meeting_id=mid, name=p.name, role=p.role) for p in meeting.participants]
+    rows += [
+        PhaseRow(meeting_id=mid, position=i, key=p.key, title=p.title,
+                 planned_minutes=p.planned_minutes, elapsed_ms=p.elapsed_ms, added_ms=p.added_ms)
+        for i, p in enumerate(meeting.phases)
+    ]
+    rows += [note_row(mid, n) for n in meeting.notes]
+    rows += [DecisionRow(meeting_id=mid, text=d.text, created_at=iso(d.created_at) or "")
+             for d in meeting.decisions]
+    rows += [trial_action_row(mid, a) for a in meeting.trial_actions]
+    rows += [evaluation_row(mid, e) for e in meeting.evaluations]
+    return rows
+
+
+def note_row(meeting_id: str, note: Note) -> NoteRow:
+    return NoteRow(meeting_id=meeting_id, phase=note.phase, kind=str(note.kind), text=note.text,
+                   source=note.source, created_at=iso(note.created_at) or "")
+
+
+def trial_action_row(meeting_id: str, action: TrialAction) -> TrialActionRow:
+    return TrialActionRow(
+        id=action.id, meeting_id=meeting_id, title=action.title, owner=action.owner,
+        due=action.due.isoformat(), prediction=action.prediction, measure=action.measure,
+        development_point=action.development_point, adapted_from=action.adapted_from,
+    )
+
+
+def evaluation_row(meeting_id: str, evaluation: Evaluation) -> EvaluationRow:
+    return EvaluationRow(
+        meeting_id=meeting_id, trial_action=evaluation.trial_action,
+        carried_out=str(evaluation.carried_out), what_happened=evaluation.what_happened,
+        compared_to_prediction=evaluation.compared_to_prediction, learning=evaluation.learning,
+        verdict=str(evaluation.verdict),
+    )
+
+
+def to_note(row: NoteRow) -> Note:
+    return Note(phase=row.phase, kind=NoteKind(row.kind), text=row.text, source=row.source,
+                created_at=parse_time(row.created_at), id=row.pk)
+
+
+def to_decision(row: DecisionRow) -> Decision:
+    return Decision(text=row.text, created_at=parse_time(row.created_at), id=row.pk)
+
+
+def to_trial_action(row: TrialActionRow, started_at: str | None = None) -> TrialAction:
+    return TrialAction(
+        id=row.id, title=row.title, owner=row.owner, due=date.fromisoformat(row.due),
+        prediction=row.prediction, measure=row.measure,
+        development_point=row.development_point, adapted_from=row.adapted_from,
+        meeting_id=row.meeting_id,
+        meeting_started_at=parse_time(started_at) if started_at else None,
+    )
+
+
+def to_evaluation(row: EvaluationRow) -> Evaluation:
+    return Evaluation(
+        trial_action=row.trial_action, carried_out=CarriedOut(row.carried_out),
+        what_happened=row.what_happened, compared_to_prediction=row.compared_to_prediction,
+        learning=row.learning, verdict=Verdict(row.verdict), id=row.pk,
+    )
+
+
+def to_meeting(
+    row: MeetingRow,
+    participants: list[ParticipantRow],
+    phases: list[PhaseRow],
+    notes: list[NoteRow],
+    decisions: list[DecisionRow],
+    actions: list[TrialActionRow],
+    evaluations: list[EvaluationRow],
+) -> Meeting:
+    return Meeting(
+        id=row.id,
+        title=row.title,
+        template=row.template,
+        started_at=parse_time(row.started_at),
+        ended_at=parse_time(row.ended_at) if row.ended_at else None,
+        previous=row.previous,
+        participants=[Participant(p.name, p.role) for p in participants],
+        phases=[PhaseRecord(p.key, p.title, p.planned_minutes, p.elapsed_ms, p.added_ms)
+                for p in sorted(phases, key=lambda p: p.position)],
+        notes=[to_note(n) for n in notes],
+        decisions=[to_decision(d) for d in decisions],
+        trial_actions=[to_trial_action(a, row.started_at) for a in actions],
+        evaluations=[to_evaluation(e) for e in evaluations],
+        clock=ClockState(
+            current=row.current_phase,
+            running=row.running,
+            running_since=parse_time(row.running_since) if row.running_since else None,
+        ),
+        extra=tomllib.loads(row.extra_toml) if row.extra_toml else {},
+    )

@@ -1,0 +1,388 @@
+"""Session files, format 1: a meeting as TOML, written and read without loss."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from refleksionsrum.core.errors import FileProblem
+from refleksionsrum.core.models import (
+    CarriedOut,
+    Decision,
+    Evaluation,
+    Meeting,
+    Note,
+    NoteKind,
+    Participant,
+    PhaseRecord,
+    TrialAction,
+    Verdict,
+)
+from refleksionsrum.core.tomlpos import PathPart, decode_error_position, locate
+
+FORMAT = 1
+MAX_BYTES = 5 * 1024 * 1024
+# tomllib recurses once per level of nesting and per part of a dotted key; far
+# beyond anything a person writes, these would exhaust the stack or the CPU.
+MAX_NESTING = 32
+MAX_KEY_PARTS = 32
+_KNOWN_TOP = {"format", "id", "title", "template", "started_at", "ended_at", "previous",
+              "participants", "phases", "notes", "decisions", "trial_actions", "evaluations"}
+_ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+
+
+class SessionFileError(FileProblem):
+    """A session file that cannot be read: the reason, and where in the file."""
+
+
+def file_name(meeting_id: str) -> str:
+    return f"{meeting_id}.toml"
+
+
+def is_safe_id(meeting_id: str) -> bool:
+    """An id that is also a safe file name (no folders, no hidden files)."""
+    return bool(_ID_SAFE.match(meeting_id))
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def _time(value: datetime) -> datetime:
+    # TOML offset date-times to the second; a naive time would be a local date-time.
+    return datetime.fromisoformat(value.replace(microsecond=0).isoformat())
+
+
+def to_document(meeting: Meeting) -> dict[str, Any]:
+    """The meeting as the plain dictionary that format 1 describes, keys in contract order."""
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "id": meeting.id,
+        "title": meeting.title,
+        "template": meeting.template,
+        "started_at": _time(meeting.started_at),
+    }
+    if meeting.ended_at is not None:
+        doc["ended_at"] = _time(meeting.ended_at)
+    if meeting.previous:
+        doc["previous"] = meeting.previous
+    for key, value in meeting.extra.items():
+        if key not in _KNOWN_TOP:
+            doc[key] = value
+    if meeting.participants:
+        doc["participants"] = [{"name": p.name, "role": p.role} for p in meeting.participants]
+    doc["phases"] = [
+        {
+            "key": p.key,
+            "title": p.title,
+            "planned_minutes": p.planned_minutes,
+            "elapsed_seconds": round(p.elapsed_ms / 1000),
+        }
+        for p in meeting.phases
+    ]
+    doc["notes"] = [_note(n) for n in meeting.notes]
+    doc["decisions"] = [
+        {"text": d.text, "created_at": _time(d.created_at)} for d in meeting.decisions
+    ]
+    doc["trial_actions"] = [_trial_action(a) for a in meeting.trial_actions]
+    doc["evaluations"] = [_evaluation(e) for e in meeting.evaluations]
+    # An empty array of tables cannot be written as [[x]]; leave it out (optional by absence).
+    return {k: v for k, v in doc.items() if v != []}
+
+
+def _note(note: Note) -> dict[str, Any]:
+    out: dict[str, Any] = {"phase": note.phase, "kind": str(note.kind), "text": note.text}
+    if note.source:
+        out["source"] = note.source
+    out["created_at"] = _time(note.created_at)
+    return out
+
+
+def _trial_action(action: TrialAction) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": action.id,
+        "title": action.title,
+        "owner": action.owner,
+        "due": date(action.due.year, action.due.month, action.due.day),
+        "prediction": action.prediction,
+        "measure": action.measure,
+    }
+    if action.development_point:
+        out["development_point"] = action.development_point
+    if action.adapted_from:
+        out["adapted_from"] = action.adapted_from
+    return out
+
+
+def _evaluation(evaluation: Evaluation) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "trial_action": evaluation.trial_action,
+        "carried_out": str(evaluation.carried_out),
+        "what_happened": evaluation.what_happened,
+    }
+    if evaluation.compared_to_prediction:
+        out["compared_to_prediction"] = evaluation.compared_to_prediction
+    out["learning"] = evaluation.learning
+    out["verdict"] = str(evaluation.verdict)
+    return out
+
+
+def dumps(meeting: Meeting) -> str:
+    """The session file's text, laid out as the contract shows: one [[table]] per item."""
+    doc = to_document(meeting)
+    arrays = ("participants", "phases", "notes", "decisions", "trial_actions", "evaluations")
+    head = {k: v for k, v in doc.items() if k not in arrays and k not in meeting.extra}
+    extra = {k: v for k, v in doc.items() if k in meeting.extra}
+    parts = [_fields(head)]
+    if extra:
+        parts.append(_t_separator(tomli_w.dumps(extra)))
+    for name in arrays:
+        for item in doc.get(name, []):
+            parts.append(f"\n[[{name}]]\n{_fields(item)}")
+    return "".join(parts)
+
+
+_SPACED_TIME = re.compile(
+    r"^(\s*[A-Za-z0-9_\-]+ = \d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)$",
+    re.MULTILINE,
+)
+
+
+def _t_separator(text: str) -> str:
+    # tomli_w writes "2026-11-22 13:00:00+01:00"; the contract shows the RFC 3339 "T".
+    return _SPACED_TIME.sub(r"\1T\2", text)
+
+
+def _fields(table: dict[str, Any]) -> str:
+    return _t_separator(tomli_w.dumps(table))
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+def read(path: Path) -> Meeting:
+    """Read a session file; raise SessionFileError (and nothing else) when it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SessionFileError(path, "session.too_large", limit_mb=MAX_BYTES // (1024 * 1024))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SessionFileError(path, "session.unreadable", reason=error.strerror or str(error)) from None
+    return parse_bytes(raw, path)
+
+
+def parse_bytes(raw: bytes, path: Path) -> Meeting:
+    if len(raw) > MAX_BYTES:
+        raise SessionFileError(path, "session.too_large", limit_mb=MAX_BYTES // (1024 * 1024))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        from refleksionsrum.core.tomlpos import Position
+
+        raise SessionFileError(path, "session.not_utf8", position=Position(line, column)) from None
+    return parse(text, path)
+
+
+def parse(text: str, path: Path) -> Meeting:
+    """Parse and check a session file's text; ``path`` is used in messages."""
+    _guard_shape(text, path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        reason, position = decode_error_position(error)
+        raise SessionFileError(path, "session.syntax", position=position, reason=reason) from None
+    except (RecursionError, MemoryError, ValueError) as error:
+        raise SessionFileError(path, "session.syntax", reason=type(error).__name__) from None
+    return _Reader(path, text).meeting(data)
+
+
+def _guard_shape(text: str, path: Path) -> None:
+    """Refuse nesting and dotted keys deep enough to exhaust tomllib, before it runs."""
+    depth = deepest = 0
+    in_string: str | None = None
+    escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\" and in_string == '"':
+                escaped = True
+            elif char == in_string or char == "\n":
+                in_string = None
+            continue
+        if char in "\"'":
+            in_string = char
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_NESTING:
+                raise SessionFileError(path, "session.too_deep", limit=MAX_NESTING)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    for line in text.splitlines():
+        head = line.split("=", 1)[0]
+        if head.count(".") >= MAX_KEY_PARTS:
+            raise SessionFileError(path, "session.key_too_long", limit=MAX_KEY_PARTS)
+
+
+class _Reader:
+    """Turns parsed TOML into a Meeting, failing with the position of the first problem."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def fail(self, where: tuple[PathPart, ...], key: str, **params: Any) -> SessionFileError:
+        return SessionFileError(self.path, key, position=locate(self.text, where), **params)
+
+    def field(
+        self,
+        table: dict[str, Any],
+        where: tuple[PathPart, ...],
+        name: str,
+        kind: type | tuple[type, ...],
+        required: bool = True,
+    ) -> Any:
+        if name not in table:
+            if required:
+                raise self.fail(where, "session.missing", key=_dotted((*where, name)))
+            return None
+        value = table[name]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        wrong = isinstance(value, bool) and bool not in kinds
+        # A TOML date-time is also a date in Python; keep the two apart.
+        if date in kinds and datetime not in kinds and isinstance(value, datetime):
+            wrong = True
+        if wrong or not isinstance(value, kinds):
+            raise self.fail((*where, name), "session.wrong_type", key=_dotted((*where, name)),
+                            expected=_kind_name(kinds))
+        return value
+
+    def time(self, table: dict[str, Any], where: tuple[PathPart, ...], name: str,
+             required: bool = True) -> datetime | None:
+        value = self.field(table, where, name, datetime, required)
+        if value is not None and value.tzinfo is None:
+            raise self.fail((*where, name), "session.no_offset", key=_dotted((*where, name)))
+        return value  # type: ignore[no-any-return]
+
+    def tables(self, data: dict[str, Any], name: str) -> list[tuple[tuple[PathPart, ...], dict[str, Any]]]:
+        items = self.field(data, (), name, list, required=False) or []
+        out = []
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise self.fail((name,), "session.wrong_type", key=f"{name}[{index}]",
+                                expected="table")
+            out.append(((name, index), item))
+        return out
+
+    def choice(self, table: dict[str, Any], where: tuple[PathPart, ...], name: str,
+               enum: type[Any]) -> Any:
+        value = self.field(table, where, name, str)
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = " | ".join(member.value for member in enum)
+            raise self.fail((*where, name), "session.bad_choice", key=_dotted((*where, name)),
+                            value=value, allowed=allowed) from None
+
+    def meeting(self, data: dict[str, Any]) -> Meeting:
+        version = self.field(data, (), "format", int)
+        if version > FORMAT:
+            raise self.fail(("format",), "session.newer_format", found=version, known=FORMAT)
+        if version < 1:
+            raise self.fail(("format",), "session.bad_format", found=version)
+        meeting_id = self.field(data, (), "id", str)
+        if not is_safe_id(meeting_id):
+            raise self.fail(("id",), "session.bad_id", value=meeting_id)
+        started = self.time(data, (), "started_at")
+        assert started is not None
+        meeting = Meeting(
+            id=meeting_id,
+            title=self.field(data, (), "title", str),
+            template=self.field(data, (), "template", str),
+            started_at=started,
+            ended_at=self.time(data, (), "ended_at", required=False),
+            previous=self.field(data, (), "previous", str, required=False),
+            extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
+        )
+        for where, item in self.tables(data, "participants"):
+            meeting.participants.append(Participant(
+                name=self.field(item, where, "name", str),
+                role=self.field(item, where, "role", str, required=False) or "participant",
+            ))
+        seen_phases: set[str] = set()
+        for where, item in self.tables(data, "phases"):
+            key = self.field(item, where, "key", str)
+            if key in seen_phases:
+                raise self.fail((*where, "key"), "session.duplicate_phase", value=key)
+            seen_phases.add(key)
+            minutes = self.field(item, where, "planned_minutes", int)
+            elapsed = self.field(item, where, "elapsed_seconds", (int, float), required=False)
+            if minutes < 0 or (elapsed is not None and elapsed < 0):
+                raise self.fail(where, "session.negative", key=_dotted(where))
+            meeting.phases.append(PhaseRecord(
+                key=key, title=self.field(item, where, "title", str), planned_minutes=minutes,
+                elapsed_ms=round((elapsed or 0) * 1000),
+            ))
+        for where, item in self.tables(data, "notes"):
+            meeting.notes.append(Note(
+                phase=self.field(item, where, "phase", str),
+                kind=self.choice(item, where, "kind", NoteKind),
+                text=self.field(item, where, "text", str),
+                source=self.field(item, where, "source", str, required=False),
+                created_at=self.time(item, where, "created_at") or started,
+            ))
+        for where, item in self.tables(data, "decisions"):
+            meeting.decisions.append(Decision(
+                text=self.field(item, where, "text", str),
+                created_at=self.time(item, where, "created_at") or started,
+            ))
+        seen_actions: set[str] = set()
+        for where, item in self.tables(data, "trial_actions"):
+            action_id = self.field(item, where, "id", str)
+            if action_id in seen_actions:
+                raise self.fail((*where, "id"), "session.duplicate_action", value=action_id)
+            seen_actions.add(action_id)
+            meeting.trial_actions.append(TrialAction(
+                id=action_id,
+                title=self.field(item, where, "title", str),
+                owner=self.field(item, where, "owner", str),
+                due=self.field(item, where, "due", date),
+                prediction=self.field(item, where, "prediction", str),
+                measure=self.field(item, where, "measure", str),
+                development_point=self.field(item, where, "development_point", str, False),
+                adapted_from=self.field(item, where, "adapted_from", str, False),
+                meeting_id=meeting_id,
+                meeting_started_at=started,
+            ))
+        for where, item in self.tables(data, "evaluations"):
+            meeting.evaluations.append(Evaluation(
+                trial_action=self.field(item, where, "trial_action", str),
+                carried_out=self.choice(item, where, "carried_out", CarriedOut),
+                what_happened=self.field(item, where, "what_happened", str),
+                compared_to_prediction=self.field(item, where, "compared_to_prediction", str,
+                                                  False),
+                learning=self.field(item, where, "learning", str),
+                verdict=self.choice(item, where, "verdict", Verdict),
+            ))
+        return meeting
+
+
+def _dotted(path: tuple[PathPart, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _kind_name(kinds: tuple[type, ...]) -> str:
+    names = {str: "text", int: "whole number", float: "number", datetime: "date-time",
+             date: "date", list: "array", dict: "table", bool: "true/false"}
+    return " / ".join(names.get(k, k.__name__) for k in kinds)

@@ -1,0 +1,365 @@
+"""The system of record: every edit is committed to the database the moment it is made."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session, SQLModel, col, create_engine, delete, select
+
+from refleksionsrum.core import rowmap
+from refleksionsrum.core.models import (
+    ClockState,
+    Decision,
+    Evaluation,
+    Meeting,
+    MeetingSummary,
+    Note,
+    PhaseRecord,
+    TrialAction,
+)
+from refleksionsrum.core.tables import (
+    SCHEMA_VERSION,
+    DecisionRow,
+    EvaluationRow,
+    MeetingRow,
+    MetaRow,
+    NoteRow,
+    ParticipantRow,
+    PhaseRow,
+    SessionFileRow,
+    TrialActionRow,
+)
+
+BUSY_TIMEOUT_MS = 10_000
+_CLOSING = ("adopt", "adapt", "abandon")
+
+
+class StoreError(Exception):
+    """The database cannot be used; ``key`` names the catalogue message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(f"{key} {params}")
+
+
+class Store:
+    """All reads and writes of meetings; returns plain models, never live rows."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = _engine(url)
+        try:
+            SQLModel.metadata.create_all(self.engine)
+            self._check_schema()
+        except OperationalError as error:
+            raise StoreError("store.unreachable", url=url, reason=str(error.orig)) from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One write transaction, committed at the end and counted in the revision."""
+        with Session(self.engine) as session:
+            yield session
+            session.exec(  # type: ignore[call-overload]
+                text("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+            )
+            session.commit()
+
+    def _check_schema(self) -> None:
+        with Session(self.engine) as session:
+            found = session.get(MetaRow, "schema_version")
+            if found is None:
+                session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+                session.add(MetaRow(key="revision", value="0"))
+                session.commit()
+                return
+            if int(found.value) > SCHEMA_VERSION:
+                raise StoreError("store.newer_schema", found=found.value, known=SCHEMA_VERSION)
+
+    def revision(self) -> int:
+        """A number that grows with every write, cheap to poll for changes."""
+        with Session(self.engine) as session:
+            row = session.get(MetaRow, "revision")
+            return int(row.value) if row else 0
+
+    # -- meetings ---------------------------------------------------------------------
+
+    def save_meeting(self, meeting: Meeting) -> None:
+        """Store a whole meeting, replacing any earlier copy with the same id."""
+        with self._write() as session:
+            _delete_meeting(session, meeting.id)
+            session.add(rowmap.meeting_row(meeting))
+            session.flush()
+            for row in rowmap.child_rows(meeting):
+                session.add(row)
+
+    def has_meeting(self, meeting_id: str) -> bool:
+        with Session(self.engine) as session:
+            return session.get(MeetingRow, meeting_id) is not None
+
+    def load_meeting(self, meeting_id: str) -> Meeting:
+        with Session(self.engine) as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is None:
+                raise StoreError("store.no_meeting", id=meeting_id)
+
+            def rows(table: Any, order: Any) -> list[Any]:
+                query = select(table).where(table.meeting_id == meeting_id).order_by(order)
+                return list(session.exec(query))
+
+            return rowmap.to_meeting(
+                row,
+                rows(ParticipantRow, ParticipantRow.pk),
+                rows(PhaseRow, PhaseRow.position),
+                rows(NoteRow, NoteRow.pk),
+                rows(DecisionRow, DecisionRow.pk),
+                rows(TrialActionRow, TrialActionRow.pk),
+                rows(EvaluationRow, EvaluationRow.pk),
+            )
+
+    def summaries(self, limit: int = 20) -> tuple[list[MeetingSummary], list[MeetingSummary]]:
+        """(running meetings, most recent ended meetings), newest first."""
+        with Session(self.engine) as session:
+            running = session.exec(
+                select(MeetingRow).where(col(MeetingRow.ended_at).is_(None))
+                .order_by(col(MeetingRow.started_utc).desc())
+            ).all()
+            ended = session.exec(
+                select(MeetingRow).where(col(MeetingRow.ended_at).is_not(None))
+                .order_by(col(MeetingRow.started_utc).desc()).limit(limit)
+            ).all()
+
+            def summary(row: MeetingRow) -> MeetingSummary:
+                phase = session.exec(
+                    select(PhaseRow.title).where(PhaseRow.meeting_id == row.id)
+                    .where(PhaseRow.position == row.current_phase)
+                ).first()
+                return MeetingSummary(
+                    id=row.id, title=row.title, template=row.template,
+                    started_at=rowmap.parse_time(row.started_at),
+                    ended_at=rowmap.parse_time(row.ended_at) if row.ended_at else None,
+                    current_phase_title=phase,
+                )
+
+            return [summary(r) for r in running], [summary(r) for r in ended]
+
+    def latest_meeting_id(self, before: datetime | None = None) -> str | None:
+        """The most recently started meeting (before ``before``), if any."""
+        with Session(self.engine) as session:
+            query = select(MeetingRow.id).order_by(col(MeetingRow.started_utc).desc())
+            if before is not None:
+                query = query.where(MeetingRow.started_utc < rowmap.utc(before))
+            return session.exec(query).first()
+
+    def save_clock(self, meeting_id: str, clock: ClockState, phases: list[PhaseRecord]) -> None:
+        """Store where the clocks stand: current phase, running state, time per phase."""
+        with self._write() as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is None:
+                raise StoreError("store.no_meeting", id=meeting_id)
+            row.current_phase = clock.current
+            row.running = clock.running
+            row.running_since = rowmap.iso(clock.running_since)
+            session.add(row)
+            for phase_row in session.exec(select(PhaseRow).where(PhaseRow.meeting_id == meeting_id)):
+                phase = phases[phase_row.position]
+                phase_row.elapsed_ms = phase.elapsed_ms
+                phase_row.added_ms = phase.added_ms
+                session.add(phase_row)
+
+    def end_meeting(self, meeting_id: str, ended_at: datetime) -> None:
+        with self._write() as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is None:
+                raise StoreError("store.no_meeting", id=meeting_id)
+            row.ended_at = rowmap.iso(ended_at)
+            row.running = False
+            row.running_since = None
+            session.add(row)
+
+    def delete_meeting(self, meeting_id: str) -> None:
+        with self._write() as session:
+            _delete_meeting(session, meeting_id)
+
+    # -- items --------------------------------------------------------------------------
+
+    def add_note(self, meeting_id: str, note: Note) -> Note:
+        row = rowmap.note_row(meeting_id, note)
+        with self._write() as session:
+            session.add(row)
+            session.flush()
+            return replace(note, id=row.pk)
+
+    def update_note(self, note: Note) -> None:
+        with self._write() as session:
+            row = _get(session, NoteRow, note.id)
+            row.text, row.source, row.kind = note.text, note.source, str(note.kind)
+            session.add(row)
+
+    def delete_note(self, note_id: int) -> None:
+        with self._write() as session:
+            session.delete(_get(session, NoteRow, note_id))
+
+    def add_decision(self, meeting_id: str, decision: Decision) -> Decision:
+        row = DecisionRow(meeting_id=meeting_id, text=decision.text,
+                          created_at=rowmap.iso(decision.created_at) or "")
+        with self._write() as session:
+            session.add(row)
+            session.flush()
+            return replace(decision, id=row.pk)
+
+    def update_decision(self, decision: Decision) -> None:
+        with self._write() as session:
+            row = _get(session, DecisionRow, decision.id)
+            row.text = decision.text
+            session.add(row)
+
+    def delete_decision(self, decision_id: int) -> None:
+        with self._write() as session:
+            session.delete(_get(session, DecisionRow, decision_id))
+
+    def save_trial_action(self, meeting_id: str, action: TrialAction) -> TrialAction:
+        """Add a trial action, or update the one with the same id."""
+        with self._write() as session:
+            existing = session.exec(
+                select(TrialActionRow).where(TrialActionRow.id == action.id)
+            ).first()
+            row = rowmap.trial_action_row(meeting_id, action)
+            if existing is not None:
+                row.pk = existing.pk
+                row = session.merge(row)
+            session.add(row)
+        return replace(action, meeting_id=meeting_id)
+
+    def delete_trial_action(self, action_id: str) -> None:
+        with self._write() as session:
+            session.exec(delete(TrialActionRow).where(col(TrialActionRow.id) == action_id))
+
+    def save_evaluation(self, meeting_id: str, evaluation: Evaluation) -> Evaluation:
+        """Record this meeting's evaluation of a trial action; one per action per meeting."""
+        with self._write() as session:
+            existing = session.exec(
+                select(EvaluationRow).where(EvaluationRow.meeting_id == meeting_id)
+                .where(EvaluationRow.trial_action == evaluation.trial_action)
+            ).first()
+            row = rowmap.evaluation_row(meeting_id, evaluation)
+            if existing is not None:
+                row.pk = existing.pk
+                row = session.merge(row)
+            session.add(row)
+            session.flush()
+            return replace(evaluation, id=row.pk)
+
+    def delete_evaluation(self, meeting_id: str, trial_action: str) -> None:
+        with self._write() as session:
+            session.exec(
+                delete(EvaluationRow).where(col(EvaluationRow.meeting_id) == meeting_id)
+                .where(col(EvaluationRow.trial_action) == trial_action)
+            )
+
+    # -- follow-up ----------------------------------------------------------------------
+
+    def open_trial_actions(self, meeting_id: str | None = None) -> list[TrialAction]:
+        """Trial actions still open for ``meeting_id``'s follow-up, oldest first.
+
+        Open means: planned in an earlier meeting and not closed (adopt, adapt,
+        abandon) by any meeting other than this one, so that an evaluation made
+        in this meeting can still be changed here.
+        """
+        with Session(self.engine) as session:
+            before = None
+            if meeting_id is not None:
+                current = session.get(MeetingRow, meeting_id)
+                before = current.started_utc if current else None
+            closed = (
+                select(EvaluationRow.trial_action)
+                .where(col(EvaluationRow.verdict).in_(_CLOSING))
+            )
+            if meeting_id is not None:
+                closed = closed.where(EvaluationRow.meeting_id != meeting_id)
+            query = (
+                select(TrialActionRow, MeetingRow.started_at)
+                .join(MeetingRow, col(MeetingRow.id) == col(TrialActionRow.meeting_id))
+                .where(col(TrialActionRow.id).not_in(closed))
+                .order_by(col(MeetingRow.started_utc), col(TrialActionRow.pk))
+            )
+            if meeting_id is not None:
+                query = query.where(TrialActionRow.meeting_id != meeting_id)
+            if before is not None:
+                query = query.where(MeetingRow.started_utc < before)
+            return [rowmap.to_trial_action(row, started) for row, started in session.exec(query)]
+
+    def trial_action(self, action_id: str) -> TrialAction | None:
+        with Session(self.engine) as session:
+            found = session.exec(
+                select(TrialActionRow, MeetingRow.started_at)
+                .join(MeetingRow, col(MeetingRow.id) == col(TrialActionRow.meeting_id))
+                .where(TrialActionRow.id == action_id)
+            ).first()
+            return rowmap.to_trial_action(*found) if found else None
+
+    def trial_action_ids(self) -> set[str]:
+        with Session(self.engine) as session:
+            return set(session.exec(select(TrialActionRow.id)))
+
+    # -- the index of session files --------------------------------------------------------
+
+    def session_files(self) -> dict[str, SessionFileRow]:
+        with Session(self.engine) as session:
+            return {row.name: row for row in session.exec(select(SessionFileRow))}
+
+    def record_session_file(self, row: SessionFileRow) -> None:
+        with Session(self.engine) as session:
+            session.merge(row)
+            session.commit()
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
+                                                  "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            # Let SQLAlchemy's events run BEGIN, so writes can begin IMMEDIATE: two
+            # processes then queue for the write lock instead of failing to upgrade.
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (SQLAlchemyError, ImportError, ValueError) as error:
+        raise StoreError("store.unreachable", url=url, reason=str(error)) from None
+
+
+def _get(session: Session, table: Any, pk: int | None) -> Any:
+    row = session.get(table, pk)
+    if row is None:
+        raise StoreError("store.no_item", id=pk)
+    return row
+
+
+def _delete_meeting(session: Session, meeting_id: str) -> None:
+    for table in (ParticipantRow, PhaseRow, NoteRow, DecisionRow, TrialActionRow, EvaluationRow):
+        session.exec(delete(table).where(col(table.meeting_id) == meeting_id))  # type: ignore[attr-defined]
+    session.exec(delete(MeetingRow).where(col(MeetingRow.id) == meeting_id))

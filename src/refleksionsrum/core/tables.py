@@ -1,0 +1,113 @@
+"""The database tables (SQLModel); only the store touches these, screens never do."""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+SCHEMA_VERSION = 1
+
+
+class MeetingRow(SQLModel, table=True):
+    __tablename__ = "meeting"
+
+    id: str = Field(primary_key=True)
+    title: str
+    template: str
+    started_at: str  # ISO 8601 with offset, as written in the session file
+    started_utc: str = Field(index=True)  # for ordering across offsets
+    ended_at: str | None = None
+    previous: str | None = None
+    extra_toml: str = ""
+    current_phase: int = 0
+    running: bool = False
+    running_since: str | None = None
+
+
+class ParticipantRow(SQLModel, table=True):
+    __tablename__ = "participant"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(index=True, foreign_key="meeting.id")
+    name: str
+    role: str
+
+
+class PhaseRow(SQLModel, table=True):
+    __tablename__ = "phase"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(index=True, foreign_key="meeting.id")
+    position: int
+    key: str
+    title: str
+    planned_minutes: int
+    elapsed_ms: int = 0
+    added_ms: int = 0
+
+
+class NoteRow(SQLModel, table=True):
+    __tablename__ = "note"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(index=True, foreign_key="meeting.id")
+    phase: str
+    kind: str
+    text: str
+    source: str | None = None
+    created_at: str
+
+
+class DecisionRow(SQLModel, table=True):
+    __tablename__ = "decision"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(index=True, foreign_key="meeting.id")
+    text: str
+    created_at: str
+
+
+class TrialActionRow(SQLModel, table=True):
+    __tablename__ = "trial_action"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str = Field(index=True, unique=True)
+    meeting_id: str = Field(index=True, foreign_key="meeting.id")
+    title: str
+    owner: str
+    due: str  # ISO date
+    prediction: str
+    measure: str
+    development_point: str | None = None
+    adapted_from: str | None = None
+
+
+class EvaluationRow(SQLModel, table=True):
+    __tablename__ = "evaluation"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(index=True, foreign_key="meeting.id")
+    trial_action: str = Field(index=True)
+    carried_out: str
+    what_happened: str
+    compared_to_prediction: str | None = None
+    learning: str
+    verdict: str
+
+
+class SessionFileRow(SQLModel, table=True):
+    """What the store knows of each file in sessions/, so unchanged files are not read again."""
+
+    __tablename__ = "session_file"
+
+    name: str = Field(primary_key=True)
+    mtime_ns: int
+    size: int
+    meeting_id: str | None = None
+    problem: str | None = None
+
+
+class MetaRow(SQLModel, table=True):
+    __tablename__ = "meta"
+
+    key: str = Field(primary_key=True)
+    value: str

@@ -1,0 +1,112 @@
+"""Find where a key stands in a TOML text, so errors can name a line and column."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
+_DECODE_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+PathPart = str | int
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a text file."""
+
+    line: int
+    column: int
+
+
+def _norm(dotted: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in dotted.split("."))
+
+
+def decode_error_position(error: tomllib.TOMLDecodeError) -> tuple[str, Position | None]:
+    """Split tomllib's message into its reason and the position it names."""
+    message = str(error)
+    lineno = getattr(error, "lineno", None)
+    colno = getattr(error, "colno", None)
+    reason = getattr(error, "msg", None)
+    if lineno and colno and reason:
+        return str(reason), Position(int(lineno), int(colno))
+    found = _DECODE_POS.search(message)
+    if not found:
+        return message, None
+    return message[: found.start()].strip(), Position(int(found.group(1)), int(found.group(2)))
+
+
+def locate(text: str, path: tuple[PathPart, ...]) -> Position | None:
+    """Where the value at ``path`` (keys and array indexes) is written, if it can be found.
+
+    Handles the plain layout people write by hand: ``[table]`` and
+    ``[[array.of.tables]]`` headers with ``key = value`` lines under them.
+    """
+    lines = text.splitlines()
+    # Split the path into the table part (up to the last array index) and the key.
+    table_parts: list[str] = []
+    index_of_array: int | None = None
+    key_parts = [str(p) for p in path]
+    last_int = max((i for i, p in enumerate(path) if isinstance(p, int)), default=None)
+    if last_int is not None:
+        table_parts = [str(p) for p in path[:last_int] if not isinstance(p, int)]
+        index_of_array = int(path[last_int])
+        key_parts = [str(p) for p in path[last_int + 1 :]]
+    table = ".".join(table_parts)
+
+    def scan(want_table: str, occurrence: int | None, keys: list[str]) -> Position | None:
+        current = ""
+        seen = -1
+        header_pos: Position | None = None
+        active = want_table == "" and occurrence is None
+        for number, line in enumerate(lines, start=1):
+            header = _HEADER.match(line)
+            if header:
+                current = _norm(header.group(2))
+                is_array = header.group(1) == "[["
+                if occurrence is not None:
+                    if is_array and current == want_table:
+                        seen += 1
+                        active = seen == occurrence
+                        if active:
+                            header_pos = Position(number, line.index("[") + 1)
+                    else:
+                        # A sub-table of the array element keeps it active.
+                        active = active and current.startswith(want_table + ".")
+                else:
+                    if current == ".".join(keys):
+                        return Position(number, line.index("[") + 1)
+                    active = False
+                    for cut in range(len(keys), -1, -1):
+                        candidate = ".".join([want_table, *keys[:cut]]).strip(".")
+                        if current == candidate and cut < len(keys):
+                            active = True
+                            header_pos = Position(number, line.index("[") + 1)
+                continue
+            if not active:
+                continue
+            match = _KEY.match(line)
+            if not match:
+                continue
+            written = _norm(match.group(1))
+            base = current if occurrence is None else current
+            prefix = base[len(want_table) :].strip(".") if base.startswith(want_table) else ""
+            full = ".".join(p for p in (prefix, written) if p)
+            if full == ".".join(keys):
+                return Position(number, match.end() + 1 + _skip_space(line, match.end()))
+        return header_pos
+
+    if index_of_array is None:
+        found = scan("", None, key_parts)
+        if found is None and len(key_parts) > 1:
+            return scan("", None, key_parts[:-1])
+        return found
+    return scan(table, index_of_array, key_parts)
+
+
+def _skip_space(line: str, start: int) -> int:
+    rest = line[start:]
+    return len(rest) - len(rest.lstrip())
