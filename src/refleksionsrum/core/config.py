@@ -83,9 +83,9 @@ class _Checker:
         self.path = path
         self.text = text
 
-    def fail(self, where: tuple[PathPart, ...], key: str, **params: Any) -> ConfigError:
+    def fail(self, where: tuple[PathPart, ...], message_key: str, /, **params: Any) -> ConfigError:
         position = locate(self.text, where) if where else None
-        return ConfigError(self.path, key, position=position, hint="config.hint", **params)
+        return ConfigError(self.path, message_key, position=position, hint="config.hint", **params)
 
     def get(
         self,
@@ -106,9 +106,7 @@ class _Checker:
         # bool is an int in Python; a duration of `true` is still a wrong type.
         wrong_bool = isinstance(value, bool) and bool not in _as_tuple(kind)
         if wrong_bool or not isinstance(value, kind):
-            raise self.fail(
-                here, "config.wrong_type", key=_dotted(here), expected=_type_name(kind)
-            )
+            raise self.fail(here, "config.wrong_type", key=_dotted(here), expected=_type_name(kind))
         return value
 
     def positive_int(self, table: dict[str, Any], where: tuple[PathPart, ...], name: str) -> int:
@@ -241,7 +239,9 @@ def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]
                 prompts=tuple(prompts),
             )
         )
-    return Template(name=name, title=title, rhythm_days=rhythm, phases=tuple(phases), minutes=minutes)
+    return Template(
+        name=name, title=title, rhythm_days=rhythm, phases=tuple(phases), minutes=minutes
+    )
 
 
 def _dotted(path: tuple[PathPart, ...]) -> str:
@@ -256,6 +256,12 @@ def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "whole number", float: "number", bool: "true/false",
-             list: "list", dict: "table"}
+    names = {
+        str: "text",
+        int: "whole number",
+        float: "number",
+        bool: "true/false",
+        list: "list",
+        dict: "table",
+    }
     return " / ".join(names.get(k, k.__name__) for k in _as_tuple(kind))

@@ -200,12 +200,18 @@ def config_text(language: str = "da") -> str:
             f"\n[templates.{name}]\ntitle = {tomli_w.dumps({'x': title})[4:].strip()}\n"
             f"minutes = {sum(minutes)}\nrhythm_days = {rhythm}\n"
         )
-        for key, phase_minutes in zip(("followup", "data", "reflection", "wonder", "next"),
-                                      minutes, strict=True):
+        for key, phase_minutes in zip(
+            ("followup", "data", "reflection", "wonder", "next"), minutes, strict=True
+        ):
             phase = phases[key]
             body = tomli_w.dumps(
-                {"key": phase.key, "title": phase.title, "minutes": phase_minutes,
-                 "purpose": phase.purpose, "prompts": list(phase.prompts)},
+                {
+                    "key": phase.key,
+                    "title": phase.title,
+                    "minutes": phase_minutes,
+                    "purpose": phase.purpose,
+                    "prompts": list(phase.prompts),
+                },
                 multiline_strings=False,
             )
             out.append(f"\n[[templates.{name}.phases]]\n{body}")

@@ -14,18 +14,19 @@ class FileProblem(Exception):
     def __init__(
         self,
         path: Path,
-        key: str,
+        message_key: str,
+        /,
         *,
         position: Position | None = None,
         hint: str | None = None,
         **params: Any,
     ) -> None:
         self.path = path
-        self.key = key
+        self.message_key = message_key
         self.position = position
         self.hint = hint
         self.params = params
-        super().__init__(f"{path}: {key} {params}")
+        super().__init__(f"{path}: {message_key} {params}")
 
     def where(self) -> str:
         if self.position is None:
@@ -36,7 +37,7 @@ class FileProblem(Exception):
         """One message: 'file:line:col: what is wrong. What to do.'"""
         from refleksionsrum.core.i18n import t
 
-        text = f"{self.where()}: {t(self.key, **self.params)}"
+        text = f"{self.where()}: {t(self.message_key, **self.params)}"
         if self.hint:
             text += f" {t(self.hint, path=self.path)}"
         return text

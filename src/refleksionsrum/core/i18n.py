@@ -7,9 +7,13 @@ from typing import Any
 
 import pendulum
 
-from refleksionsrum.core.locale import da, en
+from refleksionsrum.core.locale import da, da_cli, da_tui, en, en_cli, en_tui
 
-LANGUAGES: dict[str, dict[str, str]] = {"da": da.CATALOG, "en": en.CATALOG}
+# One catalogue per language, kept in a file per area (core, command line, screens).
+LANGUAGES: dict[str, dict[str, str]] = {
+    "da": {**da.CATALOG, **da_cli.CATALOG, **da_tui.CATALOG},
+    "en": {**en.CATALOG, **en_cli.CATALOG, **en_tui.CATALOG},
+}
 DEFAULT_LANGUAGE = "da"
 
 _current = DEFAULT_LANGUAGE
@@ -35,6 +39,11 @@ def t(key: str, /, **params: Any) -> str:
         # A missing key is a bug the catalogue test catches; show the key, never crash.
         template = LANGUAGES[DEFAULT_LANGUAGE].get(key, key)
     return template.format(**params) if params else template
+
+
+def role_name(role: str) -> str:
+    """A known role in the current language; a team's own role as written."""
+    return LANGUAGES[_current].get(f"role.{role}", role)
 
 
 def long_date(value: date | datetime) -> str:
@@ -67,7 +76,7 @@ def relative(value: date | datetime, today: date) -> str:
     if days == -1:
         return t("date.yesterday")
     count, unit = abs(days), "days"
-    if count >= 14 and count % 7 == 0 or count >= 21:
+    if (count >= 14 and count % 7 == 0) or count >= 21:
         count, unit = round(count / 7), "weeks"
     key = f"date.in_{unit}" if days > 0 else f"date.ago_{unit}"
     return t(key, n=count)

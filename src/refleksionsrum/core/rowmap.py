@@ -68,43 +68,73 @@ def child_rows(
     mid = meeting.id
     rows += [ParticipantRow(meeting_id=mid, name=p.name, role=p.role) for p in meeting.participants]
     rows += [
-        PhaseRow(meeting_id=mid, position=i, key=p.key, title=p.title,
-                 planned_minutes=p.planned_minutes, elapsed_ms=p.elapsed_ms, added_ms=p.added_ms)
+        PhaseRow(
+            meeting_id=mid,
+            position=i,
+            key=p.key,
+            title=p.title,
+            planned_minutes=p.planned_minutes,
+            elapsed_ms=p.elapsed_ms,
+            added_ms=p.added_ms,
+        )
         for i, p in enumerate(meeting.phases)
     ]
     rows += [note_row(mid, n) for n in meeting.notes]
-    rows += [DecisionRow(meeting_id=mid, text=d.text, created_at=iso(d.created_at) or "")
-             for d in meeting.decisions]
+    rows += [
+        DecisionRow(meeting_id=mid, text=d.text, created_at=iso(d.created_at) or "")
+        for d in meeting.decisions
+    ]
     rows += [trial_action_row(mid, a) for a in meeting.trial_actions]
     rows += [evaluation_row(mid, e) for e in meeting.evaluations]
     return rows
 
 
 def note_row(meeting_id: str, note: Note) -> NoteRow:
-    return NoteRow(meeting_id=meeting_id, phase=note.phase, kind=str(note.kind), text=note.text,
-                   source=note.source, created_at=iso(note.created_at) or "")
+    return NoteRow(
+        meeting_id=meeting_id,
+        phase=note.phase,
+        kind=str(note.kind),
+        text=note.text,
+        source=note.source,
+        created_at=iso(note.created_at) or "",
+    )
 
 
 def trial_action_row(meeting_id: str, action: TrialAction) -> TrialActionRow:
     return TrialActionRow(
-        id=action.id, meeting_id=meeting_id, title=action.title, owner=action.owner,
-        due=action.due.isoformat(), prediction=action.prediction, measure=action.measure,
-        development_point=action.development_point, adapted_from=action.adapted_from,
+        id=action.id,
+        meeting_id=meeting_id,
+        title=action.title,
+        owner=action.owner,
+        due=action.due.isoformat(),
+        prediction=action.prediction,
+        measure=action.measure,
+        development_point=action.development_point,
+        adapted_from=action.adapted_from,
     )
 
 
 def evaluation_row(meeting_id: str, evaluation: Evaluation) -> EvaluationRow:
     return EvaluationRow(
-        meeting_id=meeting_id, trial_action=evaluation.trial_action,
-        carried_out=str(evaluation.carried_out), what_happened=evaluation.what_happened,
-        compared_to_prediction=evaluation.compared_to_prediction, learning=evaluation.learning,
+        meeting_id=meeting_id,
+        trial_action=evaluation.trial_action,
+        carried_out=str(evaluation.carried_out),
+        what_happened=evaluation.what_happened,
+        compared_to_prediction=evaluation.compared_to_prediction,
+        learning=evaluation.learning,
         verdict=str(evaluation.verdict),
     )
 
 
 def to_note(row: NoteRow) -> Note:
-    return Note(phase=row.phase, kind=NoteKind(row.kind), text=row.text, source=row.source,
-                created_at=parse_time(row.created_at), id=row.pk)
+    return Note(
+        phase=row.phase,
+        kind=NoteKind(row.kind),
+        text=row.text,
+        source=row.source,
+        created_at=parse_time(row.created_at),
+        id=row.pk,
+    )
 
 
 def to_decision(row: DecisionRow) -> Decision:
@@ -113,9 +143,14 @@ def to_decision(row: DecisionRow) -> Decision:
 
 def to_trial_action(row: TrialActionRow, started_at: str | None = None) -> TrialAction:
     return TrialAction(
-        id=row.id, title=row.title, owner=row.owner, due=date.fromisoformat(row.due),
-        prediction=row.prediction, measure=row.measure,
-        development_point=row.development_point, adapted_from=row.adapted_from,
+        id=row.id,
+        title=row.title,
+        owner=row.owner,
+        due=date.fromisoformat(row.due),
+        prediction=row.prediction,
+        measure=row.measure,
+        development_point=row.development_point,
+        adapted_from=row.adapted_from,
         meeting_id=row.meeting_id,
         meeting_started_at=parse_time(started_at) if started_at else None,
     )
@@ -123,9 +158,13 @@ def to_trial_action(row: TrialActionRow, started_at: str | None = None) -> Trial
 
 def to_evaluation(row: EvaluationRow) -> Evaluation:
     return Evaluation(
-        trial_action=row.trial_action, carried_out=CarriedOut(row.carried_out),
-        what_happened=row.what_happened, compared_to_prediction=row.compared_to_prediction,
-        learning=row.learning, verdict=Verdict(row.verdict), id=row.pk,
+        trial_action=row.trial_action,
+        carried_out=CarriedOut(row.carried_out),
+        what_happened=row.what_happened,
+        compared_to_prediction=row.compared_to_prediction,
+        learning=row.learning,
+        verdict=Verdict(row.verdict),
+        id=row.pk,
     )
 
 
@@ -146,8 +185,10 @@ def to_meeting(
         ended_at=parse_time(row.ended_at) if row.ended_at else None,
         previous=row.previous,
         participants=[Participant(p.name, p.role) for p in participants],
-        phases=[PhaseRecord(p.key, p.title, p.planned_minutes, p.elapsed_ms, p.added_ms)
-                for p in sorted(phases, key=lambda p: p.position)],
+        phases=[
+            PhaseRecord(p.key, p.title, p.planned_minutes, p.elapsed_ms, p.added_ms)
+            for p in sorted(phases, key=lambda p: p.position)
+        ],
         notes=[to_note(n) for n in notes],
         decisions=[to_decision(d) for d in decisions],
         trial_actions=[to_trial_action(a, row.started_at) for a in actions],

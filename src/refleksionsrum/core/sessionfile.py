@@ -31,8 +31,21 @@ MAX_BYTES = 5 * 1024 * 1024
 # beyond anything a person writes, these would exhaust the stack or the CPU.
 MAX_NESTING = 32
 MAX_KEY_PARTS = 32
-_KNOWN_TOP = {"format", "id", "title", "template", "started_at", "ended_at", "previous",
-              "participants", "phases", "notes", "decisions", "trial_actions", "evaluations"}
+_KNOWN_TOP = {
+    "format",
+    "id",
+    "title",
+    "template",
+    "started_at",
+    "ended_at",
+    "previous",
+    "participants",
+    "phases",
+    "notes",
+    "decisions",
+    "trial_actions",
+    "evaluations",
+}
 _ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
 
@@ -172,7 +185,9 @@ def read(path: Path) -> Meeting:
             raise SessionFileError(path, "session.too_large", limit_mb=MAX_BYTES // (1024 * 1024))
         raw = path.read_bytes()
     except OSError as error:
-        raise SessionFileError(path, "session.unreadable", reason=error.strerror or str(error)) from None
+        raise SessionFileError(
+            path, "session.unreadable", reason=error.strerror or str(error)
+        ) from None
     return parse_bytes(raw, path)
 
 
@@ -239,8 +254,10 @@ class _Reader:
         self.path = path
         self.text = text
 
-    def fail(self, where: tuple[PathPart, ...], key: str, **params: Any) -> SessionFileError:
-        return SessionFileError(self.path, key, position=locate(self.text, where), **params)
+    def fail(
+        self, where: tuple[PathPart, ...], message_key: str, /, **params: Any
+    ) -> SessionFileError:
+        return SessionFileError(self.path, message_key, position=locate(self.text, where), **params)
 
     def field(
         self,
@@ -261,36 +278,50 @@ class _Reader:
         if date in kinds and datetime not in kinds and isinstance(value, datetime):
             wrong = True
         if wrong or not isinstance(value, kinds):
-            raise self.fail((*where, name), "session.wrong_type", key=_dotted((*where, name)),
-                            expected=_kind_name(kinds))
+            raise self.fail(
+                (*where, name),
+                "session.wrong_type",
+                key=_dotted((*where, name)),
+                expected=_kind_name(kinds),
+            )
         return value
 
-    def time(self, table: dict[str, Any], where: tuple[PathPart, ...], name: str,
-             required: bool = True) -> datetime | None:
+    def time(
+        self, table: dict[str, Any], where: tuple[PathPart, ...], name: str, required: bool = True
+    ) -> datetime | None:
         value = self.field(table, where, name, datetime, required)
         if value is not None and value.tzinfo is None:
             raise self.fail((*where, name), "session.no_offset", key=_dotted((*where, name)))
         return value  # type: ignore[no-any-return]
 
-    def tables(self, data: dict[str, Any], name: str) -> list[tuple[tuple[PathPart, ...], dict[str, Any]]]:
+    def tables(
+        self, data: dict[str, Any], name: str
+    ) -> list[tuple[tuple[PathPart, ...], dict[str, Any]]]:
         items = self.field(data, (), name, list, required=False) or []
-        out = []
+        out: list[tuple[tuple[PathPart, ...], dict[str, Any]]] = []
         for index, item in enumerate(items):
             if not isinstance(item, dict):
-                raise self.fail((name,), "session.wrong_type", key=f"{name}[{index}]",
-                                expected="table")
+                raise self.fail(
+                    (name,), "session.wrong_type", key=f"{name}[{index}]", expected="table"
+                )
             out.append(((name, index), item))
         return out
 
-    def choice(self, table: dict[str, Any], where: tuple[PathPart, ...], name: str,
-               enum: type[Any]) -> Any:
+    def choice(
+        self, table: dict[str, Any], where: tuple[PathPart, ...], name: str, enum: type[Any]
+    ) -> Any:
         value = self.field(table, where, name, str)
         try:
             return enum(value)
         except ValueError:
             allowed = " | ".join(member.value for member in enum)
-            raise self.fail((*where, name), "session.bad_choice", key=_dotted((*where, name)),
-                            value=value, allowed=allowed) from None
+            raise self.fail(
+                (*where, name),
+                "session.bad_choice",
+                key=_dotted((*where, name)),
+                value=value,
+                allowed=allowed,
+            ) from None
 
     def meeting(self, data: dict[str, Any]) -> Meeting:
         version = self.field(data, (), "format", int)
@@ -313,10 +344,12 @@ class _Reader:
             extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
         )
         for where, item in self.tables(data, "participants"):
-            meeting.participants.append(Participant(
-                name=self.field(item, where, "name", str),
-                role=self.field(item, where, "role", str, required=False) or "participant",
-            ))
+            meeting.participants.append(
+                Participant(
+                    name=self.field(item, where, "name", str),
+                    role=self.field(item, where, "role", str, required=False) or "participant",
+                )
+            )
         seen_phases: set[str] = set()
         for where, item in self.tables(data, "phases"):
             key = self.field(item, where, "key", str)
@@ -327,51 +360,64 @@ class _Reader:
             elapsed = self.field(item, where, "elapsed_seconds", (int, float), required=False)
             if minutes < 0 or (elapsed is not None and elapsed < 0):
                 raise self.fail(where, "session.negative", key=_dotted(where))
-            meeting.phases.append(PhaseRecord(
-                key=key, title=self.field(item, where, "title", str), planned_minutes=minutes,
-                elapsed_ms=round((elapsed or 0) * 1000),
-            ))
+            meeting.phases.append(
+                PhaseRecord(
+                    key=key,
+                    title=self.field(item, where, "title", str),
+                    planned_minutes=minutes,
+                    elapsed_ms=round((elapsed or 0) * 1000),
+                )
+            )
         for where, item in self.tables(data, "notes"):
-            meeting.notes.append(Note(
-                phase=self.field(item, where, "phase", str),
-                kind=self.choice(item, where, "kind", NoteKind),
-                text=self.field(item, where, "text", str),
-                source=self.field(item, where, "source", str, required=False),
-                created_at=self.time(item, where, "created_at") or started,
-            ))
+            meeting.notes.append(
+                Note(
+                    phase=self.field(item, where, "phase", str),
+                    kind=self.choice(item, where, "kind", NoteKind),
+                    text=self.field(item, where, "text", str),
+                    source=self.field(item, where, "source", str, required=False),
+                    created_at=self.time(item, where, "created_at") or started,
+                )
+            )
         for where, item in self.tables(data, "decisions"):
-            meeting.decisions.append(Decision(
-                text=self.field(item, where, "text", str),
-                created_at=self.time(item, where, "created_at") or started,
-            ))
+            meeting.decisions.append(
+                Decision(
+                    text=self.field(item, where, "text", str),
+                    created_at=self.time(item, where, "created_at") or started,
+                )
+            )
         seen_actions: set[str] = set()
         for where, item in self.tables(data, "trial_actions"):
             action_id = self.field(item, where, "id", str)
             if action_id in seen_actions:
                 raise self.fail((*where, "id"), "session.duplicate_action", value=action_id)
             seen_actions.add(action_id)
-            meeting.trial_actions.append(TrialAction(
-                id=action_id,
-                title=self.field(item, where, "title", str),
-                owner=self.field(item, where, "owner", str),
-                due=self.field(item, where, "due", date),
-                prediction=self.field(item, where, "prediction", str),
-                measure=self.field(item, where, "measure", str),
-                development_point=self.field(item, where, "development_point", str, False),
-                adapted_from=self.field(item, where, "adapted_from", str, False),
-                meeting_id=meeting_id,
-                meeting_started_at=started,
-            ))
+            meeting.trial_actions.append(
+                TrialAction(
+                    id=action_id,
+                    title=self.field(item, where, "title", str),
+                    owner=self.field(item, where, "owner", str),
+                    due=self.field(item, where, "due", date),
+                    prediction=self.field(item, where, "prediction", str),
+                    measure=self.field(item, where, "measure", str),
+                    development_point=self.field(item, where, "development_point", str, False),
+                    adapted_from=self.field(item, where, "adapted_from", str, False),
+                    meeting_id=meeting_id,
+                    meeting_started_at=started,
+                )
+            )
         for where, item in self.tables(data, "evaluations"):
-            meeting.evaluations.append(Evaluation(
-                trial_action=self.field(item, where, "trial_action", str),
-                carried_out=self.choice(item, where, "carried_out", CarriedOut),
-                what_happened=self.field(item, where, "what_happened", str),
-                compared_to_prediction=self.field(item, where, "compared_to_prediction", str,
-                                                  False),
-                learning=self.field(item, where, "learning", str),
-                verdict=self.choice(item, where, "verdict", Verdict),
-            ))
+            meeting.evaluations.append(
+                Evaluation(
+                    trial_action=self.field(item, where, "trial_action", str),
+                    carried_out=self.choice(item, where, "carried_out", CarriedOut),
+                    what_happened=self.field(item, where, "what_happened", str),
+                    compared_to_prediction=self.field(
+                        item, where, "compared_to_prediction", str, False
+                    ),
+                    learning=self.field(item, where, "learning", str),
+                    verdict=self.choice(item, where, "verdict", Verdict),
+                )
+            )
         return meeting
 
 
@@ -383,6 +429,14 @@ def _dotted(path: tuple[PathPart, ...]) -> str:
 
 
 def _kind_name(kinds: tuple[type, ...]) -> str:
-    names = {str: "text", int: "whole number", float: "number", datetime: "date-time",
-             date: "date", list: "array", dict: "table", bool: "true/false"}
+    names = {
+        str: "text",
+        int: "whole number",
+        float: "number",
+        datetime: "date-time",
+        date: "date",
+        list: "array",
+        dict: "table",
+        bool: "true/false",
+    }
     return " / ".join(names.get(k, k.__name__) for k in kinds)

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, create_engine, delete, select
 
 from refleksionsrum.core import rowmap
@@ -96,12 +96,16 @@ class Store:
 
     def save_meeting(self, meeting: Meeting) -> None:
         """Store a whole meeting, replacing any earlier copy with the same id."""
-        with self._write() as session:
-            _delete_meeting(session, meeting.id)
-            session.add(rowmap.meeting_row(meeting))
-            session.flush()
-            for row in rowmap.child_rows(meeting):
-                session.add(row)
+        try:
+            with self._write() as session:
+                _delete_meeting(session, meeting.id)
+                session.add(rowmap.meeting_row(meeting))
+                session.flush()
+                for row in rowmap.child_rows(meeting):
+                    session.add(row)
+        except IntegrityError:
+            # A trial action id that another meeting already uses.
+            raise StoreError("store.clash", id=meeting.id) from None
 
     def has_meeting(self, meeting_id: str) -> bool:
         with Session(self.engine) as session:
@@ -131,21 +135,27 @@ class Store:
         """(running meetings, most recent ended meetings), newest first."""
         with Session(self.engine) as session:
             running = session.exec(
-                select(MeetingRow).where(col(MeetingRow.ended_at).is_(None))
+                select(MeetingRow)
+                .where(col(MeetingRow.ended_at).is_(None))
                 .order_by(col(MeetingRow.started_utc).desc())
             ).all()
             ended = session.exec(
-                select(MeetingRow).where(col(MeetingRow.ended_at).is_not(None))
-                .order_by(col(MeetingRow.started_utc).desc()).limit(limit)
+                select(MeetingRow)
+                .where(col(MeetingRow.ended_at).is_not(None))
+                .order_by(col(MeetingRow.started_utc).desc())
+                .limit(limit)
             ).all()
 
             def summary(row: MeetingRow) -> MeetingSummary:
                 phase = session.exec(
-                    select(PhaseRow.title).where(PhaseRow.meeting_id == row.id)
+                    select(PhaseRow.title)
+                    .where(PhaseRow.meeting_id == row.id)
                     .where(PhaseRow.position == row.current_phase)
                 ).first()
                 return MeetingSummary(
-                    id=row.id, title=row.title, template=row.template,
+                    id=row.id,
+                    title=row.title,
+                    template=row.template,
                     started_at=rowmap.parse_time(row.started_at),
                     ended_at=rowmap.parse_time(row.ended_at) if row.ended_at else None,
                     current_phase_title=phase,
@@ -171,7 +181,9 @@ class Store:
             row.running = clock.running
             row.running_since = rowmap.iso(clock.running_since)
             session.add(row)
-            for phase_row in session.exec(select(PhaseRow).where(PhaseRow.meeting_id == meeting_id)):
+            for phase_row in session.exec(
+                select(PhaseRow).where(PhaseRow.meeting_id == meeting_id)
+            ):
                 phase = phases[phase_row.position]
                 phase_row.elapsed_ms = phase.elapsed_ms
                 phase_row.added_ms = phase.added_ms
@@ -211,8 +223,11 @@ class Store:
             session.delete(_get(session, NoteRow, note_id))
 
     def add_decision(self, meeting_id: str, decision: Decision) -> Decision:
-        row = DecisionRow(meeting_id=meeting_id, text=decision.text,
-                          created_at=rowmap.iso(decision.created_at) or "")
+        row = DecisionRow(
+            meeting_id=meeting_id,
+            text=decision.text,
+            created_at=rowmap.iso(decision.created_at) or "",
+        )
         with self._write() as session:
             session.add(row)
             session.flush()
@@ -249,7 +264,8 @@ class Store:
         """Record this meeting's evaluation of a trial action; one per action per meeting."""
         with self._write() as session:
             existing = session.exec(
-                select(EvaluationRow).where(EvaluationRow.meeting_id == meeting_id)
+                select(EvaluationRow)
+                .where(EvaluationRow.meeting_id == meeting_id)
                 .where(EvaluationRow.trial_action == evaluation.trial_action)
             ).first()
             row = rowmap.evaluation_row(meeting_id, evaluation)
@@ -263,7 +279,8 @@ class Store:
     def delete_evaluation(self, meeting_id: str, trial_action: str) -> None:
         with self._write() as session:
             session.exec(
-                delete(EvaluationRow).where(col(EvaluationRow.meeting_id) == meeting_id)
+                delete(EvaluationRow)
+                .where(col(EvaluationRow.meeting_id) == meeting_id)
                 .where(col(EvaluationRow.trial_action) == trial_action)
             )
 
@@ -281,9 +298,8 @@ class Store:
             if meeting_id is not None:
                 current = session.get(MeetingRow, meeting_id)
                 before = current.started_utc if current else None
-            closed = (
-                select(EvaluationRow.trial_action)
-                .where(col(EvaluationRow.verdict).in_(_CLOSING))
+            closed = select(EvaluationRow.trial_action).where(
+                col(EvaluationRow.verdict).in_(_CLOSING)
             )
             if meeting_id is not None:
                 closed = closed.where(EvaluationRow.meeting_id != meeting_id)
@@ -326,8 +342,9 @@ class Store:
 
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
-                                                  "check_same_thread": False})
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        )
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -92,8 +92,8 @@ def locate(text: str, path: tuple[PathPart, ...]) -> Position | None:
             if not match:
                 continue
             written = _norm(match.group(1))
-            base = current if occurrence is None else current
-            prefix = base[len(want_table) :].strip(".") if base.startswith(want_table) else ""
+            inside = current.startswith(want_table)
+            prefix = current[len(want_table) :].strip(".") if inside else ""
             full = ".".join(p for p in (prefix, written) if p)
             if full == ".".join(keys):
                 return Position(number, match.end() + 1 + _skip_space(line, match.end()))

@@ -1,0 +1,93 @@
+"""The referat (minutes) in Markdown: what the team read afterwards; text shown literally."""
+
+from __future__ import annotations
+
+import re
+
+from refleksionsrum.core.i18n import clock_time, duration, long_date, role_name, short_date, t
+from refleksionsrum.core.models import Meeting, NoteKind, TrialAction
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """Control characters made visible (an escape sequence must never reach a terminal)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def md(text: str) -> str:
+    """Text that Markdown shows as written: markup characters escaped, one line."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", plain(text))
+    escaped = _LINE_START.sub(r"\1\\\2", escaped)
+    return " ".join(escaped.splitlines())
+
+
+def referat(meeting: Meeting, followed_up: dict[str, TrialAction] | None = None) -> str:
+    """The meeting's minutes; ``followed_up`` gives titles for the evaluated trial actions."""
+    followed_up = followed_up or {}
+    lines = [f"# {md(meeting.title)}", ""]
+    lines.append(
+        f"- {t('referat.date')}: {long_date(meeting.started_at)} "
+        f"{short_date(meeting.started_at)[-4:]}, {clock_time(meeting.started_at)}"
+        + (f"–{clock_time(meeting.ended_at)}" if meeting.ended_at else "")
+    )
+    lines.append(f"- {t('referat.template')}: {md(meeting.template)}")
+    if meeting.participants:
+        people = ", ".join(f"{md(p.name)} ({md(role_name(p.role))})" for p in meeting.participants)
+        lines.append(f"- {t('referat.participants')}: {people}")
+    if not meeting.ended_at:
+        lines.append(f"- {t('referat.not_ended')}")
+    lines += [
+        "",
+        f"## {t('referat.time')}",
+        "",
+        f"| {t('referat.phase')} | {t('referat.planned')} | {t('referat.used')} |",
+        "|---|---:|---:|",
+    ]
+    for phase in meeting.phases:
+        lines.append(
+            f"| {md(phase.title)} | {phase.planned_minutes} min | {duration(phase.elapsed_ms)} |"
+        )
+    if meeting.evaluations:
+        lines += ["", f"## {t('referat.evaluations')}", ""]
+        for ev in meeting.evaluations:
+            action = followed_up.get(ev.trial_action)
+            name = md(action.title) if action else md(ev.trial_action)
+            lines.append(f"### {name}")
+            lines.append("")
+            lines.append(f"- {t('field.carried_out')}: {t('carried.' + ev.carried_out.value)}")
+            lines.append(f"- {t('field.what_happened')}: {md(ev.what_happened)}")
+            if ev.compared_to_prediction:
+                lines.append(f"- {t('field.compared')}: {md(ev.compared_to_prediction)}")
+            lines.append(f"- {t('field.learning')}: {md(ev.learning)}")
+            lines.append(f"- {t('field.verdict')}: **{t('verdict.' + ev.verdict.value)}**")
+            lines.append("")
+    for phase in meeting.phases:
+        notes = meeting.notes_in(phase.key)
+        if not notes:
+            continue
+        lines += ["", f"## {md(phase.title)}", ""]
+        for note in notes:
+            source = f" ({t('field.source').lower()}: {md(note.source)})" if note.source else ""
+            label = "" if note.kind is NoteKind.NOTE else f"*{t('kind.' + note.kind.value)}:* "
+            lines.append(f"- {label}{md(note.text)}{source}")
+    if meeting.decisions:
+        lines += ["", f"## {t('referat.decisions')}", ""]
+        lines += [f"- {md(d.text)}" for d in meeting.decisions]
+    if meeting.trial_actions:
+        lines += ["", f"## {t('referat.trial_actions')}", ""]
+        for action in meeting.trial_actions:
+            lines.append(f"### {md(action.title)}")
+            lines.append("")
+            lines.append(f"- {t('field.owner')}: {md(action.owner)}")
+            lines.append(f"- {t('field.due')}: {long_date(action.due)}")
+            lines.append(f"- {t('field.prediction')}: {md(action.prediction)}")
+            lines.append(f"- {t('field.measure')}: {md(action.measure)}")
+            if action.development_point:
+                lines.append(f"- {t('field.development_point')}: {md(action.development_point)}")
+            if action.adapted_from:
+                lines.append(f"- {t('field.adapted_from')}: {md(action.adapted_from)}")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,3 @@
+"""Danish strings of the command line."""
+
+CATALOG: dict[str, str] = {}

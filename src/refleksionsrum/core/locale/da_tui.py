@@ -1,0 +1,3 @@
+"""Danish strings of the screens."""
+
+CATALOG: dict[str, str] = {}

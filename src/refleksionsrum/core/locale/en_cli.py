@@ -1,0 +1,3 @@
+"""English strings of the command line."""
+
+CATALOG: dict[str, str] = {}

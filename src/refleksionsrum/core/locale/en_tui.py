@@ -1,0 +1,3 @@
+"""English strings of the screens."""
+
+CATALOG: dict[str, str] = {}

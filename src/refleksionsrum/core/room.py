@@ -1,0 +1,266 @@
+"""MeetingRoom: everything a screen can do to a running meeting, each edit stored at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from refleksionsrum.core.clock import Clock
+from refleksionsrum.core.config import PhaseTemplate, Template
+from refleksionsrum.core.meetings import default_due, new_trial_action_id
+from refleksionsrum.core.models import (
+    CarriedOut,
+    Decision,
+    Evaluation,
+    Meeting,
+    Note,
+    NoteKind,
+    PhaseRecord,
+    TrialAction,
+    Verdict,
+)
+from refleksionsrum.core.store import Store
+from refleksionsrum.core.sync import write_session_file
+from refleksionsrum.core.timer import PhaseClock
+from refleksionsrum.core.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class FileTrouble:
+    """The session file could not be written; the store still has everything."""
+
+    path: str
+    reason: str
+
+
+class MeetingRoom:
+    """A running meeting with its store, clocks and session file."""
+
+    def __init__(self, workspace: Workspace, store: Store, meeting: Meeting, clock: Clock) -> None:
+        self.workspace = workspace
+        self.store = store
+        self.meeting = meeting
+        self.clock = clock
+        self.timer = PhaseClock(meeting.phases, meeting.clock, clock)
+        self.file_trouble: FileTrouble | None = None
+
+    @classmethod
+    def resume(
+        cls, workspace: Workspace, store: Store, meeting_id: str, clock: Clock
+    ) -> MeetingRoom:
+        room = cls(workspace, store, store.load_meeting(meeting_id), clock)
+        room.save_clock()
+        return room
+
+    # -- where we are ---------------------------------------------------------------------
+
+    @property
+    def template(self) -> Template | None:
+        return self.workspace.config.templates.get(self.meeting.template)
+
+    @property
+    def phase(self) -> PhaseRecord:
+        return self.meeting.phases[self.timer.current]
+
+    def phase_template(self, index: int | None = None) -> PhaseTemplate | None:
+        """The template's text (purpose, prompts) for a phase, if the template still has it."""
+        key = self.meeting.phases[self.timer.current if index is None else index].key
+        template = self.template
+        if template is None:
+            return None
+        return next((p for p in template.phases if p.key == key), None)
+
+    @property
+    def records(self) -> str:
+        """Which kind of recording the current phase uses."""
+        found = self.phase_template()
+        if found is not None:
+            return found.records
+        return PhaseTemplate(self.phase.key, "", 1, "", ()).records
+
+    def default_due(self) -> date:
+        template = self.template
+        started = self.meeting.started_at.date()
+        return default_due(started, template) if template else started
+
+    # -- clocks and phases ------------------------------------------------------------------
+
+    def save_clock(self) -> None:
+        self.store.save_clock(self.meeting.id, self.timer.snapshot(), self.meeting.phases)
+
+    def next_phase(self) -> bool:
+        moved = self.timer.next()
+        if moved:
+            self._checkpoint()
+        return moved
+
+    def previous_phase(self) -> bool:
+        moved = self.timer.previous()
+        if moved:
+            self._checkpoint()
+        return moved
+
+    def goto_phase(self, index: int) -> None:
+        self.timer.goto(index)
+        self._checkpoint()
+
+    def toggle_pause(self) -> bool:
+        running = self.timer.toggle()
+        self._checkpoint()
+        return running
+
+    def add_time(self, minutes: int) -> None:
+        self.timer.add_time(minutes)
+        self.save_clock()
+
+    def _checkpoint(self) -> None:
+        """Store the clocks and rewrite the session file (phase change, pause, quit)."""
+        self.save_clock()
+        self.write_file()
+
+    def write_file(self) -> bool:
+        """Write the session file; on failure remember why, keep going from the store."""
+        try:
+            write_session_file(self.workspace, self.store, self.meeting)
+        except OSError as error:
+            self.file_trouble = FileTrouble(
+                str(self.workspace.sessions_dir), error.strerror or type(error).__name__
+            )
+            return False
+        self.file_trouble = None
+        return True
+
+    def leave(self) -> None:
+        """Quit the app without ending the meeting: stop the clock, store, write the file."""
+        self.timer.pause()
+        self._checkpoint()
+
+    def end(self) -> None:
+        self.timer.pause()
+        self.meeting.ended_at = self.clock.now()
+        self.save_clock()
+        self.store.end_meeting(self.meeting.id, self.meeting.ended_at)
+        self.write_file()
+
+    # -- notes and decisions -------------------------------------------------------------
+
+    def add_note(self, kind: NoteKind, text: str, source: str | None = None) -> Note:
+        note = Note(
+            phase=self.phase.key,
+            kind=kind,
+            text=text,
+            source=source or None,
+            created_at=self.clock.now(),
+        )
+        stored = self.store.add_note(self.meeting.id, note)
+        self.meeting.notes.append(stored)
+        return stored
+
+    def edit_note(
+        self, note: Note, text: str, source: str | None = None, kind: NoteKind | None = None
+    ) -> Note:
+        changed = replace(note, text=text, source=source or None, kind=kind or note.kind)
+        self.store.update_note(changed)
+        self.meeting.notes = [changed if n.id == note.id else n for n in self.meeting.notes]
+        return changed
+
+    def delete_note(self, note: Note) -> None:
+        assert note.id is not None
+        self.store.delete_note(note.id)
+        self.meeting.notes = [n for n in self.meeting.notes if n.id != note.id]
+
+    def notes_here(self) -> list[Note]:
+        return self.meeting.notes_in(self.phase.key)
+
+    def parked_ideas(self) -> list[Note]:
+        return [n for n in self.meeting.notes if n.kind is NoteKind.PARKED_IDEA]
+
+    def add_decision(self, text: str) -> Decision:
+        stored = self.store.add_decision(self.meeting.id, Decision(text, self.clock.now()))
+        self.meeting.decisions.append(stored)
+        return stored
+
+    def edit_decision(self, decision: Decision, text: str) -> Decision:
+        changed = replace(decision, text=text)
+        self.store.update_decision(changed)
+        self.meeting.decisions = [
+            changed if d.id == decision.id else d for d in self.meeting.decisions
+        ]
+        return changed
+
+    def delete_decision(self, decision: Decision) -> None:
+        assert decision.id is not None
+        self.store.delete_decision(decision.id)
+        self.meeting.decisions = [d for d in self.meeting.decisions if d.id != decision.id]
+
+    # -- trial actions ---------------------------------------------------------------------
+
+    def save_trial_action(self, action: TrialAction) -> TrialAction:
+        """Add (when ``action.id`` is empty) or update one of this meeting's trial actions."""
+        if not action.id:
+            action = replace(action, id=new_trial_action_id(self.store.trial_action_ids()))
+        stored = self.store.save_trial_action(self.meeting.id, action)
+        actions = self.meeting.trial_actions
+        if any(a.id == stored.id for a in actions):
+            self.meeting.trial_actions = [stored if a.id == stored.id else a for a in actions]
+        else:
+            actions.append(stored)
+        return stored
+
+    def delete_trial_action(self, action: TrialAction) -> None:
+        self.store.delete_trial_action(action.id)
+        self.meeting.trial_actions = [a for a in self.meeting.trial_actions if a.id != action.id]
+
+    # -- follow-up ------------------------------------------------------------------------------
+
+    def open_trial_actions(self) -> list[TrialAction]:
+        """Earlier meetings' trial actions that this meeting follows up, oldest first."""
+        return self.store.open_trial_actions(self.meeting.id)
+
+    def evaluation_of(self, action_id: str) -> Evaluation | None:
+        return next((e for e in self.meeting.evaluations if e.trial_action == action_id), None)
+
+    def adaptation_of(self, action_id: str) -> TrialAction | None:
+        return next((a for a in self.meeting.trial_actions if a.adapted_from == action_id), None)
+
+    def evaluate(
+        self,
+        action: TrialAction,
+        carried_out: CarriedOut,
+        what_happened: str,
+        learning: str,
+        verdict: Verdict,
+        compared_to_prediction: str | None = None,
+    ) -> tuple[Evaluation, TrialAction | None]:
+        """Record the evaluation; adapt opens a new trial action linked to the old one.
+
+        Returns the evaluation and, for adapt, the new trial action to be refined.
+        Changing the verdict away from adapt removes an adaptation made here.
+        """
+        evaluation = Evaluation(
+            trial_action=action.id,
+            carried_out=carried_out,
+            what_happened=what_happened,
+            learning=learning,
+            verdict=verdict,
+            compared_to_prediction=compared_to_prediction or None,
+        )
+        stored = self.store.save_evaluation(self.meeting.id, evaluation)
+        others = [e for e in self.meeting.evaluations if e.trial_action != action.id]
+        self.meeting.evaluations = [*others, stored]
+        adaptation = self.adaptation_of(action.id)
+        if verdict is Verdict.ADAPT and adaptation is None:
+            adaptation = self.save_trial_action(
+                replace(
+                    action,
+                    id="",
+                    due=self.default_due(),
+                    adapted_from=action.id,
+                    meeting_id=self.meeting.id,
+                    meeting_started_at=self.meeting.started_at,
+                )
+            )
+        elif verdict is not Verdict.ADAPT and adaptation is not None:
+            self.delete_trial_action(adaptation)
+            adaptation = None
+        return stored, adaptation
