@@ -7,8 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from refleksionsrum.core.errors import FileProblem
-from refleksionsrum.core.tomlpos import PathPart, decode_error_position, locate
+from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
+from refleksionsrum.core.tomlpos import (
+    PathPart,
+    decode_error_position,
+    locate,
+    undecodable_position,
+)
 
 CONFIG_NAME = "config.toml"
 LANGUAGES = ("da", "en")
@@ -106,7 +111,9 @@ class _Checker:
         # bool is an int in Python; a duration of `true` is still a wrong type.
         wrong_bool = isinstance(value, bool) and bool not in _as_tuple(kind)
         if wrong_bool or not isinstance(value, kind):
-            raise self.fail(here, "config.wrong_type", key=_dotted(here), expected=_type_name(kind))
+            raise self.fail(
+                here, "config.wrong_type", key=_dotted(here), expected=expected_type(kind)
+            )
         return value
 
     def positive_int(self, table: dict[str, Any], where: tuple[PathPart, ...], name: str) -> int:
@@ -137,7 +144,9 @@ def load_config(path: Path) -> Config:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ConfigError(path, "config.not_utf8", offset=error.start) from None
+        raise ConfigError(
+            path, "config.not_utf8", position=undecodable_position(raw, error.start)
+        ) from None
     return parse_config(text, path)
 
 
@@ -202,7 +211,9 @@ def parse_config(text: str, path: Path) -> Config:
 
 def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]) -> Template:
     if not isinstance(body, dict):
-        raise check.fail(where, "config.wrong_type", key=_dotted(where), expected="table")
+        raise check.fail(
+            where, "config.wrong_type", key=_dotted(where), expected=Phrase("type.table")
+        )
     title = check.get(body, where, "title", str, required=False, default=name)
     rhythm = check.positive_int(body, where, "rhythm_days")
     minutes = None
@@ -216,7 +227,9 @@ def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]
     for index, phase in enumerate(phases_raw):
         here = (*where, "phases", index)
         if not isinstance(phase, dict):
-            raise check.fail(here, "config.wrong_type", key=_dotted(here), expected="table")
+            raise check.fail(
+                here, "config.wrong_type", key=_dotted(here), expected=Phrase("type.table")
+            )
         key = check.text_value(phase, here, "key")
         if key in seen:
             raise check.fail((*here, "key"), "config.duplicate_phase", key=key, template=name)
@@ -228,7 +241,7 @@ def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]
                     (*here, "prompts"),
                     "config.wrong_type",
                     key=f"{_dotted((*here, 'prompts'))}[{number}]",
-                    expected="string",
+                    expected=Phrase("type.text"),
                 )
         phases.append(
             PhaseTemplate(
@@ -253,15 +266,3 @@ def _dotted(path: tuple[PathPart, ...]) -> str:
 
 def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
-
-
-def _type_name(kind: type | tuple[type, ...]) -> str:
-    names = {
-        str: "text",
-        int: "whole number",
-        float: "number",
-        bool: "true/false",
-        list: "list",
-        dict: "table",
-    }
-    return " / ".join(names.get(k, k.__name__) for k in _as_tuple(kind))

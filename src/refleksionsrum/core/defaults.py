@@ -169,7 +169,8 @@ language = "{language}"
 # The template a new meeting uses unless another is chosen.
 default_template = "borgerniveau"
 
-# Where meetings are stored. Left out: a SQLite file in sessions/. One database for several machines:
+# Where meetings are stored. Left out: a SQLite file in sessions/.
+# One database shared by several machines:
 # database_url = "postgresql://user@server/refleksionsrum"
 
 # Minutes before a phase's time is up when its time box changes colour as a warning.

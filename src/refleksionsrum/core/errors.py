@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from refleksionsrum.core.tomlpos import Position
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue key used as a message parameter, looked up when the message is shown.
+
+    Keeps a message in one language: 'skal være et helt tal', never 'skal være whole number'.
+    """
+
+    key: str
 
 
 class FileProblem(Exception):
@@ -33,11 +44,41 @@ class FileProblem(Exception):
             return str(self.path)
         return f"{self.path}:{self.position.line}:{self.position.column}"
 
+    def message(self) -> str:
+        """What is wrong, in the current language, without the file and position."""
+        from refleksionsrum.core.i18n import t
+
+        params = {
+            name: t(value.key) if isinstance(value, Phrase) else value
+            for name, value in self.params.items()
+        }
+        return t(self.message_key, **params)
+
     def render(self) -> str:
         """One message: 'file:line:col: what is wrong. What to do.'"""
         from refleksionsrum.core.i18n import t
 
-        text = f"{self.where()}: {t(self.message_key, **self.params)}"
+        text = f"{self.where()}: {self.message()}"
         if self.hint:
             text += f" {t(self.hint, path=self.path)}"
         return text
+
+
+_TYPE_KEYS = {
+    "str": "type.text",
+    "int": "type.whole_number",
+    "float": "type.number",
+    "bool": "type.bool",
+    "list": "type.list",
+    "dict": "type.table",
+    "date": "type.date",
+    "datetime": "type.datetime",
+}
+
+
+def expected_type(kinds: type | tuple[type, ...]) -> Phrase:
+    """The name of what a value should have been, e.g. 'et helt tal' for int."""
+    names = [k.__name__ for k in (kinds if isinstance(kinds, tuple) else (kinds,))]
+    if set(names) == {"int", "float"}:
+        return Phrase("type.number")
+    return Phrase(_TYPE_KEYS.get(names[0], "type.text"))

@@ -10,7 +10,7 @@ from typing import Any
 
 import tomli_w
 
-from refleksionsrum.core.errors import FileProblem
+from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
 from refleksionsrum.core.models import (
     CarriedOut,
     Decision,
@@ -23,7 +23,12 @@ from refleksionsrum.core.models import (
     TrialAction,
     Verdict,
 )
-from refleksionsrum.core.tomlpos import PathPart, decode_error_position, locate
+from refleksionsrum.core.tomlpos import (
+    PathPart,
+    decode_error_position,
+    locate,
+    undecodable_position,
+)
 
 FORMAT = 1
 MAX_BYTES = 5 * 1024 * 1024
@@ -160,7 +165,8 @@ def dumps(meeting: Meeting) -> str:
 
 
 _SPACED_TIME = re.compile(
-    r"^(\s*[A-Za-z0-9_\-]+ = \d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)$",
+    r"^(\s*[A-Za-z0-9_\-]+ = \d{4}-\d{2}-\d{2}) "
+    r"(\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)$",
     re.MULTILINE,
 )
 
@@ -197,11 +203,9 @@ def parse_bytes(raw: bytes, path: Path) -> Meeting:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        from refleksionsrum.core.tomlpos import Position
-
-        raise SessionFileError(path, "session.not_utf8", position=Position(line, column)) from None
+        raise SessionFileError(
+            path, "session.not_utf8", position=undecodable_position(raw, error.start)
+        ) from None
     return parse(text, path)
 
 
@@ -282,7 +286,7 @@ class _Reader:
                 (*where, name),
                 "session.wrong_type",
                 key=_dotted((*where, name)),
-                expected=_kind_name(kinds),
+                expected=expected_type(kinds),
             )
         return value
 
@@ -302,7 +306,10 @@ class _Reader:
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 raise self.fail(
-                    (name,), "session.wrong_type", key=f"{name}[{index}]", expected="table"
+                    (name,),
+                    "session.wrong_type",
+                    key=f"{name}[{index}]",
+                    expected=Phrase("type.table"),
                 )
             out.append(((name, index), item))
         return out
@@ -426,17 +433,3 @@ def _dotted(path: tuple[PathPart, ...]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def _kind_name(kinds: tuple[type, ...]) -> str:
-    names = {
-        str: "text",
-        int: "whole number",
-        float: "number",
-        datetime: "date-time",
-        date: "date",
-        list: "array",
-        dict: "table",
-        bool: "true/false",
-    }
-    return " / ".join(names.get(k, k.__name__) for k in kinds)

@@ -35,7 +35,8 @@ class PhaseClock:
             if state.running_since is not None:
                 # Stored as running: the app stopped without saving (a crash). The
                 # room kept talking, so the wall time since the run began counts.
-                gap = clock.now() - state.running_since
+                now: datetime = clock.now()
+                gap = now - state.running_since
                 phases[self.current].elapsed_ms += max(0, int(gap / timedelta(milliseconds=1)))
             self._run_from = clock.monotonic_ms()
 

@@ -92,7 +92,7 @@ def locate(text: str, path: tuple[PathPart, ...]) -> Position | None:
             if not match:
                 continue
             written = _norm(match.group(1))
-            inside = current.startswith(want_table)
+            inside = not want_table or current == want_table or current.startswith(want_table + ".")
             prefix = current[len(want_table) :].strip(".") if inside else ""
             full = ".".join(p for p in (prefix, written) if p)
             if full == ".".join(keys):
@@ -104,7 +104,19 @@ def locate(text: str, path: tuple[PathPart, ...]) -> Position | None:
         if found is None and len(key_parts) > 1:
             return scan("", None, key_parts[:-1])
         return found
-    return scan(table, index_of_array, key_parts)
+    found = scan(table, index_of_array, key_parts)
+    if found is None:
+        # Not written as [[array]] headers (an inline array of tables, say): point
+        # at the array itself.
+        return locate(text, path[:last_int])
+    return found
+
+
+def undecodable_position(raw: bytes, offset: int) -> Position:
+    """The line and column (in characters) of the first byte that is not UTF-8."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    before = raw[line_start:offset].decode("utf-8", errors="replace")
+    return Position(raw.count(b"\n", 0, offset) + 1, len(before) + 1)
 
 
 def _skip_space(line: str, start: int) -> int:

@@ -22,7 +22,7 @@ class WorkspaceError(FileProblem):
 
 
 def find_root(explicit: str | None = None, cwd: Path | None = None) -> Path:
-    """--workspace, else $REFLEKSIONSRUM_WORKSPACE, else the nearest folder upward with config.toml."""
+    """--workspace, else $REFLEKSIONSRUM_WORKSPACE, else the nearest folder up with config.toml."""
     chosen = explicit or os.environ.get(ENV_VAR)
     if chosen:
         root = Path(chosen).expanduser().resolve()

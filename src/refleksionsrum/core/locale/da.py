@@ -61,13 +61,23 @@ CATALOG: dict[str, str] = {
     "referat.evaluations": "Opfølgning på prøvehandlinger",
     "referat.decisions": "Beslutninger",
     "referat.trial_actions": "Prøvehandlinger",
+    # What a value in a file should have been
+    "type.text": "tekst",
+    "type.whole_number": "et helt tal",
+    "type.number": "et tal",
+    "type.bool": "true eller false",
+    "type.list": "en liste",
+    "type.table": "en tabel",
+    "type.date": "en dato (fx 2026-12-07)",
+    "type.datetime": "et tidspunkt med tidszone (fx 2026-11-22T13:00:00+01:00)",
     # Config errors
     "config.hint": "Ret filen og start igen; programmet ændrer den ikke.",
-    "config.hint_init": "Lav et arbejdsområde med `refleksionsrum init MAPPE`, eller angiv --workspace.",
+    "config.hint_init": "Lav et arbejdsområde med `refleksionsrum init MAPPE`, "
+    "eller angiv --workspace.",
     "config.not_found": "filen findes ikke.",
     "config.unreadable": "filen kan ikke læses ({reason}).",
     "config.too_large": "filen er større end {limit} byte.",
-    "config.not_utf8": "filen er ikke gemt som UTF-8 (ved byte {offset}). Gem den som UTF-8.",
+    "config.not_utf8": "filen er ikke gemt som UTF-8. Gem den som UTF-8.",
     "config.syntax": "fejl i TOML: {reason}.",
     "config.too_deep": "filen er indlejret for dybt til at kunne læses.",
     "config.missing": "nøglen '{key}' mangler.",
@@ -81,7 +91,8 @@ CATALOG: dict[str, str] = {
     "config.no_templates": "der er ingen skabeloner under [templates].",
     "config.no_phases": "skabelonen '{template}' har ingen faser.",
     "config.duplicate_phase": "fasenøglen '{key}' står to gange i skabelonen '{template}'.",
-    "config.unknown_template": "default_template '{value}' findes ikke; kendte skabeloner: {known}.",
+    "config.unknown_template": "default_template '{value}' findes ikke; "
+    "kendte skabeloner: {known}.",
     # Session file errors
     "session.too_large": "filen er over {limit_mb} MB og læses ikke.",
     "session.unreadable": "filen kan ikke læses ({reason}).",
@@ -103,12 +114,13 @@ CATALOG: dict[str, str] = {
     "session.negative": "'{key}' har en negativ tid.",
     "session.clash": "en prøvehandling i filen har samme id som en i et andet møde.",
     # Workspace and store
-    "workspace.not_found": "her er intet arbejdsområde (ingen config.toml i mappen eller over den).",
+    "workspace.not_found": "her er intet arbejdsområde "
+    "(ingen config.toml i mappen eller over den).",
     "workspace.no_config": "der er ingen config.toml.",
     "workspace.exists": "config.toml findes allerede; den overskrives ikke.",
     "store.unreachable": "databasen {url} kan ikke åbnes: {reason}",
-    "store.newer_schema": "databasen er lavet af en nyere version (skema {found}; denne kender {known}). "
-    "Opdatér refleksionsrum; databasen er ikke rørt.",
+    "store.newer_schema": "databasen er lavet af en nyere version "
+    "(skema {found}; denne kender {known}). Opdatér refleksionsrum; databasen er ikke rørt.",
     "store.no_meeting": "mødet '{id}' findes ikke.",
     "store.no_item": "punktet findes ikke længere.",
     "store.clash": "mødet {id} bruger et prøvehandlings-id, som et andet møde allerede har.",
