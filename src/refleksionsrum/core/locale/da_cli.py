@@ -1,3 +1,62 @@
 """Danish strings of the command line."""
 
-CATALOG: dict[str, str] = {}
+CATALOG: dict[str, str] = {
+    # argparse headings and the help of every option
+    "cli.usage": "brug: ",
+    "cli.usage_error": "{prog}: fejl: {message}",
+    "cli.heading.positionals": "argumenter",
+    "cli.heading.options": "tilvalg",
+    "cli.heading.commands": "kommandoer",
+    "cli.metavar.command": "KOMMANDO",
+    "cli.metavar.dir": "MAPPE",
+    "cli.metavar.name": "NAVN",
+    "cli.metavar.text": "TEKST",
+    "cli.metavar.file": "FIL",
+    "cli.metavar.meeting_id": "MØDE_ID",
+    "cli.description": "Strukturerede refleksionsmøder for teams i den offentlige sektor. "
+    "Uden kommando åbnes startskærmen.",
+    "cli.epilog": "Arbejdsområdet er --workspace, ellers $REFLEKSIONSRUM_WORKSPACE, ellers den "
+    "nærmeste mappe opad med en config.toml.\n"
+    "Afslutningskoder: 0 i orden; 1 check fandt fejl, eller kommandoen mislykkedes; "
+    "2 forkert brug eller fejl i config.toml.",
+    "cli.help.help": "vis denne hjælp og afslut",
+    "cli.help.version": "vis versionen og afslut",
+    "cli.help.workspace": "arbejdsområdet (mappen med config.toml)",
+    # init
+    "cli.init.help": "lav et nyt arbejdsområde",
+    "cli.init.description": "Laver et arbejdsområde: en kommenteret config.toml og en tom "
+    "sessions/. En eksisterende config.toml overskrives aldrig.",
+    "cli.init.help_dir": "mappen, der skal blive arbejdsområde (standard: den aktuelle mappe)",
+    "cli.init.help_language": "brugerfladens sprog i den nye config.toml (standard: da)",
+    "cli.init.made": "Arbejdsområdet er lavet i {path}.",
+    "cli.init.edit": "Skabeloner, faser og tider står i {path}; ret dem gerne.",
+    "cli.init.next": "Start med: {command}",
+    # new
+    "cli.new.help": "start et møde nu og åbn det",
+    "cli.new.description": "Starter et nyt møde med det samme og åbner det på skærmen.",
+    "cli.new.help_template": "skabelonen fra config.toml (standard: default_template)",
+    "cli.new.help_title": "mødets titel",
+    "cli.new.unknown_template": "refleksionsrum: skabelonen '{value}' findes ikke i config.toml; "
+    "kendte skabeloner: {known}.",
+    # check
+    "cli.check.help": "kontrollér config.toml og alle mødefiler",
+    "cli.check.description": "Læser config.toml og hver mødefil i sessions/ uden at ændre noget. "
+    "Afslutter med 1, hvis en mødefil ikke kan læses, og 2, hvis config.toml har en fejl.",
+    "cli.check.unknown_template": "advarsel: skabelonen '{value}' findes ikke i config.toml "
+    "(kendte: {known}); mødet kan stadig læses og eksporteres.",
+    "cli.check.summary": "{config} er i orden. Mødefiler i orden: {good} · med fejl: {bad} · "
+    "advarsler: {warnings}",
+    # export
+    "cli.export.help": "eksportér et møde som referat (md) eller mødefil (toml)",
+    "cli.export.description": "Skriver et mødes referat i Markdown eller dets mødefil i TOML, "
+    "til skærmen eller til en fil.",
+    "cli.export.help_id": "mødets id, fx 2026-11-22-1300-familiebehandling",
+    "cli.export.help_format": "md = referat i Markdown (standard); toml = mødefilen",
+    "cli.export.help_output": "skriv til denne fil i stedet for til skærmen",
+    "cli.export.unreadable": "{count} mødefil(er) i sessions/ kunne ikke læses; "
+    "kør `refleksionsrum check`.",
+    "cli.export.written": "Skrev {path}.",
+    # errors from the operating system
+    "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
+    "cli.os_error": "refleksionsrum: {reason}.",
+}

@@ -1,3 +1,57 @@
 """English strings of the command line."""
 
-CATALOG: dict[str, str] = {}
+CATALOG: dict[str, str] = {
+    "cli.usage": "usage: ",
+    "cli.usage_error": "{prog}: error: {message}",
+    "cli.heading.positionals": "arguments",
+    "cli.heading.options": "options",
+    "cli.heading.commands": "commands",
+    "cli.metavar.command": "COMMAND",
+    "cli.metavar.dir": "DIR",
+    "cli.metavar.name": "NAME",
+    "cli.metavar.text": "TEXT",
+    "cli.metavar.file": "FILE",
+    "cli.metavar.meeting_id": "MEETING_ID",
+    "cli.description": "Structured reflection meetings for teams in the public sector. "
+    "Without a command the start screen opens.",
+    "cli.epilog": "The workspace is --workspace, else $REFLEKSIONSRUM_WORKSPACE, else the nearest "
+    "folder upward that holds a config.toml.\n"
+    "Exit codes: 0 success; 1 check found problems or the command failed; "
+    "2 bad usage or an error in config.toml.",
+    "cli.help.help": "show this help and exit",
+    "cli.help.version": "show the version and exit",
+    "cli.help.workspace": "the workspace (the folder with config.toml)",
+    "cli.init.help": "make a new workspace",
+    "cli.init.description": "Makes a workspace: a commented config.toml and an empty sessions/. "
+    "An existing config.toml is never overwritten.",
+    "cli.init.help_dir": "the folder to make a workspace (default: the current folder)",
+    "cli.init.help_language": "the interface language in the new config.toml (default: da)",
+    "cli.init.made": "The workspace is made in {path}.",
+    "cli.init.edit": "Templates, phases and times are in {path}; edit them freely.",
+    "cli.init.next": "Start with: {command}",
+    "cli.new.help": "start a meeting now and open it",
+    "cli.new.description": "Starts a new meeting right away and opens it on the screen.",
+    "cli.new.help_template": "the template from config.toml (default: default_template)",
+    "cli.new.help_title": "the meeting's title",
+    "cli.new.unknown_template": "refleksionsrum: the template '{value}' is not in config.toml; "
+    "known templates: {known}.",
+    "cli.check.help": "check config.toml and every session file",
+    "cli.check.description": "Reads config.toml and every session file in sessions/ without "
+    "changing anything. Exits with 1 when a session file cannot be read, and 2 when config.toml "
+    "has an error.",
+    "cli.check.unknown_template": "warning: the template '{value}' is not in config.toml "
+    "(known: {known}); the meeting can still be read and exported.",
+    "cli.check.summary": "{config} is fine. Session files fine: {good} · broken: {bad} · "
+    "warnings: {warnings}",
+    "cli.export.help": "export a meeting as a referat (md) or session file (toml)",
+    "cli.export.description": "Writes a meeting's referat (minutes) in Markdown or its session "
+    "file in TOML, to the screen or to a file.",
+    "cli.export.help_id": "the meeting's id, e.g. 2026-11-22-1300-familiebehandling",
+    "cli.export.help_format": "md = referat in Markdown (default); toml = the session file",
+    "cli.export.help_output": "write to this file instead of the screen",
+    "cli.export.unreadable": "{count} session file(s) in sessions/ could not be read; "
+    "run `refleksionsrum check`.",
+    "cli.export.written": "Wrote {path}.",
+    "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
+    "cli.os_error": "refleksionsrum: {reason}.",
+}
