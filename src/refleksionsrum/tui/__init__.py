@@ -1,0 +1,1 @@
+"""The Textual user interface: thin screens over refleksionsrum.core."""

@@ -1,0 +1,151 @@
+"""The application: opens the workspace, shows the start screen, hosts meetings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+
+from refleksionsrum.core.clock import Clock, SystemClock
+from refleksionsrum.core.i18n import set_language, t
+from refleksionsrum.core.workspace import Workspace
+from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.messages import WorkspaceFailed, WorkspaceLoaded
+from refleksionsrum.tui.start import StartScreen
+
+if TYPE_CHECKING:
+    from refleksionsrum.core.room import MeetingRoom
+    from refleksionsrum.core.store import Store
+
+
+class RefleksionsrumApp(App[int]):
+    """The reflection room on the shared screen."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "refleksionsrum"
+    ENABLE_COMMAND_PALETTE = False
+    # Screens get -narrow below 120 columns and -tall from 40 rows: layouts adapt to
+    # a laptop's terminal as well as to a projector's full screen.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    BINDINGS = [Binding("ctrl+q", "quit", "key.quit", priority=True)]
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        clock: Clock | None = None,
+        new: bool = False,
+        template: str | None = None,
+        title: str | None = None,
+    ) -> None:
+        set_language(workspace.config.language)
+        super().__init__()
+        translate_bindings(self)
+        self.workspace = workspace
+        self.clock: Clock = clock or SystemClock()
+        self.store: Store | None = None
+        self.room: MeetingRoom | None = None
+        self._start_new = new
+        self._new_template = template
+        self._new_title = title
+        if workspace.config.theme == "high-contrast":
+            self.theme = "textual-light"
+
+    def on_mount(self) -> None:
+        self.push_screen(StartScreen())
+        # Opening the store imports SQLModel (about 300 ms): the start screen is
+        # drawn first and the meetings fill in when the worker is done.
+        self.run_worker(self._load, thread=True, exclusive=True, group="load")
+
+    def _load(self) -> None:
+        from refleksionsrum.core.store import StoreError
+        from refleksionsrum.core.sync import ingest, open_store
+
+        try:
+            store = open_store(self.workspace)
+            report = ingest(self.workspace, store)
+            running, recent = store.summaries()
+        except StoreError as error:
+            self.post_message(WorkspaceFailed(t(error.key, **error.params)))
+            return
+        self.post_message(WorkspaceLoaded(store, running, recent, report.problems))
+
+    def on_workspace_loaded(self, message: WorkspaceLoaded) -> None:
+        self.store = message.store
+        if self._start_new:
+            self._start_new = False
+            self.start_meeting(self._new_template, self._new_title, "")
+            return
+        screen = self.screen
+        if isinstance(screen, StartScreen):
+            screen.show_meetings(message.running, message.recent, message.problems)
+
+    def on_workspace_failed(self, message: WorkspaceFailed) -> None:
+        self.exit(2, message=message.text)
+
+    # -- meetings --------------------------------------------------------------------------
+
+    def start_meeting(self, template: str | None, title: str | None, participants: str) -> None:
+        from refleksionsrum.core.meetings import new_meeting, parse_participants
+        from refleksionsrum.core.room import MeetingRoom
+
+        assert self.store is not None
+        chosen = self.workspace.config.template(template)
+        name = (title or "").strip() or t("start.default_title", template=chosen.title)
+        meeting = new_meeting(
+            self.store, chosen, name, parse_participants(participants), self.clock
+        )
+        room = MeetingRoom(self.workspace, self.store, meeting, self.clock)
+        room.write_file()
+        self.open_room(room)
+
+    def resume_meeting(self, meeting_id: str) -> None:
+        from refleksionsrum.core.room import MeetingRoom
+
+        assert self.store is not None
+        self.open_room(MeetingRoom.resume(self.workspace, self.store, meeting_id, self.clock))
+
+    def open_room(self, room: MeetingRoom) -> None:
+        from refleksionsrum.tui.meeting import MeetingScreen
+
+        self.room = room
+        self.push_screen(MeetingScreen(room))
+
+    def show_summary(self, room: MeetingRoom) -> None:
+        from refleksionsrum.tui.summary import SummaryScreen
+
+        self.room = None
+        self.switch_screen(SummaryScreen(room))
+
+    def back_to_start(self) -> None:
+        """Leave whatever is shown and show the start screen with fresh lists."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if not isinstance(self.screen, StartScreen):
+            self.switch_screen(StartScreen())
+        if self.store is not None:
+            running, recent = self.store.summaries()
+            screen = self.screen
+            if isinstance(screen, StartScreen):
+                screen.show_meetings(running, recent, [])
+
+    def save_and_leave(self) -> None:
+        """Store everything of a running meeting; the meeting itself goes on."""
+        if self.room is not None and self.room.meeting.is_running:
+            self.room.leave()
+
+    async def action_quit(self) -> None:
+        self.save_and_leave()
+        self.exit(0)
+
+
+def run(
+    root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+) -> int:
+    """Start the app on the workspace at ``root``; returns the exit code."""
+    app = RefleksionsrumApp(Workspace.open(root), new=new, template=template, title=title)
+    result = app.run()
+    return result if isinstance(result, int) else 0

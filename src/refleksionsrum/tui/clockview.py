@@ -1,0 +1,106 @@
+"""The time box, the agenda and the meeting clock: read from PhaseClock, never counted."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Label, Static
+
+from refleksionsrum.core.i18n import clock_time, duration, t
+from refleksionsrum.core.room import MeetingRoom
+from refleksionsrum.core.timer import TimeState
+from refleksionsrum.tui.text import literal
+
+
+def countdown_text(remaining_ms: int) -> str:
+    """'04:12' while time is left, '+01:23' once the box runs over."""
+    if remaining_ms < 0:
+        return "+" + duration(-remaining_ms)
+    # Round up: a box showing 00:00 has really run out.
+    return duration(remaining_ms + 999)
+
+
+class TimeBox(Vertical):
+    """The current phase's countdown in large digits, coloured by how much is left."""
+
+    def __init__(self, room: MeetingRoom, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.room = room
+        self._last_state: TimeState | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="timebox-label")
+        yield Digits("00:00", id="timebox-digits")
+
+    def refresh_time(self, warning_ms: int) -> TimeState:
+        timer = self.room.timer
+        state = timer.time_state(warning_ms)
+        self.query_one(Digits).update(countdown_text(timer.remaining_ms()))
+        label = t("time.paused") if not timer.running else t(f"time.{state.value}")
+        self.query_one("#timebox-label", Label).update(label)
+        for name in TimeState:
+            self.set_class(state is name, f"-{name.value}")
+        self.set_class(not timer.running, "-paused")
+        previous, self._last_state = self._last_state, state
+        return previous if previous is not None else state
+
+
+class AgendaView(Static):
+    """Every phase with time used and planned, where we are, and the meeting's clock."""
+
+    def __init__(self, room: MeetingRoom, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.room = room
+
+    def refresh_time(self) -> None:
+        room, timer = self.room, self.room.timer
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(width=1)
+        table.add_column(ratio=1)
+        table.add_column(justify="right", no_wrap=True)
+        for index, phase in enumerate(room.meeting.phases):
+            current = index == timer.current
+            used = timer.elapsed_ms(index)
+            mark = "▶" if current else ("✓" if used > 0 and index < timer.current else " ")
+            style = "bold reverse" if current else ("dim" if index > timer.current else "")
+            over = used > phase.budget_ms
+            # Whole minutes used of the box: the time box shows the seconds.
+            times = Text(
+                f"{used // 60_000}/{phase.budget_ms // 60_000} min",
+                style="bold red" if over else style,
+            )
+            table.add_row(Text(mark, style=style), literal(phase.title, style), times)
+        totals = Table.grid(padding=(0, 1), expand=True)
+        totals.add_column(ratio=1)
+        totals.add_column(justify="right", no_wrap=True)
+        now = room.clock.now()
+        planned_end = room.meeting.started_at + timedelta(milliseconds=timer.planned_ms())
+        projected = timer.projected_end(now)
+        delta_min = round((projected - planned_end).total_seconds() / 60)
+        totals.add_row(
+            Text(t("agenda.meeting_clock")),
+            Text(duration(timer.meeting_elapsed_ms()), style="bold"),
+        )
+        totals.add_row(Text(t("agenda.planned_end")), Text(clock_time(_nearest(planned_end))))
+        totals.add_row(
+            Text(t("agenda.projected_end")), Text(clock_time(_nearest(projected)), style="bold")
+        )
+        if delta_min:
+            key = "agenda.over_plan" if delta_min > 0 else "agenda.under_plan"
+            totals.add_row(
+                Text(
+                    t(key, minutes=abs(delta_min)), style="bold red" if delta_min > 0 else "green"
+                ),
+                "",
+            )
+        self.update(Group(table, Text(""), totals))
+
+
+def _nearest(moment: datetime) -> datetime:
+    """Round to the nearest minute, so plan and projection agree when they should."""
+    return (moment + timedelta(seconds=30)).replace(second=0, microsecond=0)

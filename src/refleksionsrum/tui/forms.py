@@ -1,0 +1,275 @@
+"""Modal forms: evaluate a trial action, plan one, edit a note, confirm a choice."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from refleksionsrum.core.dates import parse_date
+from refleksionsrum.core.i18n import long_date, t
+from refleksionsrum.core.models import CarriedOut, Evaluation, TrialAction, Verdict
+from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.text import literal
+
+
+class Form(ModalScreen[object]):
+    """A modal with fields, Save and Cancel; Escape cancels, Ctrl+S saves."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("ctrl+s", "save", "key.save", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
+    def on_mount(self) -> None:
+        first = self.query(Input).first() if self.query(Input) else None
+        if first is not None:
+            first.focus()
+
+    def buttons(self) -> ComposeResult:
+        with Horizontal(classes="form-buttons"):
+            yield Button(t("form.save"), variant="primary", id="save")
+            yield Button(t("form.cancel"), id="cancel")
+
+    def field(
+        self, key: str, value: str = "", placeholder: str = "", id: str = ""
+    ) -> ComposeResult:
+        yield Label(t(key), classes="field-label")
+        yield Input(value=value, placeholder=placeholder, id=id)
+
+    def value(self, id: str) -> str:
+        return self.query_one(f"#{id}", Input).value.strip()
+
+    def complain(self, key: str, focus: str | None = None) -> None:
+        self.query_one(".form-error", Static).update(t(key))
+        if focus:
+            self.query_one(f"#{focus}").focus()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        result = self.collect()
+        if result is not None:
+            self.dismiss(result)
+
+    def collect(self) -> object | None:
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; on the last field it saves."""
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+
+class TextForm(Form):
+    """Edit the text (and for observations the source) of a note or decision."""
+
+    def __init__(
+        self, title_key: str, text: str, source: str | None = None, with_source: bool = False
+    ) -> None:
+        super().__init__()
+        self.title_key, self.text, self.source, self.with_source = (
+            title_key,
+            text,
+            source,
+            with_source,
+        )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Label(t(self.title_key), classes="form-title")
+            yield from self.field("form.text", self.text, id="text")
+            if self.with_source:
+                yield from self.field("field.source", self.source or "", id="source")
+            yield Static("", classes="form-error")
+            yield from self.buttons()
+
+    def collect(self) -> tuple[str, str | None] | None:
+        text = self.value("text")
+        if not text:
+            self.complain("form.need_text", "text")
+            return None
+        return text, (self.value("source") or None) if self.with_source else None
+
+
+class TrialActionForm(Form):
+    """Plan (or change) a trial action: what, who, when, expectation, measure."""
+
+    def __init__(self, action: TrialAction, people: list[str]) -> None:
+        super().__init__()
+        self.action = action
+        self.people = people
+
+    def compose(self) -> ComposeResult:
+        a = self.action
+        with VerticalScroll(classes="form"):
+            title = (
+                "form.adapt_title"
+                if a.adapted_from
+                else ("form.edit_action" if a.id else "form.new_action")
+            )
+            yield Label(t(title), classes="form-title")
+            yield from self.field("field.title", a.title, id="ta-title")
+            yield from self.field("field.owner", a.owner, ", ".join(self.people), id="ta-owner")
+            yield from self.field("field.due", a.due.isoformat(), t("form.date_hint"), id="ta-due")
+            yield Static(literal(long_date(a.due)), id="ta-due-long", classes="hint")
+            yield from self.field("field.prediction", a.prediction, id="ta-prediction")
+            yield from self.field("field.measure", a.measure, id="ta-measure")
+            yield from self.field(
+                "field.development_point",
+                a.development_point or "",
+                t("form.optional"),
+                id="ta-point",
+            )
+            yield Static("", classes="form-error")
+            yield from self.buttons()
+
+    @on(Input.Changed, "#ta-due")
+    def show_due(self, event: Input.Changed) -> None:
+        parsed = parse_date(event.value, self.action.due)
+        self.query_one("#ta-due-long", Static).update(
+            literal(long_date(parsed)) if parsed else t("form.bad_date")
+        )
+
+    def collect(self) -> TrialAction | None:
+        required = (
+            ("ta-title", "form.need_title"),
+            ("ta-owner", "form.need_owner"),
+            ("ta-prediction", "form.need_prediction"),
+            ("ta-measure", "form.need_measure"),
+        )
+        for field_id, message in required:
+            if not self.value(field_id):
+                self.complain(message, field_id)
+                return None
+        due = parse_date(self.value("ta-due"), self.action.due)
+        if due is None:
+            self.complain("form.bad_date", "ta-due")
+            return None
+        return replace(
+            self.action,
+            title=self.value("ta-title"),
+            owner=self.value("ta-owner"),
+            due=due,
+            prediction=self.value("ta-prediction"),
+            measure=self.value("ta-measure"),
+            development_point=self.value("ta-point") or None,
+        )
+
+
+class EvaluationForm(Form):
+    """Follow up one trial action: carried out, what happened, learning, verdict."""
+
+    def __init__(self, action: TrialAction, existing: Evaluation | None) -> None:
+        super().__init__()
+        self.action = action
+        self.existing = existing
+
+    def compose(self) -> ComposeResult:
+        a, e = self.action, self.existing
+        with VerticalScroll(classes="form"):
+            yield Label(t("form.evaluate"), classes="form-title")
+            yield Static(literal(a.title, "bold"))
+            yield Static(
+                literal(f"{t('field.owner')}: {a.owner} · {t('field.prediction')}: {a.prediction}"),
+                classes="hint",
+            )
+            yield Label(t("field.carried_out"), classes="field-label")
+            with RadioSet(id="carried"):
+                for choice in CarriedOut:
+                    yield RadioButton(
+                        t(f"carried.{choice.value}"), value=bool(e and e.carried_out is choice)
+                    )
+            yield from self.field(
+                "field.what_happened", e.what_happened if e else "", id="ev-happened"
+            )
+            yield from self.field(
+                "field.compared",
+                (e.compared_to_prediction or "") if e else "",
+                t("form.optional"),
+                id="ev-compared",
+            )
+            yield from self.field("field.learning", e.learning if e else "", id="ev-learning")
+            yield Label(t("field.verdict"), classes="field-label")
+            with RadioSet(id="verdict"):
+                for verdict in Verdict:
+                    yield RadioButton(
+                        f"{t(f'verdict.{verdict.value}')} – {t(f'verdict.{verdict.value}.help')}",
+                        value=bool(e and e.verdict is verdict),
+                    )
+            yield Static("", classes="form-error")
+            yield from self.buttons()
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        # Enter always moves on here: the verdict below still has to be chosen.
+        self.focus_next()
+
+    def collect(self) -> Evaluation | None:
+        carried = self.query_one("#carried", RadioSet).pressed_index
+        if carried < 0:
+            self.complain("form.need_carried", "carried")
+            return None
+        if not self.value("ev-happened"):
+            self.complain("form.need_happened", "ev-happened")
+            return None
+        if not self.value("ev-learning"):
+            self.complain("form.need_learning", "ev-learning")
+            return None
+        verdict = self.query_one("#verdict", RadioSet).pressed_index
+        if verdict < 0:
+            self.complain("form.need_verdict", "verdict")
+            return None
+        return Evaluation(
+            trial_action=self.action.id,
+            carried_out=list(CarriedOut)[carried],
+            what_happened=self.value("ev-happened"),
+            learning=self.value("ev-learning"),
+            verdict=list(Verdict)[verdict],
+            compared_to_prediction=self.value("ev-compared") or None,
+        )
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question; Enter on the focused button, Escape means no."""
+
+    BINDINGS = [Binding("escape", "no", "key.cancel")]
+
+    def __init__(self, question: str, yes_key: str = "form.yes") -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.question, self.yes_key = question, yes_key
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form confirm"):
+            yield Static(literal(self.question), classes="form-title")
+            with Horizontal(classes="form-buttons"):
+                yield Button(t(self.yes_key), variant="primary", id="yes")
+                yield Button(t("form.no"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def action_no(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,23 @@
+"""Key bindings whose footer labels come from the language catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from refleksionsrum.core.i18n import t
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Replace catalogue keys used as binding descriptions by their text.
+
+    BINDINGS are class attributes, fixed before the language is known; the
+    node's own copy of the map is translated when it is created instead.
+    """
+    bindings = node._bindings.key_to_bindings
+    for key, items in bindings.items():
+        bindings[key] = [
+            replace(b, description=t(b.description)) if b.description.startswith("key.") else b
+            for b in items
+        ]

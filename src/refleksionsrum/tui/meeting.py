@@ -1,0 +1,358 @@
+"""The meeting screen: agenda, phase, prompts, time box, and what the room records."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, ListView, Select, Static
+
+from refleksionsrum.core.i18n import t
+from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
+from refleksionsrum.core.privacy import looks_like_cpr
+from refleksionsrum.core.room import MeetingRoom
+from refleksionsrum.core.timer import TimeState
+from refleksionsrum.tui.clockview import AgendaView, TimeBox
+from refleksionsrum.tui.forms import Confirm, EvaluationForm, TextForm, TrialActionForm
+from refleksionsrum.tui.items import (
+    FollowUp,
+    ItemRow,
+    decision_row,
+    follow_up_row,
+    note_row,
+    parked_row,
+    trial_action_row,
+)
+from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.text import literal
+
+if TYPE_CHECKING:
+    from refleksionsrum.tui.app import RefleksionsrumApp
+
+# What the entry line records in each kind of phase.
+_ENTRY_KIND = {
+    "data": NoteKind.OBSERVATION,
+    "reflection": NoteKind.REFLECTION,
+    "notes": NoteKind.NOTE,
+}
+_WONDER_KINDS = (NoteKind.WONDERING, NoteKind.EXPLANATION, NoteKind.PARKED_IDEA)
+TICK_SECONDS = 0.2
+
+
+class MeetingScreen(Screen[None]):
+    """The shared screen during a meeting."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "next_phase", "key.next_phase", priority=True),
+        Binding("ctrl+r", "previous_phase", "key.previous_phase", priority=True),
+        Binding("ctrl+t", "toggle_pause", "key.pause", priority=True),
+        Binding("ctrl+a", "new_trial_action", "key.new_action", priority=True),
+        Binding("delete", "delete_item", "key.delete"),
+    ]
+
+    def __init__(self, room: MeetingRoom) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.room = room
+        self._shown_phase = -1
+
+    @property
+    def rr(self) -> RefleksionsrumApp:
+        return cast("RefleksionsrumApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="meeting-body"):
+            with Vertical(id="agenda-panel", classes="panel"):
+                yield Label(t("agenda.title"), classes="panel-title")
+                yield AgendaView(self.room, id="agenda")
+            with Vertical(id="phase-panel"):
+                with Horizontal(id="phase-head"):
+                    with Vertical(id="phase-text"):
+                        yield Static(id="phase-title")
+                        yield Static(id="phase-purpose")
+                    yield TimeBox(self.room, id="timebox")
+                yield Static(id="prompts")
+                yield Static(id="notice")
+                yield ListView(id="items")
+                yield Horizontal(id="entry")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.title = self.room.meeting.title
+        template = self.room.template
+        self.sub_title = template.title if template else self.room.meeting.template
+        await self.show_phase()
+        self.tick()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Redraw the clocks from PhaseClock; nothing is counted here."""
+        warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
+        before = self.query_one(TimeBox).refresh_time(warning_ms)
+        self.query_one(AgendaView).refresh_time()
+        now = self.room.timer.time_state(warning_ms)
+        if before is not TimeState.OVERTIME and now is TimeState.OVERTIME:
+            if self.rr.workspace.config.bell:
+                self.app.bell()
+            self.notify(t("time.up_notice", phase=self.room.phase.title), timeout=8)
+
+    async def show_phase(self) -> None:
+        """Show the current phase: title, purpose, prompts, items and the entry line."""
+        room = self.room
+        phase_text = room.phase_template()
+        self.query_one("#phase-title", Static).update(literal(room.phase.title.upper(), "bold"))
+        self.query_one("#phase-purpose", Static).update(
+            literal(phase_text.purpose if phase_text else "")
+        )
+        prompts = Text()
+        for prompt in phase_text.prompts if phase_text else ():
+            prompts.append("  ? ", style="bold")
+            prompts.append_text(literal(prompt))
+            prompts.append("\n")
+        self.query_one("#prompts", Static).update(prompts)
+        self._shown_phase = room.timer.current
+        await self.build_entry()
+        self.refresh_items()
+        self.refresh_bindings()
+
+    async def build_entry(self) -> None:
+        entry = self.query_one("#entry", Horizontal)
+        await entry.remove_children()
+        records = self.room.records
+        widgets: list[Any] = []
+        if records == "followup":
+            widgets.append(Static(t("followup.hint"), classes="hint"))
+        elif records == "wonder":
+            widgets.append(
+                Select(
+                    [(t(f"kind.{k.value}"), k.value) for k in _WONDER_KINDS],
+                    value=NoteKind.WONDERING.value,
+                    allow_blank=False,
+                    id="entry-kind",
+                )
+            )
+            widgets.append(Input(placeholder=t("entry.wonder"), id="entry-text"))
+        elif records == "next":
+            widgets.append(Input(placeholder=t("entry.decision"), id="entry-text"))
+            widgets.append(Button(t("entry.new_action"), id="entry-action"))
+        else:
+            kind = _ENTRY_KIND.get(records, NoteKind.NOTE)
+            widgets.append(Input(placeholder=t(f"entry.{kind.value}"), id="entry-text"))
+            if records == "data":
+                widgets.append(Input(placeholder=t("entry.source"), id="entry-source"))
+        await entry.mount_all(widgets)
+        if records == "followup":
+            self.call_after_refresh(self.query_one("#items", ListView).focus)
+        else:
+            self.call_after_refresh(lambda: self.query_one("#entry-text", Input).focus())
+
+    def refresh_items(self, select: object = None) -> None:
+        room = self.room
+        rows: list[ItemRow] = []
+        if room.records == "followup":
+            rows = [
+                follow_up_row(FollowUp(a, room.evaluation_of(a.id), room.adaptation_of(a.id)))
+                for a in room.open_trial_actions()
+            ]
+            if not rows:
+                rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
+        else:
+            rows = [note_row(n) for n in room.notes_here()]
+            if room.records == "next":
+                rows += [decision_row(d) for d in room.meeting.decisions]
+                rows += [trial_action_row(a) for a in room.meeting.trial_actions]
+                rows += [parked_row(n) for n in room.parked_ideas()]
+        items = self.query_one("#items", ListView)
+        previous = items.index
+        items.clear()
+        items.extend(rows)
+        target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
+        if target is None and previous is not None and rows:
+            target = min(previous, len(rows) - 1)
+        if target is not None:
+            items.index = target
+        self.show_notice()
+
+    def show_notice(self, extra: str | None = None) -> None:
+        notice = self.query_one("#notice", Static)
+        trouble = self.room.file_trouble
+        if trouble is not None:
+            notice.update(
+                literal(t("notice.file_trouble", path=trouble.path, reason=trouble.reason))
+            )
+            notice.add_class("warning")
+        elif extra:
+            notice.update(literal(extra))
+            notice.add_class("warning")
+        else:
+            notice.update("")
+            notice.remove_class("warning")
+
+    # -- recording -----------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#entry-text, #entry-source")
+    def record(self) -> None:
+        text_input = self.query_one("#entry-text", Input)
+        text = text_input.value.strip()
+        if not text:
+            return
+        room = self.room
+        if room.records == "next":
+            item: Note | Decision = room.add_decision(text)
+        else:
+            source = None
+            if room.records == "wonder":
+                kind = NoteKind(str(self.query_one("#entry-kind", Select).value))
+            else:
+                kind = _ENTRY_KIND.get(room.records, NoteKind.NOTE)
+                if room.records == "data":
+                    source_input = self.query_one("#entry-source", Input)
+                    source = source_input.value.strip() or None
+                    source_input.value = ""
+            item = room.add_note(kind, text, source)
+        text_input.value = ""
+        text_input.focus()
+        self.refresh_items(select=item)
+        if looks_like_cpr(text):
+            self.notify(t("privacy.cpr"), severity="warning", timeout=10)
+
+    @on(Button.Pressed, "#entry-action")
+    def action_new_trial_action(self) -> None:
+        if self.room.records != "next":
+            return
+        blank = TrialAction(
+            id="", title="", owner="", due=self.room.default_due(), prediction="", measure=""
+        )
+        self.edit_trial_action(blank)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_trial_action":
+            return self.room.records == "next"
+        return True
+
+    def edit_trial_action(self, action: TrialAction) -> None:
+        people = [p.name for p in self.room.meeting.participants]
+
+        def saved(result: object) -> None:
+            if isinstance(result, TrialAction):
+                stored = self.room.save_trial_action(result)
+                self.refresh_items(select=stored)
+
+        self.app.push_screen(TrialActionForm(action, people), saved)
+
+    @on(ListView.Selected, "#items")
+    def open_item(self, event: ListView.Selected) -> None:
+        item = cast(ItemRow, event.item).item
+        room = self.room
+        if isinstance(item, FollowUp):
+            self.evaluate(item)
+        elif isinstance(item, TrialAction):
+            self.edit_trial_action(item)
+        elif isinstance(item, Decision):
+
+            def decided(result: object) -> None:
+                if isinstance(result, tuple):
+                    self.refresh_items(select=room.edit_decision(item, result[0]))
+
+            self.app.push_screen(TextForm("form.edit_decision", item.text), decided)
+        elif isinstance(item, Note):
+
+            def noted(result: object) -> None:
+                if isinstance(result, tuple):
+                    self.refresh_items(select=room.edit_note(item, result[0], result[1]))
+
+            with_source = item.kind is NoteKind.OBSERVATION
+            self.app.push_screen(
+                TextForm("form.edit_note", item.text, item.source, with_source), noted
+            )
+
+    def evaluate(self, entry: FollowUp) -> None:
+        def saved(result: object) -> None:
+            if result is None:
+                return
+            evaluation = cast(Any, result)
+            _, adaptation = self.room.evaluate(
+                entry.action,
+                evaluation.carried_out,
+                evaluation.what_happened,
+                evaluation.learning,
+                evaluation.verdict,
+                evaluation.compared_to_prediction,
+            )
+            self.refresh_items(select=entry)
+            if adaptation is not None and entry.adaptation is None:
+                # Adapt: the new trial action starts as a copy; refine it now.
+                self.edit_trial_action(adaptation)
+
+        self.app.push_screen(EvaluationForm(entry.action, entry.evaluation), saved)
+
+    def action_delete_item(self) -> None:
+        items = self.query_one("#items", ListView)
+        row = cast(ItemRow | None, items.highlighted_child)
+        item = row.item if row is not None else None
+        if item is None or isinstance(item, FollowUp):
+            return
+        label = item.title if isinstance(item, TrialAction) else item.text
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            if isinstance(item, TrialAction):
+                self.room.delete_trial_action(item)
+            elif isinstance(item, Decision):
+                self.room.delete_decision(item)
+            else:
+                self.room.delete_note(item)
+            self.refresh_items()
+
+        self.app.push_screen(
+            Confirm(t("confirm.delete", text=label[:80]), "form.delete"), confirmed
+        )
+
+    # -- moving through the agenda ------------------------------------------------------------
+
+    async def action_next_phase(self) -> None:
+        if self.room.timer.is_last:
+            self.ask_to_end()
+            return
+        self.room.next_phase()
+        await self.show_phase()
+        self.tick()
+
+    async def action_previous_phase(self) -> None:
+        if self.room.previous_phase():
+            await self.show_phase()
+            self.tick()
+
+    def action_toggle_pause(self) -> None:
+        self.room.toggle_pause()
+        self.tick()
+        self.show_notice()
+
+    def ask_to_end(self) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.room.end()
+                self.rr.show_summary(self.room)
+
+        self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
+
+
+def _same(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return False
+    if isinstance(a, FollowUp) and isinstance(b, FollowUp):
+        return a.action.id == b.action.id
+    if isinstance(a, TrialAction) and isinstance(b, TrialAction):
+        return a.id == b.id
+    if type(a) is type(b):
+        return getattr(a, "id", None) == getattr(b, "id", None)
+    return False

@@ -1,0 +1,30 @@
+"""Messages workers post back to screens, named for what already happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from refleksionsrum.core.models import MeetingSummary
+    from refleksionsrum.core.sessionfile import SessionFileError
+    from refleksionsrum.core.store import Store
+
+
+@dataclass
+class WorkspaceLoaded(Message):
+    """The store is open and the session files are taken in."""
+
+    store: Store
+    running: list[MeetingSummary]
+    recent: list[MeetingSummary]
+    problems: list[SessionFileError] = field(default_factory=list)
+
+
+@dataclass
+class WorkspaceFailed(Message):
+    """The store could not be opened; ``text`` says why and what to do."""
+
+    text: str

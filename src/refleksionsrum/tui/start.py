@@ -1,0 +1,137 @@
+"""The start screen: start a new meeting, resume a running one, open a recent one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from refleksionsrum.core.i18n import clock_time, short_date, t
+from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.text import literal
+
+if TYPE_CHECKING:
+    from refleksionsrum.core.models import MeetingSummary
+    from refleksionsrum.core.sessionfile import SessionFileError
+    from refleksionsrum.tui.app import RefleksionsrumApp
+
+
+class StartScreen(Screen[None]):
+    """What the facilitator sees first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
+    @property
+    def rr(self) -> RefleksionsrumApp:
+        return cast("RefleksionsrumApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        config = self.rr.workspace.config
+        templates = [
+            (f"{tpl.title} · {tpl.planned_minutes} min", name)
+            for name, tpl in config.templates.items()
+        ]
+        yield Header(show_clock=False)
+        with Horizontal(id="start"):
+            with VerticalScroll(id="new-meeting", classes="panel"):
+                yield Label(t("start.new"), classes="panel-title")
+                yield Label(t("start.template"), classes="field-label")
+                yield Select(
+                    templates, value=config.default_template, allow_blank=False, id="template"
+                )
+                yield Label(t("start.title"), classes="field-label")
+                yield Input(placeholder=t("start.title_placeholder"), id="title")
+                yield Label(t("start.participants"), classes="field-label")
+                yield Input(placeholder=t("start.participants_placeholder"), id="participants")
+                yield Button(t("start.begin"), variant="primary", id="begin", disabled=True)
+                yield Static(t("start.privacy"), classes="hint")
+            with Vertical(id="meetings", classes="panel"):
+                yield Label(t("start.running"), classes="panel-title")
+                yield OptionList(id="running")
+                yield Label(t("start.recent"), classes="panel-title")
+                yield OptionList(id="recent")
+                yield Static(t("start.loading"), id="start-status", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.rr.workspace.root)
+        self.query_one("#title", Input).focus()
+        if self.rr.store is not None:
+            running, recent = self.rr.store.summaries()
+            self.show_meetings(running, recent, [])
+
+    def show_meetings(
+        self,
+        running: list[MeetingSummary],
+        recent: list[MeetingSummary],
+        problems: list[SessionFileError],
+    ) -> None:
+        """Fill in the lists once the store is open."""
+        running_list = self.query_one("#running", OptionList)
+        running_list.clear_options()
+        running_list.add_options(
+            [self._option(m) for m in running] or [Option(t("start.none_running"), disabled=True)]
+        )
+        recent_list = self.query_one("#recent", OptionList)
+        recent_list.clear_options()
+        recent_list.add_options(
+            [self._option(m) for m in recent] or [Option(t("start.none_recent"), disabled=True)]
+        )
+        status = self.query_one("#start-status", Static)
+        if problems:
+            names = ", ".join(p.path.name for p in problems[:3])
+            status.update(literal(t("start.unreadable", count=len(problems), names=names)))
+            status.add_class("warning")
+        else:
+            status.update("")
+        self.query_one("#begin", Button).disabled = False
+
+    def _option(self, meeting: MeetingSummary) -> Option:
+        when = f"{short_date(meeting.started_at)} {clock_time(meeting.started_at)}"
+        line = Text.assemble(literal(meeting.title, "bold"), "\n", when)
+        if meeting.ended_at is None and meeting.current_phase_title:
+            line.append(" · ")
+            line.append_text(literal(meeting.current_phase_title))
+        return Option(line, id=meeting.id)
+
+    @on(Button.Pressed, "#begin")
+    @on(Input.Submitted, "#participants")
+    def begin(self) -> None:
+        if self.rr.store is None:
+            return
+        template = self.query_one("#template", Select).value
+        self.rr.start_meeting(
+            str(template) if template is not Select.BLANK else None,
+            self.query_one("#title", Input).value,
+            self.query_one("#participants", Input).value,
+        )
+
+    @on(Input.Submitted, "#title")
+    def next_field(self) -> None:
+        self.query_one("#participants", Input).focus()
+
+    @on(OptionList.OptionSelected, "#running")
+    def resume(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.rr.resume_meeting(event.option.id)
+
+    @on(OptionList.OptionSelected, "#recent")
+    def open_recent(self, event: OptionList.OptionSelected) -> None:
+        from refleksionsrum.core.room import MeetingRoom
+
+        if event.option.id and self.rr.store is not None:
+            room = MeetingRoom(
+                self.rr.workspace,
+                self.rr.store,
+                self.rr.store.load_meeting(event.option.id),
+                self.rr.clock,
+            )
+            self.rr.show_summary(room)

@@ -1,0 +1,177 @@
+"""The summary after a meeting: time per phase, decisions, trial actions, and the referat."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Label, Markdown, Static
+
+from refleksionsrum.core.export import referat
+from refleksionsrum.core.i18n import duration, long_date, t
+from refleksionsrum.core.models import TrialAction
+from refleksionsrum.core.room import MeetingRoom
+from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.text import literal
+
+if TYPE_CHECKING:
+    from refleksionsrum.tui.app import RefleksionsrumApp
+
+BAR_WIDTH = 24
+
+
+def time_bars(room: MeetingRoom) -> Table:
+    """Planned against used time per phase, as a small bar chart."""
+    phases = room.meeting.phases
+    scale = max([p.planned_minutes * 60_000 for p in phases] + [p.elapsed_ms for p in phases] + [1])
+    table = Table(box=None, padding=(0, 1), expand=False)
+    table.add_column(t("referat.phase"))
+    table.add_column(t("referat.planned"), justify="right")
+    table.add_column(t("referat.used"), justify="right")
+    table.add_column("")
+    for phase in phases:
+        planned = phase.planned_minutes * 60_000
+        used = phase.elapsed_ms
+        bar = Text()
+        filled = round(BAR_WIDTH * min(used, planned) / scale)
+        over = round(BAR_WIDTH * max(0, used - planned) / scale)
+        rest = max(0, round(BAR_WIDTH * planned / scale) - filled)
+        bar.append("█" * filled, style="green")
+        bar.append("█" * over, style="red")
+        bar.append("░" * rest, style="dim")
+        table.add_row(literal(phase.title), f"{phase.planned_minutes} min", duration(used), bar)
+    total_planned = sum(p.planned_minutes for p in phases)
+    total_used = sum(p.elapsed_ms for p in phases)
+    table.add_row(
+        Text(t("summary.total"), style="bold"),
+        f"{total_planned} min",
+        Text(duration(total_used), style="bold"),
+        "",
+    )
+    return table
+
+
+class SummaryScreen(Screen[None]):
+    """Shown when a meeting ends, and for a recent meeting chosen on the start screen."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save_referat", "key.save_referat"),
+        Binding("escape", "back", "key.back"),
+    ]
+
+    def __init__(self, room: MeetingRoom) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.room = room
+
+    @property
+    def rr(self) -> RefleksionsrumApp:
+        return cast("RefleksionsrumApp", self.app)
+
+    def followed_up(self) -> dict[str, TrialAction]:
+        found = {}
+        for evaluation in self.room.meeting.evaluations:
+            action = self.room.store.trial_action(evaluation.trial_action)
+            if action is not None:
+                found[action.id] = action
+        return found
+
+    def compose(self) -> ComposeResult:
+        meeting = self.room.meeting
+        titles = self.followed_up()
+        yield Header(show_clock=False)
+        with VerticalScroll(id="summary"):
+            yield Label(t("summary.title"), classes="panel-title")
+            yield Static(literal(f"{meeting.title} · {long_date(meeting.started_at)}", "bold"))
+            yield Static(time_bars(self.room), id="time-bars")
+            yield Label(t("referat.decisions"), classes="panel-title")
+            yield Static(_bullets([d.text for d in meeting.decisions]))
+            yield Label(t("referat.trial_actions"), classes="panel-title")
+            yield Static(
+                _bullets(
+                    [f"{a.title} · {a.owner} · {long_date(a.due)}" for a in meeting.trial_actions]
+                )
+            )
+            yield Label(t("referat.evaluations"), classes="panel-title")
+            yield Static(
+                _bullets(
+                    [
+                        f"{titles[e.trial_action].title if e.trial_action in titles else e.trial_action}"
+                        f": {t(f'verdict.{e.verdict.value}')}"
+                        for e in meeting.evaluations
+                    ]
+                )
+            )
+            yield Static(id="saved", classes="hint")
+            with Horizontal(classes="form-buttons"):
+                yield Button(t("summary.save_referat"), variant="primary", id="save-referat")
+                yield Button(t("summary.show_referat"), id="show-referat")
+                yield Button(t("summary.back"), id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.room.meeting.title
+        self.query_one("#save-referat", Button).focus()
+
+    def referat_text(self) -> str:
+        return referat(self.room.meeting, self.followed_up())
+
+    @on(Button.Pressed, "#save-referat")
+    def action_save_referat(self) -> None:
+        from refleksionsrum.core.atomic import atomic_write_text
+
+        folder = self.rr.workspace.referat_dir
+        path = folder / f"{self.room.meeting.id}.md"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, self.referat_text())
+        except OSError as error:
+            self.query_one("#saved", Static).update(
+                literal(t("summary.save_failed", path=str(path), reason=error.strerror or ""))
+            )
+            return
+        self.query_one("#saved", Static).update(literal(t("summary.saved", path=str(path))))
+
+    @on(Button.Pressed, "#show-referat")
+    def show_referat(self) -> None:
+        self.app.push_screen(ReferatView(self.referat_text()))
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self.rr.back_to_start()
+
+
+class ReferatView(ModalScreen[None]):
+    """The referat as the team will read it."""
+
+    BINDINGS = [Binding("escape", "close", "key.back")]
+
+    def __init__(self, markdown: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="referat"):
+            yield Markdown(self.markdown)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _bullets(lines: list[str]) -> Text:
+    if not lines:
+        return Text(t("summary.none"), style="dim italic")
+    out = Text()
+    for line in lines:
+        out.append("• ")
+        out.append_text(literal(line))
+        out.append("\n")
+    return out
