@@ -51,6 +51,8 @@ _KNOWN_TOP = {
     "trial_actions",
     "evaluations",
 }
+# The contract's arrays of tables, written in this order after the meeting's own keys.
+_ARRAYS = ("participants", "phases", "notes", "decisions", "trial_actions", "evaluations")
 _ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
 
@@ -86,7 +88,7 @@ def to_document(meeting: Meeting) -> dict[str, Any]:
     }
     if meeting.ended_at is not None:
         doc["ended_at"] = _time(meeting.ended_at)
-    if meeting.previous:
+    if meeting.previous is not None:
         doc["previous"] = meeting.previous
     for key, value in meeting.extra.items():
         if key not in _KNOWN_TOP:
@@ -109,12 +111,12 @@ def to_document(meeting: Meeting) -> dict[str, Any]:
     doc["trial_actions"] = [_trial_action(a) for a in meeting.trial_actions]
     doc["evaluations"] = [_evaluation(e) for e in meeting.evaluations]
     # An empty array of tables cannot be written as [[x]]; leave it out (optional by absence).
-    return {k: v for k, v in doc.items() if v != []}
+    return {k: v for k, v in doc.items() if v != [] or k not in _ARRAYS}
 
 
 def _note(note: Note) -> dict[str, Any]:
     out: dict[str, Any] = {"phase": note.phase, "kind": str(note.kind), "text": note.text}
-    if note.source:
+    if note.source is not None:
         out["source"] = note.source
     out["created_at"] = _time(note.created_at)
     return out
@@ -129,9 +131,9 @@ def _trial_action(action: TrialAction) -> dict[str, Any]:
         "prediction": action.prediction,
         "measure": action.measure,
     }
-    if action.development_point:
+    if action.development_point is not None:
         out["development_point"] = action.development_point
-    if action.adapted_from:
+    if action.adapted_from is not None:
         out["adapted_from"] = action.adapted_from
     return out
 
@@ -142,7 +144,7 @@ def _evaluation(evaluation: Evaluation) -> dict[str, Any]:
         "carried_out": str(evaluation.carried_out),
         "what_happened": evaluation.what_happened,
     }
-    if evaluation.compared_to_prediction:
+    if evaluation.compared_to_prediction is not None:
         out["compared_to_prediction"] = evaluation.compared_to_prediction
     out["learning"] = evaluation.learning
     out["verdict"] = str(evaluation.verdict)
@@ -152,13 +154,14 @@ def _evaluation(evaluation: Evaluation) -> dict[str, Any]:
 def dumps(meeting: Meeting) -> str:
     """The session file's text, laid out as the contract shows: one [[table]] per item."""
     doc = to_document(meeting)
-    arrays = ("participants", "phases", "notes", "decisions", "trial_actions", "evaluations")
-    head = {k: v for k, v in doc.items() if k not in arrays and k not in meeting.extra}
-    extra = {k: v for k, v in doc.items() if k in meeting.extra}
+    # Unknown keys come after the known ones; an extra key can never replace a known one.
+    unknown = set(meeting.extra) - _KNOWN_TOP
+    head = {k: v for k, v in doc.items() if k not in _ARRAYS and k not in unknown}
+    extra = {k: v for k, v in doc.items() if k in unknown}
     parts = [_fields(head)]
     if extra:
         parts.append(_t_separator(tomli_w.dumps(extra)))
-    for name in arrays:
+    for name in _ARRAYS:
         for item in doc.get(name, []):
             parts.append(f"\n[[{name}]]\n{_fields(item)}")
     return "".join(parts)
@@ -354,7 +357,7 @@ class _Reader:
             meeting.participants.append(
                 Participant(
                     name=self.field(item, where, "name", str),
-                    role=self.field(item, where, "role", str, required=False) or "participant",
+                    role=_default(self.field(item, where, "role", str, False), "participant"),
                 )
             )
         seen_phases: set[str] = set()
@@ -426,6 +429,11 @@ class _Reader:
                 )
             )
         return meeting
+
+
+def _default(value: str | None, default: str) -> str:
+    # Only an absent key takes the default; an empty text is kept as written.
+    return default if value is None else value
 
 
 def _dotted(path: tuple[PathPart, ...]) -> str:
