@@ -14,6 +14,7 @@ from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.messages import WorkspaceFailed, WorkspaceLoaded
 from refleksionsrum.tui.start import StartScreen
+from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
 if TYPE_CHECKING:
     from refleksionsrum.core.room import MeetingRoom
@@ -30,7 +31,10 @@ class RefleksionsrumApp(App[int]):
     # a laptop's terminal as well as to a projector's full screen.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
-    BINDINGS = [Binding("ctrl+q", "quit", "key.quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("f6", "toggle_contrast", "key.contrast"),
+    ]
 
     def __init__(
         self,
@@ -51,8 +55,9 @@ class RefleksionsrumApp(App[int]):
         self._start_new = new
         self._new_template = template
         self._new_title = title
-        if workspace.config.theme == "high-contrast":
-            self.theme = "textual-light"
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = theme_for(workspace.config.theme)
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen())
@@ -136,6 +141,10 @@ class RefleksionsrumApp(App[int]):
         """Store everything of a running meeting; the meeting itself goes on."""
         if self.room is not None and self.room.meeting.is_running:
             self.room.leave()
+
+    def action_toggle_contrast(self) -> None:
+        """Switch between the standard and the high-contrast theme (for this run)."""
+        self.theme = STANDARD if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
 
     async def action_quit(self) -> None:
         self.save_and_leave()

@@ -14,6 +14,7 @@ from textual.widgets import Digits, Label, Static
 from refleksionsrum.core.i18n import clock_time, duration, t
 from refleksionsrum.core.room import MeetingRoom
 from refleksionsrum.core.timer import TimeState
+from refleksionsrum.tui.bigdigits import BigDigits
 from refleksionsrum.tui.text import literal
 
 
@@ -28,19 +29,26 @@ def countdown_text(remaining_ms: int) -> str:
 class TimeBox(Vertical):
     """The current phase's countdown in large digits, coloured by how much is left."""
 
-    def __init__(self, room: MeetingRoom, **kwargs: object) -> None:
+    def __init__(self, room: MeetingRoom, big: bool = False, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.room = room
+        self.big = big
         self._last_state: TimeState | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("", id="timebox-label")
         yield Digits("00:00", id="timebox-digits")
+        if self.big:
+            # Shown instead of Digits where the screen is tall enough (see app.tcss).
+            yield BigDigits("00:00", id="timebox-big")
 
     def refresh_time(self, warning_ms: int) -> TimeState:
         timer = self.room.timer
         state = timer.time_state(warning_ms)
-        self.query_one(Digits).update(countdown_text(timer.remaining_ms()))
+        shown = countdown_text(timer.remaining_ms())
+        self.query_one(Digits).update(shown)
+        if self.big:
+            self.query_one(BigDigits).update(shown)
         label = t("time.paused") if not timer.running else t(f"time.{state.value}")
         self.query_one("#timebox-label", Label).update(label)
         for name in TimeState:

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Label, ListView, Select, Static
 
 from refleksionsrum.core.i18n import t
@@ -41,7 +42,17 @@ _ENTRY_KIND = {
     "notes": NoteKind.NOTE,
 }
 _WONDER_KINDS = (NoteKind.WONDERING, NoteKind.EXPLANATION, NoteKind.PARKED_IDEA)
-TICK_SECONDS = 0.2
+
+
+def next_change_s(room: MeetingRoom) -> float:
+    """Seconds until the countdown shows a different second (at most one second)."""
+    if not room.timer.running:
+        return 1.0
+    remaining = room.timer.remaining_ms()
+    # Counting down, the shown value (rounded up) changes when remaining crosses a
+    # whole second; in overtime (counting up) likewise. A millisecond late, never early.
+    step = remaining % 1000 if remaining > 0 else 1000 - (-remaining % 1000)
+    return (step or 1000) / 1000 + 0.001
 
 
 class MeetingScreen(Screen[None]):
@@ -52,6 +63,9 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+r", "previous_phase", "key.previous_phase", priority=True),
         Binding("ctrl+t", "toggle_pause", "key.pause", priority=True),
         Binding("ctrl+a", "new_trial_action", "key.new_action", priority=True),
+        Binding("f2", "add_time(1)", "key.add1"),
+        Binding("f3", "add_time(5)", "key.add5"),
+        Binding("f5", "present", "key.present"),
         Binding("delete", "delete_item", "key.delete"),
     ]
 
@@ -60,6 +74,7 @@ class MeetingScreen(Screen[None]):
         translate_bindings(self)
         self.room = room
         self._shown_phase = -1
+        self._next_tick: Timer | None = None
 
     @property
     def rr(self) -> RefleksionsrumApp:
@@ -89,12 +104,28 @@ class MeetingScreen(Screen[None]):
         self.sub_title = template.title if template else self.room.meeting.template
         await self.show_phase()
         self.tick()
-        self.set_interval(TICK_SECONDS, self.tick)
+        template = self.room.template
+        if template is not None and template.phase_minutes > template.planned_minutes:
+            self.notify(
+                t("time.template_too_long", phases=template.phase_minutes,
+                  planned=template.planned_minutes),
+                severity="warning", timeout=15,
+            )
 
     # -- showing -----------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Redraw the clocks from PhaseClock; nothing is counted here."""
+        """Redraw the clocks from PhaseClock; nothing is counted here.
+
+        The next redraw is timed for the moment the shown second changes, so the
+        room sees each second when it happens, not up to a polling interval late.
+        """
+        if self._next_tick is not None:
+            self._next_tick.stop()
+        self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
+        if self.app.screen is not self:
+            # Presentation mode is on top and shows the same clock.
+            return
         warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
         before = self.query_one(TimeBox).refresh_time(warning_ms)
         self.query_one(AgendaView).refresh_time()
@@ -149,10 +180,12 @@ class MeetingScreen(Screen[None]):
             if records == "data":
                 widgets.append(Input(placeholder=t("entry.source"), id="entry-source"))
         await entry.mount_all(widgets)
+        # Focus at once (not after a refresh): keys typed meanwhile must not be
+        # sent somewhere else when a deferred focus lands.
         if records == "followup":
-            self.call_after_refresh(self.query_one("#items", ListView).focus)
+            self.query_one("#items", ListView).focus()
         else:
-            self.call_after_refresh(lambda: self.query_one("#entry-text", Input).focus())
+            self.query_one("#entry-text", Input).focus()
 
     def refresh_items(self, select: object = None) -> None:
         room = self.room
@@ -331,6 +364,22 @@ class MeetingScreen(Screen[None]):
         if self.room.previous_phase():
             await self.show_phase()
             self.tick()
+
+    def action_add_time(self, minutes: int) -> None:
+        self.room.add_time(minutes)
+        self.tick()
+        self.notify(t("time.added", minutes=minutes, phase=self.room.phase.title), timeout=3)
+
+    def action_present(self) -> None:
+        from refleksionsrum.tui.presentation import PresentationScreen
+
+        self.app.push_screen(PresentationScreen(self.room), lambda _: self.after_presenting())
+
+    def after_presenting(self) -> None:
+        """Presentation mode may have moved the phase; show where we are now."""
+        if self._shown_phase != self.room.timer.current:
+            self.run_worker(self.show_phase(), exclusive=True, group="phase")
+        self.tick()
 
     def action_toggle_pause(self) -> None:
         self.room.toggle_pause()

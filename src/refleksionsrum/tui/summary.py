@@ -102,8 +102,7 @@ class SummaryScreen(Screen[None]):
             yield Static(
                 _bullets(
                     [
-                        f"{titles[e.trial_action].title if e.trial_action in titles else e.trial_action}"
-                        f": {t(f'verdict.{e.verdict.value}')}"
+                        f"{_title(titles, e.trial_action)}: {t(f'verdict.{e.verdict.value}')}"
                         for e in meeting.evaluations
                     ]
                 )
@@ -125,11 +124,13 @@ class SummaryScreen(Screen[None]):
     @on(Button.Pressed, "#save-referat")
     def action_save_referat(self) -> None:
         from refleksionsrum.core.atomic import atomic_write_text
+        from refleksionsrum.core.workspace import make_private_folder
 
         folder = self.rr.workspace.referat_dir
         path = folder / f"{self.room.meeting.id}.md"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            # The minutes hold what sessions/ holds: private to the owner alike.
+            make_private_folder(folder)
             atomic_write_text(path, self.referat_text())
         except OSError as error:
             self.query_one("#saved", Static).update(
@@ -164,6 +165,10 @@ class ReferatView(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _title(titles: dict[str, TrialAction], action_id: str) -> str:
+    return titles[action_id].title if action_id in titles else action_id
 
 
 def _bullets(lines: list[str]) -> Text:

@@ -12,6 +12,18 @@ CATALOG: dict[str, str] = {
     "key.save": "Gem",
     "key.save_referat": "Gem referat",
     "key.back": "Tilbage",
+    "key.add1": "+1 min",
+    "key.add5": "+5 min",
+    "key.present": "Præsentation",
+    "key.contrast": "Kontrast",
+    "key.next_prompt": "Næste spørgsmål",
+    "key.previous_prompt": "Forrige spørgsmål",
+    "key.leave_present": "Tilbage",
+    "present.phase_of": "fase {n} af {total}",
+    "present.prompt_of": "spørgsmål {n} af {total}",
+    "time.template_too_long": "Skabelonens faser varer {phases} min, men mødet er planlagt til "
+    "{planned} min. Overvej at korte faserne i config.toml.",
+    "time.added": "{minutes} min lagt til {phase}.",
     # Start screen
     "start.new": "Nyt møde",
     "start.template": "Mødeniveau",

@@ -1,0 +1,119 @@
+"""Presentation mode for the projector: phase, big countdown, one prompt, the latest items."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from refleksionsrum.core.i18n import t
+from refleksionsrum.core.room import MeetingRoom
+from refleksionsrum.tui.clockview import TimeBox
+from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.text import literal
+
+if TYPE_CHECKING:
+    from refleksionsrum.tui.app import RefleksionsrumApp
+
+LATEST = 4
+
+
+class PresentationScreen(Screen[None]):
+    """What the room reads from five metres: nothing but the essentials."""
+
+    BINDINGS = [
+        Binding("right,space", "prompt(1)", "key.next_prompt"),
+        Binding("left", "prompt(-1)", "key.previous_prompt"),
+        Binding("ctrl+n", "phase(1)", "key.next_phase", priority=True),
+        Binding("ctrl+r", "phase(-1)", "key.previous_phase", priority=True),
+        Binding("ctrl+t", "toggle_pause", "key.pause", priority=True),
+        Binding("f2", "add_time(1)", "key.add1"),
+        Binding("f3", "add_time(5)", "key.add5"),
+        Binding("f5,escape", "leave", "key.leave_present"),
+    ]
+
+    def __init__(self, room: MeetingRoom) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.room = room
+        self.prompt_index = 0
+
+    @property
+    def rr(self) -> RefleksionsrumApp:
+        return cast("RefleksionsrumApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="present"):
+            yield Static(id="present-phase")
+            yield TimeBox(self.room, big=True, id="present-timebox")
+            yield Static(id="present-prompt")
+            yield Static(id="present-items")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+        self.set_interval(0.25, self.refresh_clock)
+
+    def refresh_clock(self) -> None:
+        warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
+        self.query_one(TimeBox).refresh_time(warning_ms)
+
+    def show(self) -> None:
+        room = self.room
+        phases = room.meeting.phases
+        head = Text(room.phase.title.upper(), style="bold")
+        head.append(f"   {t('present.phase_of', n=room.timer.current + 1, total=len(phases))}",
+                    style="dim")
+        self.query_one("#present-phase", Static).update(head)
+        phase_text = room.phase_template()
+        prompts = phase_text.prompts if phase_text else ()
+        prompt = Text()
+        if prompts:
+            self.prompt_index %= len(prompts)
+            prompt.append_text(literal(prompts[self.prompt_index], "bold"))
+            position = t("present.prompt_of", n=self.prompt_index + 1, total=len(prompts))
+            prompt.append(f"\n\n{position}", style="dim")
+        self.query_one("#present-prompt", Static).update(prompt)
+        items = Text()
+        for line in self.latest_items():
+            items.append("• ")
+            items.append_text(literal(line))
+            items.append("\n")
+        self.query_one("#present-items", Static).update(items)
+        self.refresh_clock()
+
+    def latest_items(self) -> list[str]:
+        room = self.room
+        if room.records == "followup":
+            return [a.title for a in room.open_trial_actions()][-LATEST:]
+        lines = [n.text for n in room.notes_here()]
+        if room.records == "next":
+            lines += [d.text for d in room.meeting.decisions]
+            lines += [a.title for a in room.meeting.trial_actions]
+        return lines[-LATEST:]
+
+    def action_prompt(self, step: int) -> None:
+        self.prompt_index += step
+        self.show()
+
+    def action_phase(self, step: int) -> None:
+        moved = self.room.next_phase() if step > 0 else self.room.previous_phase()
+        if moved:
+            self.prompt_index = 0
+            self.show()
+
+    def action_toggle_pause(self) -> None:
+        self.room.toggle_pause()
+        self.refresh_clock()
+
+    def action_add_time(self, minutes: int) -> None:
+        self.room.add_time(minutes)
+        self.refresh_clock()
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
