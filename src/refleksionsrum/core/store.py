@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, create_engine, delete, select
@@ -57,10 +57,18 @@ class Store:
         self.url = url
         self.engine = _engine(url)
         try:
-            SQLModel.metadata.create_all(self.engine)
+            # A database from a newer version is refused before anything is created
+            # or converted in it, so that version can still use it as it left it.
             self._check_schema()
+            _use_wal(self.engine)
+            SQLModel.metadata.create_all(self.engine)
+            self._init_meta()
         except OperationalError as error:
+            self.engine.dispose()
             raise StoreError("store.unreachable", url=url, reason=str(error.orig)) from None
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -76,15 +84,23 @@ class Store:
             session.commit()
 
     def _check_schema(self) -> None:
+        """Refuse a database whose schema is newer than this program; only reads."""
+        with self.engine.connect() as connection:
+            if not inspect(connection).has_table(MetaRow.__tablename__):
+                return
+            found = connection.execute(
+                text("SELECT value FROM meta WHERE key = 'schema_version'")
+            ).scalar()
+            connection.rollback()
+        if found is not None and int(found) > SCHEMA_VERSION:
+            raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
+
+    def _init_meta(self) -> None:
         with Session(self.engine) as session:
-            found = session.get(MetaRow, "schema_version")
-            if found is None:
+            if session.get(MetaRow, "schema_version") is None:
                 session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
                 session.add(MetaRow(key="revision", value="0"))
                 session.commit()
-                return
-            if int(found.value) > SCHEMA_VERSION:
-                raise StoreError("store.newer_schema", found=found.value, known=SCHEMA_VERSION)
 
     def revision(self) -> int:
         """A number that grows with every write, cheap to poll for changes."""
@@ -352,7 +368,6 @@ def _engine(url: str) -> Engine:
             # processes then queue for the write lock instead of failing to upgrade.
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys=ON")
@@ -367,6 +382,17 @@ def _engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except (SQLAlchemyError, ImportError, ValueError) as error:
         raise StoreError("store.unreachable", url=url, reason=str(error)) from None
+
+
+def _use_wal(engine: Engine) -> None:
+    """Put a SQLite file in WAL mode (it stays so): readers and one writer at a time."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def _get(session: Session, table: Any, pk: int | None) -> Any:

@@ -1,0 +1,322 @@
+"""The store: every edit is committed at once, so a second process (or a restart) sees it."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from core_strategies import meetings
+from hypothesis import HealthCheck, given, settings
+
+from refleksionsrum.core.models import (
+    CarriedOut,
+    ClockState,
+    Decision,
+    Evaluation,
+    Meeting,
+    Note,
+    NoteKind,
+    Participant,
+    PhaseRecord,
+    TrialAction,
+    Verdict,
+)
+from refleksionsrum.core.store import Store, StoreError
+
+CET = timezone(timedelta(hours=1))
+START = datetime(2026, 11, 22, 13, 0, tzinfo=CET)
+
+
+def meeting(meeting_id: str = "m1", started: datetime = START) -> Meeting:
+    return Meeting(
+        id=meeting_id,
+        title="Refleksionsmøde, familiebehandling",
+        template="indsatsniveau",
+        started_at=started,
+        participants=[Participant("Mette", "facilitator"), Participant("Jonas", "note-taker")],
+        phases=[
+            PhaseRecord("followup", "Opfølgning", 20),
+            PhaseRecord("data", "Datagennemgang", 30),
+            PhaseRecord("next", "Næste skridt", 25),
+        ],
+        clock=ClockState(current=0, running=True, running_since=started),
+    )
+
+
+def action(action_id: str = "ta-1", title: str = "Ring dagen før") -> TrialAction:
+    return TrialAction(
+        id=action_id,
+        title=title,
+        owner="Jonas",
+        due=date(2026, 12, 6),
+        prediction="Mindst 4 af 6 møder op.",
+        measure="Fremmøde pr. gang.",
+    )
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'store.db'}"
+
+
+@pytest.fixture
+def store(url: str) -> Iterator[Store]:
+    opened = Store(url)
+    yield opened
+    opened.close()
+
+
+def reread(url: str, meeting_id: str = "m1") -> Meeting:
+    """The meeting as a second process sees it."""
+    other = Store(url)
+    try:
+        return other.load_meeting(meeting_id)
+    finally:
+        other.close()
+
+
+def test_create_and_load(store: Store, url: str) -> None:
+    original = meeting()
+    store.save_meeting(original)
+    assert store.has_meeting("m1")
+    assert not store.has_meeting("m2")
+    loaded = reread(url)
+    assert loaded == original
+    assert loaded.clock == ClockState(current=0, running=True, running_since=START)
+
+
+def test_loading_a_missing_meeting(store: Store) -> None:
+    with pytest.raises(StoreError) as caught:
+        store.load_meeting("nope")
+    assert caught.value.key == "store.no_meeting"
+
+
+def test_every_edit_is_committed_at_once(store: Store, url: str) -> None:
+    store.save_meeting(meeting())
+    at = START + timedelta(minutes=3)
+
+    note = store.add_note("m1", Note("data", NoteKind.OBSERVATION, "Fremmødet faldt.", at, "Liste"))
+    assert note.id is not None
+    assert reread(url).notes == [note]
+    edited = replace(note, text="Fremmødet faldt til 55 %.", source=None, kind=NoteKind.NOTE)
+    store.update_note(edited)
+    assert reread(url).notes == [edited]
+
+    decision = store.add_decision("m1", Decision("Vi flytter gruppen.", at))
+    assert decision.id is not None
+    assert reread(url).decisions == [decision]
+    store.update_decision(replace(decision, text="Vi flytter gruppen til formiddag."))
+    assert reread(url).decisions[0].text == "Vi flytter gruppen til formiddag."
+
+    saved = store.save_trial_action("m1", action())
+    assert saved.meeting_id == "m1"
+    assert [a.id for a in reread(url).trial_actions] == ["ta-1"]
+    store.save_trial_action(
+        "m1", replace(action(), owner="Mette", development_point="Fastholdelse")
+    )
+    (again,) = reread(url).trial_actions
+    assert (again.owner, again.development_point) == ("Mette", "Fastholdelse")
+
+    evaluation = store.save_evaluation(
+        "m1", Evaluation("ta-0", CarriedOut.PARTLY, "Noget skete.", "Vi lærte.", Verdict.CONTINUE)
+    )
+    assert reread(url).evaluations == [evaluation]
+    changed = store.save_evaluation("m1", replace(evaluation, verdict=Verdict.ADOPT, id=None))
+    assert changed.id == evaluation.id  # one evaluation per trial action per meeting
+    assert [e.verdict for e in reread(url).evaluations] == [Verdict.ADOPT]
+
+    phases = reread(url).phases
+    phases[0].elapsed_ms, phases[0].added_ms = 61_000, 300_000
+    store.save_clock("m1", ClockState(current=1, running=False), phases)
+    loaded = reread(url)
+    assert loaded.clock == ClockState(current=1, running=False, running_since=None)
+    assert (loaded.phases[0].elapsed_ms, loaded.phases[0].added_ms) == (61_000, 300_000)
+
+    store.delete_note(note.id)
+    store.delete_decision(decision.id)
+    store.delete_trial_action("ta-1")
+    store.delete_evaluation("m1", "ta-0")
+    loaded = reread(url)
+    assert (loaded.notes, loaded.decisions, loaded.trial_actions, loaded.evaluations) == (
+        [],
+        [],
+        [],
+        [],
+    )
+
+    ended = START + timedelta(hours=2)
+    store.end_meeting("m1", ended)
+    loaded = reread(url)
+    assert loaded.ended_at == ended
+    assert not loaded.is_running
+    assert not loaded.clock.running
+
+
+def test_editing_a_deleted_item_says_so(store: Store) -> None:
+    store.save_meeting(meeting())
+    note = store.add_note("m1", Note("data", NoteKind.NOTE, "x", START))
+    assert note.id is not None
+    store.delete_note(note.id)
+    with pytest.raises(StoreError) as caught:
+        store.update_note(note)
+    assert caught.value.key == "store.no_item"
+
+
+def test_revision_grows_with_every_write(store: Store, url: str) -> None:
+    seen = [store.revision()]
+
+    def wrote() -> None:
+        now = store.revision()
+        assert now > seen[-1]
+        seen.append(now)
+
+    store.save_meeting(meeting())
+    wrote()
+    note = store.add_note("m1", Note("data", NoteKind.NOTE, "x", START))
+    wrote()
+    assert note.id is not None
+    store.update_note(replace(note, text="y"))
+    wrote()
+    decision = store.add_decision("m1", Decision("d", START))
+    wrote()
+    assert decision.id is not None
+    store.update_decision(replace(decision, text="e"))
+    wrote()
+    store.save_trial_action("m1", action())
+    wrote()
+    store.save_evaluation("m1", Evaluation("ta-0", CarriedOut.YES, "a", "b", Verdict.ADOPT))
+    wrote()
+    store.save_clock("m1", ClockState(current=1), meeting().phases)
+    wrote()
+    store.delete_evaluation("m1", "ta-0")
+    wrote()
+    store.delete_trial_action("ta-1")
+    wrote()
+    store.delete_decision(decision.id)
+    wrote()
+    store.delete_note(note.id)
+    wrote()
+    store.end_meeting("m1", START + timedelta(hours=1))
+    wrote()
+    # Another process polls the same number.
+    other = Store(url)
+    assert other.revision() == seen[-1]
+    other.add_decision("m1", Decision("fra referenten", START))
+    assert store.revision() == seen[-1] + 1
+    other.close()
+    # Reading does not count as a change.
+    store.load_meeting("m1")
+    store.open_trial_actions()
+    assert store.revision() == seen[-1] + 1
+
+
+def test_wal_mode_and_busy_timeout(store: Store, url: str) -> None:
+    store.save_meeting(meeting())
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+    # WAL is a property of the file: any other reader sees it too.
+    path = url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def _digest(path: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(path.parent.glob(path.name + "*"))
+    }
+
+
+def test_newer_schema_is_refused_and_not_touched(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    url = f"sqlite:///{path}"
+    first = Store(url)
+    first.save_meeting(meeting())
+    first.close()
+    # A later version of the program: schema 2, which (say) dropped a table.
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        raw.execute("DROP TABLE session_file")
+    raw.close()
+    before = _digest(path)
+    with pytest.raises(StoreError) as caught:
+        Store(url)
+    assert caught.value.key == "store.newer_schema"
+    assert caught.value.params["found"] == "2"
+    assert _digest(path) == before
+    with sqlite3.connect(path) as raw:
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+    raw.close()
+    assert "session_file" not in tables
+
+
+def test_unreachable_database_is_a_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as caught:
+        Store(f"sqlite:///{tmp_path / 'no-such-folder' / 'x.db'}")
+    assert caught.value.key == "store.unreachable"
+
+
+def test_saving_a_meeting_again_replaces_it(store: Store, url: str) -> None:
+    store.save_meeting(meeting())
+    store.add_note("m1", Note("data", NoteKind.NOTE, "gammel", START))
+    fresh = replace(meeting(), title="Nyt navn")
+    store.save_meeting(fresh)
+    loaded = reread(url)
+    assert loaded.title == "Nyt navn"
+    assert loaded.notes == []
+
+
+def test_trial_action_id_clash_between_meetings(store: Store) -> None:
+    store.save_meeting(replace(meeting("m1"), trial_actions=[action("ta-1")]))
+    with pytest.raises(StoreError) as caught:
+        store.save_meeting(replace(meeting("m2"), trial_actions=[action("ta-1")]))
+    assert caught.value.key == "store.clash"
+    assert not store.has_meeting("m2")
+
+
+def test_summaries_list_running_and_ended_newest_first(store: Store) -> None:
+    store.save_meeting(meeting("old", START))
+    store.end_meeting("old", START + timedelta(hours=1))
+    store.save_meeting(meeting("newer", START + timedelta(days=14)))
+    store.end_meeting("newer", START + timedelta(days=14, hours=1))
+    running = meeting("now", START + timedelta(days=28))
+    running.clock.current = 1
+    store.save_meeting(running)
+    active, ended = store.summaries()
+    assert [s.id for s in active] == ["now"]
+    assert active[0].current_phase_title == "Datagennemgang"
+    assert [s.id for s in ended] == ["newer", "old"]
+    assert store.latest_meeting_id() == "now"
+    assert store.latest_meeting_id(before=START + timedelta(days=28)) == "newer"
+
+
+def test_ordering_uses_the_instant_not_the_written_offset(store: Store) -> None:
+    # 13:00+01:00 is 12:00Z; 12:30+00:00 is later although it reads earlier.
+    store.save_meeting(meeting("a", datetime(2026, 11, 22, 13, 0, tzinfo=CET)))
+    store.save_meeting(meeting("b", datetime(2026, 11, 22, 12, 30, tzinfo=UTC)))
+    assert store.latest_meeting_id() == "b"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(original=meetings())
+def test_any_meeting_survives_the_store(
+    tmp_path_factory: pytest.TempPathFactory, original: Meeting
+) -> None:
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'store.db'}"
+    store = Store(url)
+    try:
+        store.save_meeting(original)
+        loaded = reread(url, original.id)
+    finally:
+        store.close()
+    # The store numbers notes, decisions and evaluations; nothing else may differ.
+    loaded.notes = [replace(n, id=None) for n in loaded.notes]
+    loaded.decisions = [replace(d, id=None) for d in loaded.decisions]
+    loaded.evaluations = [replace(e, id=None) for e in loaded.evaluations]
+    assert loaded == original
