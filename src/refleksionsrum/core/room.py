@@ -7,6 +7,7 @@ from datetime import date
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
+from refleksionsrum.core.drafts import Drafts
 from refleksionsrum.core.meetings import default_due, new_trial_action_id
 from refleksionsrum.core.models import (
     CarriedOut,
@@ -43,6 +44,7 @@ class MeetingRoom:
         self.clock = clock
         self.timer = PhaseClock(meeting.phases, meeting.clock, clock)
         self.file_trouble: FileTrouble | None = None
+        self.drafts = Drafts(store, meeting.id)
 
     @classmethod
     def resume(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,10 +63,26 @@ class RefleksionsrumApp(App[int]):
         self.theme = theme_for(workspace.config.theme)
 
     def on_mount(self) -> None:
+        self.watch_signals()
         self.push_screen(StartScreen())
         # Opening the store imports SQLModel (about 300 ms): the start screen is
         # drawn first and the meetings fill in when the worker is done.
         self.run_worker(self._load, thread=True, exclusive=True, group="load")
+
+    def watch_signals(self) -> None:
+        """A closed window (SIGHUP), a stop (SIGTERM) or SIGINT saves everything and exits.
+
+        The meeting itself goes on: it is offered for resuming on the next start.
+        """
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.leave_on_signal, number)
+
+    def leave_on_signal(self, number: int) -> None:
+        self.save_and_leave()
+        # Exiting through Textual restores the terminal (raw mode, alternate screen).
+        self.exit(128 + number)
 
     def _load(self) -> None:
         from refleksionsrum.core.store import StoreError
@@ -138,7 +157,15 @@ class RefleksionsrumApp(App[int]):
                 screen.show_meetings(running, recent, [])
 
     def save_and_leave(self) -> None:
-        """Store everything of a running meeting; the meeting itself goes on."""
+        """Store everything of a running meeting, drafts too; the meeting itself goes on."""
+        from refleksionsrum.tui.forms import Form
+        from refleksionsrum.tui.meeting import MeetingScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen):
+                screen.flush_entry_draft()
+            elif isinstance(screen, Form):
+                screen.flush_draft()
         if self.room is not None and self.room.meeting.is_running:
             self.room.leave()
 

@@ -6,20 +6,29 @@ from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from refleksionsrum.core.dates import parse_date
+from refleksionsrum.core.drafts import Drafts
 from refleksionsrum.core.i18n import long_date, t
 from refleksionsrum.core.models import CarriedOut, Evaluation, TrialAction, Verdict
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
+DRAFT_DELAY_S = 0.4
+
 
 class Form(ModalScreen[object]):
-    """A modal with fields, Save and Cancel; Escape cancels, Ctrl+S saves."""
+    """A modal with fields, Save and Cancel; Escape cancels, Ctrl+S saves.
+
+    What is typed is kept as a draft within a second (``drafts``/``draft_key``),
+    so a crash or a closed terminal does not take a half-written form with it.
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel"),
@@ -29,11 +38,59 @@ class Form(ModalScreen[object]):
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
+        self.drafts: Drafts | None = None
+        self.draft_key = ""
+        self._draft_timer: Timer | None = None
+
+    def keep_drafts(self, drafts: Drafts, key: str) -> Form:
+        self.drafts, self.draft_key = drafts, key
+        return self
 
     def on_mount(self) -> None:
+        if self.drafts is not None:
+            self.restore(self.drafts.get(self.draft_key))
         first = self.query(Input).first() if self.query(Input) else None
         if first is not None:
             first.focus()
+
+    def snapshot(self) -> dict[str, str]:
+        fields = {f"input:{i.id}": i.value for i in self.query(Input) if i.id}
+        for radios in self.query(RadioSet):
+            if radios.id and radios.pressed_index >= 0:
+                fields[f"radio:{radios.id}"] = str(radios.pressed_index)
+        return fields
+
+    def restore(self, fields: dict[str, str]) -> None:
+        for name, value in fields.items():
+            kind, _, widget_id = name.partition(":")
+            if kind == "input":
+                for found in self.query(f"#{widget_id}").results(Input):
+                    found.value = value
+            elif kind == "radio":
+                for radios in self.query(f"#{widget_id}").results(RadioSet):
+                    buttons = list(radios.query(RadioButton))
+                    if value.isdigit() and int(value) < len(buttons):
+                        buttons[int(value)].value = True
+
+    @on(Input.Changed)
+    @on(RadioSet.Changed)
+    def changed(self) -> None:
+        if self.drafts is not None and self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.flush_draft)
+
+    def flush_draft(self) -> None:
+        self._draft_timer = None
+        if self.drafts is not None:
+            self.drafts.save(self.draft_key, self.snapshot())
+
+    def dismiss(self, result: object = None) -> AwaitComplete:  # type: ignore[override]
+        # Saved or cancelled on purpose: the draft has served.
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if self.drafts is not None:
+            self.drafts.drop(self.draft_key)
+        return super().dismiss(result)
 
     def buttons(self) -> ComposeResult:
         with Horizontal(classes="form-buttons"):

@@ -19,7 +19,13 @@ from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.room import MeetingRoom
 from refleksionsrum.core.timer import TimeState
 from refleksionsrum.tui.clockview import AgendaView, TimeBox
-from refleksionsrum.tui.forms import Confirm, EvaluationForm, TextForm, TrialActionForm
+from refleksionsrum.tui.forms import (
+    DRAFT_DELAY_S,
+    Confirm,
+    EvaluationForm,
+    TextForm,
+    TrialActionForm,
+)
 from refleksionsrum.tui.items import (
     FollowUp,
     ItemRow,
@@ -75,6 +81,7 @@ class MeetingScreen(Screen[None]):
         self.room = room
         self._shown_phase = -1
         self._next_tick: Timer | None = None
+        self._draft_timer: Timer | None = None
 
     @property
     def rr(self) -> RefleksionsrumApp:
@@ -104,6 +111,7 @@ class MeetingScreen(Screen[None]):
         self.sub_title = template.title if template else self.room.meeting.template
         await self.show_phase()
         self.tick()
+        self.reopen_form_drafts()
         template = self.room.template
         if template is not None and template.phase_minutes > template.planned_minutes:
             self.notify(
@@ -186,6 +194,7 @@ class MeetingScreen(Screen[None]):
             self.query_one("#items", ListView).focus()
         else:
             self.query_one("#entry-text", Input).focus()
+            self.restore_entry_draft()
 
     def refresh_items(self, select: object = None) -> None:
         room = self.room
@@ -229,6 +238,55 @@ class MeetingScreen(Screen[None]):
             notice.update("")
             notice.remove_class("warning")
 
+    # -- drafts: typed but not yet recorded ---------------------------------------------------
+
+    @property
+    def entry_draft_key(self) -> str:
+        return f"entry:{self.room.phase.key}"
+
+    def restore_entry_draft(self) -> None:
+        draft = self.room.drafts.get(self.entry_draft_key)
+        for field_id in ("entry-text", "entry-source"):
+            if field_id in draft:
+                for found in self.query(f"#{field_id}").results(Input):
+                    found.value = draft[field_id]
+                    found.cursor_position = len(found.value)
+
+    @on(Input.Changed, "#entry-text, #entry-source")
+    def entry_changed(self) -> None:
+        if self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.flush_entry_draft)
+
+    def flush_entry_draft(self) -> None:
+        """Store the entry line as it stands (at most DRAFT_DELAY_S after a keystroke)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        fields = {i.id: i.value for i in self.query("#entry Input").results(Input) if i.id}
+        if fields:
+            self.room.drafts.save(self.entry_draft_key, fields)
+
+    def reopen_form_drafts(self) -> None:
+        """After a crash: bring back a form that was being filled in."""
+        for key in self.room.drafts.pending():
+            if key == "form:new-action":
+                self.action_new_trial_action(force=True)
+            elif key.startswith("form:eval:"):
+                action_id = key.removeprefix("form:eval:")
+                for action in self.room.open_trial_actions():
+                    if action.id == action_id:
+                        self.evaluate(FollowUp(action, self.room.evaluation_of(action.id),
+                                               self.room.adaptation_of(action.id)))
+            elif key.startswith("form:action:"):
+                found = [a for a in self.room.meeting.trial_actions
+                         if a.id == key.removeprefix("form:action:")]
+                if found:
+                    self.edit_trial_action(found[0])
+            else:
+                continue
+            self.notify(t("notice.draft_restored"), timeout=8)
+            return
+
     # -- recording -----------------------------------------------------------------------------
 
     @on(Input.Submitted, "#entry-text, #entry-source")
@@ -253,13 +311,17 @@ class MeetingScreen(Screen[None]):
             item = room.add_note(kind, text, source)
         text_input.value = ""
         text_input.focus()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        self.room.drafts.drop(self.entry_draft_key)
         self.refresh_items(select=item)
         if looks_like_cpr(text):
             self.notify(t("privacy.cpr"), severity="warning", timeout=10)
 
     @on(Button.Pressed, "#entry-action")
-    def action_new_trial_action(self) -> None:
-        if self.room.records != "next":
+    def action_new_trial_action(self, force: bool = False) -> None:
+        if self.room.records != "next" and not force:
             return
         blank = TrialAction(
             id="", title="", owner="", due=self.room.default_due(), prediction="", measure=""
@@ -279,7 +341,9 @@ class MeetingScreen(Screen[None]):
                 stored = self.room.save_trial_action(result)
                 self.refresh_items(select=stored)
 
-        self.app.push_screen(TrialActionForm(action, people), saved)
+        key = f"form:action:{action.id}" if action.id else "form:new-action"
+        form = TrialActionForm(action, people).keep_drafts(self.room.drafts, key)
+        self.app.push_screen(form, saved)
 
     @on(ListView.Selected, "#items")
     def open_item(self, event: ListView.Selected) -> None:
@@ -325,7 +389,9 @@ class MeetingScreen(Screen[None]):
                 # Adapt: the new trial action starts as a copy; refine it now.
                 self.edit_trial_action(adaptation)
 
-        self.app.push_screen(EvaluationForm(entry.action, entry.evaluation), saved)
+        form = EvaluationForm(entry.action, entry.evaluation)
+        self.app.push_screen(
+            form.keep_drafts(self.room.drafts, f"form:eval:{entry.action.id}"), saved)
 
     def action_delete_item(self) -> None:
         items = self.query_one("#items", ListView)
@@ -353,6 +419,7 @@ class MeetingScreen(Screen[None]):
     # -- moving through the agenda ------------------------------------------------------------
 
     async def action_next_phase(self) -> None:
+        self.flush_entry_draft()
         if self.room.timer.is_last:
             self.ask_to_end()
             return
@@ -361,6 +428,7 @@ class MeetingScreen(Screen[None]):
         self.tick()
 
     async def action_previous_phase(self) -> None:
+        self.flush_entry_draft()
         if self.room.previous_phase():
             await self.show_phase()
             self.tick()

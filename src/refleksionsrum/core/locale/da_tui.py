@@ -69,6 +69,7 @@ CATALOG: dict[str, str] = {
     "followup.adapted_as": "justeret til",
     "notice.file_trouble": "Mødefilen kan ikke skrives i {path} ({reason}). Alt er gemt i "
     "databasen; filen skrives, når problemet er løst.",
+    "notice.draft_restored": "Det, du var i gang med at skrive, er hentet frem igen.",
     "privacy.cpr": "Teksten ligner et CPR-nummer. Referatet skal handle om praksis, ikke om en "
     "bestemt borger: ret teksten (vælg den og tryk Enter).",
     # Forms

@@ -65,6 +65,7 @@ CATALOG: dict[str, str] = {
     "followup.adapted_as": "adapted as",
     "notice.file_trouble": "The session file cannot be written in {path} ({reason}). Everything "
     "is saved in the database; the file is written once the problem is solved.",
+    "notice.draft_restored": "What you were typing has been brought back.",
     "privacy.cpr": "The text looks like a CPR number. Minutes are about practice, not about one "
     "citizen: edit the text (select it and press Enter).",
     "form.save": "Save",
