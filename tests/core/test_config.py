@@ -16,11 +16,6 @@ REPO_CONFIG = Path(__file__).resolve().parents[2] / "config.toml"
 NAME = Path("config.toml")
 
 
-@pytest.fixture(autouse=True)
-def danish() -> None:
-    i18n.set_language("da")
-
-
 def test_repository_config_has_the_three_levels() -> None:
     config = load_config(REPO_CONFIG)
     assert config.language == "da"

@@ -12,7 +12,7 @@ import pytest
 from core_strategies import meetings
 from hypothesis import HealthCheck, given, settings
 
-from refleksionsrum.core import i18n, sessionfile
+from refleksionsrum.core import sessionfile
 from refleksionsrum.core.models import (
     CarriedOut,
     Decision,
@@ -78,11 +78,6 @@ verdict = "adapt"               # adopt | adapt | abandon | continue
 
 PATH = Path("sessions/x.toml")
 CET = timezone(timedelta(hours=1))
-
-
-@pytest.fixture(autouse=True)
-def danish() -> None:
-    i18n.set_language("da")
 
 
 def test_design_example_parses() -> None:

@@ -195,7 +195,7 @@ class Store:
                 raise StoreError("store.no_meeting", id=meeting_id)
             row.current_phase = clock.current
             row.running = clock.running
-            row.running_since = rowmap.iso(clock.running_since)
+            row.running_since = rowmap.precise(clock.running_since)
             session.add(row)
             for phase_row in session.exec(
                 select(PhaseRow).where(PhaseRow.meeting_id == meeting_id)

@@ -1,0 +1,39 @@
+"""Shared fixtures for the core tests: a fake clock, a fresh workspace and its store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from refleksionsrum.core import i18n
+from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.store import Store
+from refleksionsrum.core.sync import open_store
+from refleksionsrum.core.workspace import Workspace, init_workspace
+
+
+@pytest.fixture(autouse=True)
+def _danish() -> Iterator[None]:
+    # The catalogue choice is process-wide; every test starts in the default language.
+    i18n.set_language("da")
+    yield
+    i18n.set_language("da")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    return Workspace.open(init_workspace(tmp_path / "ws"))
+
+
+@pytest.fixture
+def store(workspace: Workspace) -> Iterator[Store]:
+    opened = open_store(workspace)
+    yield opened
+    opened.close()
