@@ -308,6 +308,13 @@ def _line(text: str, needle: str) -> int:
             "created_at = 2026-11-22T13:14:03",
         ),
         (
+            "time before the calendar",
+            "created_at = 2026-11-22T14:41:10+01:00",
+            "created_at = 0001-01-01T00:30:00+01:00",
+            "session.time_out_of_range",
+            "created_at = 0001",
+        ),
+        (
             "date for a time",
             "started_at = 2026-11-22T13:00:00+01:00",
             "started_at = 2026-11-22",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -299,6 +299,10 @@ class _Reader:
         value = self.field(table, where, name, datetime, required)
         if value is not None and value.tzinfo is None:
             raise self.fail((*where, name), "session.no_offset", key=_dotted((*where, name)))
+        if value is not None and not _has_utc_instant(value):
+            raise self.fail(
+                (*where, name), "session.time_out_of_range", key=_dotted((*where, name))
+            )
         return value  # type: ignore[no-any-return]
 
     def tables(
@@ -429,6 +433,15 @@ class _Reader:
                 )
             )
         return meeting
+
+
+def _has_utc_instant(value: datetime) -> bool:
+    # Meetings are ordered by their instant in UTC; 0001-01-01T00:00+01:00 has none.
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        return False
+    return True
 
 
 def _default(value: str | None, default: str) -> str:

@@ -76,17 +76,20 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
         except OSError:
             continue
         seen = known.get(path.name)
-        if seen and seen.mtime_ns == stat.st_mtime_ns and seen.size == stat.st_size:
-            if seen.problem:
-                report.problems.append(SessionFileError(path, seen.problem))
+        if (
+            seen is not None
+            and seen.problem is None
+            and (seen.mtime_ns, seen.size) == (stat.st_mtime_ns, stat.st_size)
+        ):
             continue
+        # New, changed or known to be broken: a broken file is read again on each
+        # start, so its message still names line and column (and a clash may be gone).
         row = SessionFileRow(name=path.name, mtime_ns=stat.st_mtime_ns, size=stat.st_size)
         try:
             meeting = sessionfile.read(path)
         except SessionFileError as unreadable:
             report.problems.append(unreadable)
             row.problem = unreadable.message_key
-            # Remember it only by key: its full message is made again on each read.
             store.record_session_file(row)
             continue
         row.meeting_id = meeting.id

@@ -103,6 +103,7 @@ CATALOG: dict[str, str] = {
     "session.missing": "nøglen '{key}' mangler.",
     "session.wrong_type": "'{key}' skal være {expected}.",
     "session.no_offset": "'{key}' mangler tidszone (fx +01:00).",
+    "session.time_out_of_range": "'{key}' ligger uden for den kalender, programmet kan regne i.",
     "session.bad_choice": "'{key}' er '{value}'; tilladt: {allowed}.",
     "session.newer_format": "filen har format {found}, men programmet kender kun format {known}. "
     "Opdatér refleksionsrum.",

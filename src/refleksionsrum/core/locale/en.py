@@ -93,6 +93,7 @@ CATALOG: dict[str, str] = {
     "session.missing": "the key '{key}' is missing.",
     "session.wrong_type": "'{key}' must be {expected}.",
     "session.no_offset": "'{key}' has no time zone (e.g. +01:00).",
+    "session.time_out_of_range": "'{key}' lies outside the calendar the program can work with.",
     "session.bad_choice": "'{key}' is '{value}'; allowed: {allowed}.",
     "session.newer_format": "the file has format {found}, "
     "but this program knows only format {known}. Update refleksionsrum.",
