@@ -7,8 +7,10 @@ import re
 from refleksionsrum.core.i18n import clock_time, duration, long_date, role_name, short_date, t
 from refleksionsrum.core.models import Meeting, NoteKind, TrialAction
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)", re.MULTILINE)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_LINE_START = re.compile(r"^(\s*)([-+>])", re.MULTILINE)
+# "1." or "1)" at a line's start would begin a numbered list; only the dot can be escaped.
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -21,6 +23,7 @@ def md(text: str) -> str:
     """Text that Markdown shows as written: markup characters escaped, one line."""
     escaped = _MD_SPECIAL.sub(r"\\\1", plain(text))
     escaped = _LINE_START.sub(r"\1\\\2", escaped)
+    escaped = _NUMBERED.sub(r"\1\\\2", escaped)
     return " ".join(escaped.splitlines())
 
 
@@ -64,11 +67,18 @@ def referat(meeting: Meeting, followed_up: dict[str, TrialAction] | None = None)
             lines.append(f"- {t('field.learning')}: {md(ev.learning)}")
             lines.append(f"- {t('field.verdict')}: **{t('verdict.' + ev.verdict.value)}**")
             lines.append("")
-    for phase in meeting.phases:
-        notes = meeting.notes_in(phase.key)
+    # Notes under their phase; a hand-written file may name a phase not in its agenda.
+    sections = [(phase.key, phase.title) for phase in meeting.phases]
+    agenda = {key for key, _ in sections}
+    for note in meeting.notes:
+        if note.phase not in agenda:
+            agenda.add(note.phase)
+            sections.append((note.phase, note.phase))
+    for key, title in sections:
+        notes = meeting.notes_in(key)
         if not notes:
             continue
-        lines += ["", f"## {md(phase.title)}", ""]
+        lines += ["", f"## {md(title)}", ""]
         for note in notes:
             source = f" ({t('field.source').lower()}: {md(note.source)})" if note.source else ""
             label = "" if note.kind is NoteKind.NOTE else f"*{t('kind.' + note.kind.value)}:* "
@@ -88,6 +98,9 @@ def referat(meeting: Meeting, followed_up: dict[str, TrialAction] | None = None)
             if action.development_point:
                 lines.append(f"- {t('field.development_point')}: {md(action.development_point)}")
             if action.adapted_from:
-                lines.append(f"- {t('field.adapted_from')}: {md(action.adapted_from)}")
+                earlier = followed_up.get(action.adapted_from)
+                name = earlier.title if earlier else action.adapted_from
+                lines.append(f"- {t('field.adapted_from')}: {md(name)}")
             lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    text = "\n".join(lines).rstrip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", text)

@@ -1,0 +1,189 @@
+"""The referat: everything the meeting recorded, with the team's text shown as written."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from refleksionsrum.core import i18n
+from refleksionsrum.core.export import md, referat
+from refleksionsrum.core.models import (
+    CarriedOut,
+    Decision,
+    Evaluation,
+    Meeting,
+    Note,
+    NoteKind,
+    Participant,
+    PhaseRecord,
+    TrialAction,
+    Verdict,
+)
+
+CET = timezone(timedelta(hours=1))
+START = datetime(2026, 11, 22, 13, 0, tzinfo=CET)
+HOSTILE = "[bold]fed[/bold] *x* \x1b[2J\x1b[31m"
+
+
+def meeting(text: str = "Fremmødet faldt til 55 %.") -> Meeting:
+    return Meeting(
+        id="2026-11-22-1300-familiebehandling",
+        title="Refleksionsmøde, familiebehandling",
+        template="borgerniveau",
+        started_at=START,
+        ended_at=START + timedelta(minutes=32),
+        participants=[Participant("Mette", "facilitator"), Participant("Jonas", "note-taker")],
+        phases=[
+            PhaseRecord("followup", "Opfølgning", 5, elapsed_ms=330_000),
+            PhaseRecord("data", "Datagennemgang", 7, elapsed_ms=420_000),
+            PhaseRecord("reflection", "Refleksion", 7, elapsed_ms=0),
+            PhaseRecord("wonder", "Undring før handling", 5, elapsed_ms=300_000),
+            PhaseRecord("next", "Næste skridt", 6, elapsed_ms=480_000),
+        ],
+        notes=[
+            Note("data", NoteKind.OBSERVATION, text, START, source="Fremmøderegistrering"),
+            Note("wonder", NoteKind.WONDERING, "Hvorfor netop i oktober?", START),
+            Note("wonder", NoteKind.PARKED_IDEA, "Flyt gruppen til formiddag", START),
+        ],
+        decisions=[Decision("Vi flytter gruppeforløbet til formiddag.", START)],
+        trial_actions=[
+            TrialAction(
+                id="ta-7f3c",
+                title="Ring dagen før",
+                owner="Jonas",
+                due=date(2026, 12, 7),
+                prediction="Mindst 4 af 6 familier møder op.",
+                measure="Fremmøde pr. gang i december.",
+                development_point="Fastholdelse i gruppeforløb",
+                adapted_from="ta-1a2b",
+            )
+        ],
+        evaluations=[
+            Evaluation(
+                trial_action="ta-1a2b",
+                carried_out=CarriedOut.PARTLY,
+                what_happened="Tre familier blev ringet op.",
+                learning="Et opkald hjælper, men ikke alene.",
+                verdict=Verdict.ADAPT,
+                compared_to_prediction="Færre end forventet.",
+            )
+        ],
+    )
+
+
+EARLIER = {
+    "ta-1a2b": TrialAction(
+        "ta-1a2b", "Sms dagen før", "Jonas", date(2026, 11, 22), "Flere møder op.", "Fremmøde."
+    )
+}
+
+
+def test_referat_holds_everything_recorded() -> None:
+    text = referat(meeting(), EARLIER)
+    assert text.startswith("# Refleksionsmøde, familiebehandling\n")
+    assert "søndag 22. november 2026, 13.00–13.32" in text
+    assert "Mette (mødeleder), Jonas (referent)" in text
+    # Time per phase, planned and used.
+    for row in (
+        "| Opfølgning | 5 min | 05:30 |",
+        "| Datagennemgang | 7 min | 07:00 |",
+        "| Refleksion | 7 min | 00:00 |",
+        "| Undring før handling | 5 min | 05:00 |",
+        "| Næste skridt | 6 min | 08:00 |",
+    ):
+        assert row in text
+    # The evaluation, under the evaluated trial action's title.
+    assert "### Sms dagen før" in text
+    assert "- Gennemført: delvist" in text
+    assert "- Hvad skete der: Tre familier blev ringet op." in text
+    assert "- Sammenlignet med forventningen: Færre end forventet." in text
+    assert "- Hvad lærte vi: Et opkald hjælper, men ikke alene." in text
+    assert "- Beslutning: **Justér**" in text
+    # Notes under their phases.
+    data = text.index("## Datagennemgang")
+    wonder = text.index("## Undring før handling")
+    observation = text.index("Fremmødet faldt til 55 %. (kilde: Fremmøderegistrering)")
+    assert data < observation < wonder
+    assert "*Parkeret idé:* Flyt gruppen til formiddag" in text
+    assert "*Undring:* Hvorfor netop i oktober?" in text
+    assert "## Beslutninger\n\n- Vi flytter gruppeforløbet til formiddag." in text
+    # The trial action with every field.
+    assert "### Ring dagen før" in text
+    for line in (
+        "- Ansvarlig: Jonas",
+        "- Dato: mandag 7. december",
+        "- Forventning: Mindst 4 af 6 familier møder op.",
+        "- Sådan ser vi det: Fremmøde pr. gang i december.",
+        "- Udviklingspunkt: Fastholdelse i gruppeforløb",
+        "- Justeret fra: Sms dagen før",
+    ):
+        assert line in text
+    assert "\n\n\n" not in text
+
+
+def test_referat_in_english() -> None:
+    i18n.set_language("en")
+    text = referat(meeting(), EARLIER)
+    assert "Sunday 22 November 2026, 13:00–13:32" in text
+    assert "- Verdict: **Adapt**" in text
+    assert "## Trial actions" in text
+
+
+def test_a_running_meeting_says_so() -> None:
+    running = meeting()
+    running.ended_at = None
+    assert "Mødet er ikke afsluttet." in referat(running)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HOSTILE,
+        "*kursiv* og **fed** og _understreg_",
+        "[link](http://example.com) og <b>html</b> og &amp;",
+        "`kode` | pipe | # ikke overskrift",
+        "- ikke et punkt\n1. ikke en liste\n> ikke et citat",
+    ],
+)
+def test_the_teams_text_is_shown_literally(text: str) -> None:
+    out = referat(meeting(text))
+    assert "\x1b" not in out
+    line = next(x for x in out.splitlines() if "kilde: Fremmøderegistrering" in x)
+    shown = line.removeprefix("- *Observation:* ").removesuffix(" (kilde: Fremmøderegistrering)")
+    assert shown == md(text)
+    assert unescape(shown) == " ".join(text.splitlines()).replace("\x1b", "\\x1b")
+
+
+def test_escape_sequences_become_visible_text() -> None:
+    out = referat(meeting(HOSTILE))
+    assert "\\\\x1b\\[2J" in out  # shows as \x1b[2J, never clears a screen
+    assert "\\[bold\\]fed\\[/bold\\] \\*x\\*" in out
+
+
+def test_notes_in_a_phase_outside_the_agenda_are_kept() -> None:
+    odd = meeting()
+    odd.notes.append(Note("runde", NoteKind.NOTE, "Fra en fase uden for dagsordenen", START))
+    text = referat(odd)
+    assert "## runde" in text
+    assert "- Fra en fase uden for dagsordenen" in text
+
+
+def test_a_numbered_start_is_escaped_as_markdown_allows() -> None:
+    # Markdown can escape the dot, not the digit: "1\\." shows "1.", "\\1." shows "\\1.".
+    assert md("1. idé") == "1\\. idé"
+    assert md("12) idé") == "12\\) idé"
+
+
+def unescape(text: str) -> str:
+    """What a Markdown viewer shows for backslash-escaped punctuation."""
+    out, index = [], 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text) and not text[index + 1].isalnum():
+            out.append(text[index + 1])
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
