@@ -204,3 +204,26 @@ def test_check_sessions_counts_good_files_and_lists_problems(workspace: Workspac
         ("c.toml", "session.not_utf8"),
     ]
     assert "a.toml" in problems[0].render()
+
+
+def test_a_failed_write_leaves_the_old_file_whole(
+    workspace: Workspace, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    room = room_for(workspace, store, clock, "Møde")
+    path = write_session_file(workspace, store, room.meeting)
+    before = path.read_bytes()
+    room.add_decision("Efter første skrivning")
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    assert room.write_file() is False
+    assert room.file_trouble is not None
+    assert "No space left" in room.file_trouble.reason
+    assert path.read_bytes() == before
+    assert [p.name for p in workspace.sessions_dir.iterdir() if p.name.endswith(".tmp")] == []
+    monkeypatch.undo()
+    assert room.write_file() is True
+    assert room.file_trouble is None
+    assert "Efter første skrivning" in path.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import Template
+from refleksionsrum.core.i18n import LANGUAGES
 from refleksionsrum.core.models import ClockState, Meeting, Participant, PhaseRecord
 from refleksionsrum.core.store import Store
 
@@ -77,5 +78,15 @@ def parse_participants(text: str) -> list[Participant]:
         else:
             name, role = entry, "participant"
         if name:
-            people.append(Participant(name=name, role=role))
+            people.append(Participant(name=name, role=role_key(role)))
     return people
+
+
+def role_key(written: str) -> str:
+    """The stored role: 'mødeleder' or 'Facilitator' is 'facilitator'; a team's own as written."""
+    wanted = written.strip().casefold()
+    for role in ROLES:
+        names = {role, *(catalog.get(f"role.{role}", role) for catalog in LANGUAGES.values())}
+        if wanted in {name.casefold() for name in names}:
+            return role
+    return written.strip()
