@@ -124,11 +124,16 @@ class Form(ModalScreen[object]):
     def collect(self) -> object | None:
         raise NotImplementedError
 
+    # Enter on the last field saves. A subclass turns this off rather than adding its
+    # own Input.Submitted handler: Textual runs the decorated handlers of every class
+    # in the MRO, so an override would move the focus twice.
+    save_on_last_field = True
+
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
         """Enter moves to the next field; on the last field it saves."""
         inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
+        if self.save_on_last_field and event.input is inputs[-1]:
             self.action_save()
         else:
             self.focus_next()
@@ -273,10 +278,8 @@ class EvaluationForm(Form):
             yield Static("", classes="form-error")
             yield from self.buttons()
 
-    @on(Input.Submitted)
-    def submitted(self, event: Input.Submitted) -> None:
-        # Enter always moves on here: the verdict below still has to be chosen.
-        self.focus_next()
+    # Enter always moves on here: the verdict below still has to be chosen.
+    save_on_last_field = False
 
     def collect(self) -> Evaluation | None:
         carried = self.query_one("#carried", RadioSet).pressed_index
