@@ -427,3 +427,18 @@ def test_unreadable_path_is_a_session_file_error(tmp_path: Path) -> None:
 def test_hostile_files_raise_only_session_file_errors(text: str) -> None:
     with pytest.raises(SessionFileError):
         sessionfile.parse(text, PATH)
+
+
+def test_comments_and_texts_full_of_dots_and_brackets_are_fine() -> None:
+    text = (
+        "# "
+        + "." * 80
+        + "\n# "
+        + "[" * 40
+        + "\n"
+        + DESIGN_EXAMPLE.replace(
+            'what_happened = "..."', 'what_happened = "' + "[" * 40 + "." * 40 + '"'
+        )
+    )
+    meeting = sessionfile.parse(text, PATH)
+    assert meeting.evaluations[0].what_happened == "[" * 40 + "." * 40

@@ -226,32 +226,44 @@ def parse(text: str, path: Path) -> Meeting:
 
 
 def _guard_shape(text: str, path: Path) -> None:
-    """Refuse nesting and dotted keys deep enough to exhaust tomllib, before it runs."""
-    depth = deepest = 0
+    """Refuse nesting and dotted keys deep enough to exhaust tomllib, before it runs.
+
+    Brackets and dots inside strings and comments do not count.
+    """
+    depth = 0
     in_string: str | None = None
-    escaped = False
+    in_comment = escaped = in_value = False
+    dots = 0
     for char in text:
+        if char == "\n":
+            in_string, in_comment, escaped, in_value, dots = None, False, False, False, 0
+            continue
+        if in_comment:
+            continue
         if in_string:
             if escaped:
                 escaped = False
             elif char == "\\" and in_string == '"':
                 escaped = True
-            elif char == in_string or char == "\n":
+            elif char == in_string:
                 in_string = None
             continue
         if char in "\"'":
             in_string = char
+        elif char == "#":
+            in_comment = True
+        elif char == "=":
+            in_value = True
+        elif char == "." and not in_value:
+            dots += 1
+            if dots >= MAX_KEY_PARTS:
+                raise SessionFileError(path, "session.key_too_long", limit=MAX_KEY_PARTS)
         elif char in "[{":
             depth += 1
-            deepest = max(deepest, depth)
-            if deepest > MAX_NESTING:
+            if depth > MAX_NESTING:
                 raise SessionFileError(path, "session.too_deep", limit=MAX_NESTING)
         elif char in "]}":
             depth = max(0, depth - 1)
-    for line in text.splitlines():
-        head = line.split("=", 1)[0]
-        if head.count(".") >= MAX_KEY_PARTS:
-            raise SessionFileError(path, "session.key_too_long", limit=MAX_KEY_PARTS)
 
 
 class _Reader:
