@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from core_strategies import meetings
 from hypothesis import HealthCheck, given, settings
 
 from refleksionsrum.core import sessionfile
@@ -25,6 +24,8 @@ from refleksionsrum.core.models import (
     Verdict,
 )
 from refleksionsrum.core.sessionfile import SessionFileError
+
+from .core_strategies import meetings
 
 # The example from DESIGN.md, "Session file, format 1", copied as it stands.
 DESIGN_EXAMPLE = """\

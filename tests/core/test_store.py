@@ -10,7 +10,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from core_strategies import meetings
 from hypothesis import HealthCheck, given, settings
 
 from refleksionsrum.core.models import (
@@ -27,6 +26,8 @@ from refleksionsrum.core.models import (
     Verdict,
 )
 from refleksionsrum.core.store import Store, StoreError
+
+from .core_strategies import meetings
 
 CET = timezone(timedelta(hours=1))
 START = datetime(2026, 11, 22, 13, 0, tzinfo=CET)

@@ -1,0 +1,1 @@
+"""Tests of the core: no Textual, only the domain."""
