@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Label, ListView, Select, Static
 
+from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
 from refleksionsrum.core.privacy import looks_like_cpr
@@ -106,9 +107,10 @@ class MeetingScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.title = self.room.meeting.title
+        # Titles come from people and session files: show escapes, never send them.
+        self.title = plain(self.room.meeting.title)
         template = self.room.template
-        self.sub_title = template.title if template else self.room.meeting.template
+        self.sub_title = plain(template.title if template else self.room.meeting.template)
         await self.show_phase()
         self.tick()
         self.reopen_form_drafts()
@@ -141,7 +143,10 @@ class MeetingScreen(Screen[None]):
         if before is not TimeState.OVERTIME and now is TimeState.OVERTIME:
             if self.rr.workspace.config.bell:
                 self.app.bell()
-            self.notify(t("time.up_notice", phase=self.room.phase.title), timeout=8)
+            # A phase title is text, not markup: "[/b]" in it must not crash the toast.
+            self.notify(
+                t("time.up_notice", phase=self.room.phase.title), timeout=8, markup=False
+            )
 
     async def show_phase(self) -> None:
         """Show the current phase: title, purpose, prompts, items and the entry line."""
@@ -436,7 +441,11 @@ class MeetingScreen(Screen[None]):
     def action_add_time(self, minutes: int) -> None:
         self.room.add_time(minutes)
         self.tick()
-        self.notify(t("time.added", minutes=minutes, phase=self.room.phase.title), timeout=3)
+        self.notify(
+            t("time.added", minutes=minutes, phase=self.room.phase.title),
+            timeout=3,
+            markup=False,
+        )
 
     def action_present(self) -> None:
         from refleksionsrum.tui.presentation import PresentationScreen

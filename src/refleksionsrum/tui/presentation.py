@@ -66,7 +66,7 @@ class PresentationScreen(Screen[None]):
     def show(self) -> None:
         room = self.room
         phases = room.meeting.phases
-        head = Text(room.phase.title.upper(), style="bold")
+        head = literal(room.phase.title.upper(), "bold")
         head.append(f"   {t('present.phase_of', n=room.timer.current + 1, total=len(phases))}",
                     style="dim")
         self.query_one("#present-phase", Static).update(head)

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Label, Markdown, Static
 
-from refleksionsrum.core.export import referat
+from refleksionsrum.core.export import plain, referat
 from refleksionsrum.core.i18n import duration, long_date, t
 from refleksionsrum.core.models import TrialAction
 from refleksionsrum.core.room import MeetingRoom
@@ -115,7 +115,7 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.room.meeting.title
+        self.title = plain(self.room.meeting.title)
         self.query_one("#save-referat", Button).focus()
 
     def referat_text(self) -> str:
