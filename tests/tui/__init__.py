@@ -1,0 +1,1 @@
+"""Tests of the screens, driven with Textual's Pilot on a FakeClock."""

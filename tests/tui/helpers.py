@@ -1,0 +1,211 @@
+"""Pilot helpers for the TUI tests: wait for the app, type, read the rows, run the phases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from rich.text import Text
+from textual import events
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, Label, ListView, RadioSet, Static
+
+from refleksionsrum.tui.app import RefleksionsrumApp
+from refleksionsrum.tui.forms import Confirm, TrialActionForm
+from refleksionsrum.tui.meeting import MeetingScreen
+from refleksionsrum.tui.summary import SummaryScreen
+
+RRPilot = Pilot[Any]
+S = TypeVar("S", bound=Screen[Any])
+SIZES = [(80, 24), (160, 45)]
+# Every wait is a bounded number of message-loop turns, never a sleep on a timer.
+MAX_TURNS = 400
+
+
+async def wait_until(pilot: RRPilot, condition: Callable[[], object], what: str) -> None:
+    """Let the app process messages until ``condition()`` holds; fail after MAX_TURNS."""
+    for _ in range(MAX_TURNS):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"the app never got to: {what}")
+
+
+def run_app(app: RefleksionsrumApp, size: tuple[int, int]) -> Any:
+    """``app.run_test`` with toasts shown: a toast's markup error must fail the test."""
+    return app.run_test(size=size, notifications=True)
+
+
+def rr(pilot: RRPilot) -> RefleksionsrumApp:
+    app = pilot.app
+    assert isinstance(app, RefleksionsrumApp)
+    return app
+
+
+async def wait_for_store(pilot: RRPilot) -> None:
+    """The store opens in a worker after the first paint; wait for it and its lists."""
+    app = rr(pilot)
+    await wait_until(pilot, lambda: app.store is not None, "the store is open")
+    await wait_until(
+        pilot, lambda: not app.screen.query_one("#begin").disabled, "the start screen is filled in"
+    )
+
+
+async def wait_for_screen(pilot: RRPilot, kind: type[S]) -> S:
+    app = pilot.app
+    await wait_until(pilot, lambda: isinstance(app.screen, kind), f"a {kind.__name__}")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, kind)
+    return screen
+
+
+async def type_text(pilot: RRPilot, text: str) -> None:
+    """Type ``text`` key by key into whatever has focus."""
+    await pilot.press(*text)
+
+
+async def paste_text(pilot: RRPilot, text: str) -> None:
+    """Paste ``text`` into the focused Input as the terminal would (a bracketed paste).
+
+    One event instead of one key press per character keeps the suite quick; the
+    keys that steer the app (Enter, Tab, Ctrl+...) are still pressed as keys.
+    """
+    app = pilot.app
+    target = app.focused
+    assert isinstance(target, Input), f"paste needs a focused Input, not {target!r}"
+    before = target.value
+    app.post_message(events.Paste(text))
+    await wait_until(pilot, lambda: target.value != before or not text, "the paste arrives")
+
+
+def focused_id(app: App[Any]) -> str | None:
+    return app.focused.id if app.focused is not None else None
+
+
+def plain(content: object) -> str:
+    """The plain text of a widget's content (Text, Content or str)."""
+    if isinstance(content, Text):
+        return content.plain
+    return str(getattr(content, "plain", content))
+
+
+def row_texts(app: App[Any]) -> list[str]:
+    """What each row of the meeting screen's item list says, as plain text."""
+    items = app.screen.query_one("#items", ListView)
+    return [plain(row.query_one(Label).content) for row in items.children]
+
+
+def screen_text(screen: Screen[Any]) -> str:
+    """All plain text in the screen's Static widgets (labels included)."""
+    return "\n".join(plain(widget.content) for widget in screen.query(Static))
+
+
+async def start_from_start_screen(
+    pilot: RRPilot, title: str, participants: str = ""
+) -> MeetingScreen:
+    """Fill in the start screen (title, Enter, participants, Enter) and open the meeting.
+
+    The title is typed key by key; the participants are pasted.
+    """
+    app = rr(pilot)
+    await wait_for_store(pilot)
+    app.screen.query_one("#title", Input).focus()
+    await pilot.pause()
+    await type_text(pilot, title)
+    await pilot.press("enter")
+    assert focused_id(app) == "participants"
+    if participants:
+        await paste_text(pilot, participants)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: app.room is not None, "a meeting room")
+    return await wait_for_screen(pilot, MeetingScreen)
+
+
+async def wait_for_entry(pilot: RRPilot) -> None:
+    """After a phase change the entry line is rebuilt and focused after a refresh."""
+    app = pilot.app
+    await wait_until(pilot, lambda: focused_id(app) in ("entry-text", "items"), "entry focus")
+
+
+async def next_phase(pilot: RRPilot) -> None:
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    await wait_for_entry(pilot)
+
+
+async def record(pilot: RRPilot, text: str) -> None:
+    """Put an entry on the entry line and press Enter."""
+    app = pilot.app
+    assert focused_id(app) == "entry-text"
+    await paste_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def fill_trial_action(
+    pilot: RRPilot,
+    title: str,
+    owner: str,
+    prediction: str,
+    measure: str,
+    point: str = "",
+) -> None:
+    """Fill an open TrialActionForm field by field with Enter; Enter on the last saves."""
+    app = pilot.app
+    form = await wait_for_screen(pilot, TrialActionForm)
+    for field_id, value in (
+        ("ta-title", title),
+        ("ta-owner", owner),
+        ("ta-due", None),
+        ("ta-prediction", prediction),
+        ("ta-measure", measure),
+        ("ta-point", point),
+    ):
+        assert focused_id(app) == field_id, f"expected focus on {field_id}"
+        if value is not None:
+            await clear_input(pilot)
+            await paste_text(pilot, value)
+        await pilot.press("enter")
+    await wait_until(pilot, lambda: app.screen is not form, "the trial action form closes")
+    await pilot.pause()
+
+
+async def clear_input(pilot: RRPilot) -> None:
+    """Empty the focused Input with its own keys (End, then delete everything left)."""
+    await pilot.press("end", "ctrl+u")
+    focused = pilot.app.focused
+    assert isinstance(focused, Input) and focused.value == ""
+
+
+async def choose_radio(pilot: RRPilot, selector: str, index: int) -> None:
+    """Focus a RadioSet, move to button ``index`` with the arrows and press it with Enter."""
+    radios = pilot.app.screen.query_one(selector, RadioSet)
+    radios.focus()
+    await pilot.pause()
+    # Focus puts the highlight on the pressed button, or on the first; the arrows wrap.
+    start = max(radios.pressed_index, 0)
+    count = len(radios.query("RadioButton"))
+    await pilot.press(*(["down"] * ((index - start) % count)))
+    await pilot.press("enter")
+    await pilot.pause()
+    assert radios.pressed_index == index
+
+
+async def confirm(pilot: RRPilot) -> None:
+    """Answer a Confirm modal with Enter on its focused yes button."""
+    app = pilot.app
+    dialog = await wait_for_screen(pilot, Confirm)
+    assert focused_id(app) == "yes"
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: app.screen is not dialog, "the question closes")
+    await pilot.pause()
+
+
+async def end_meeting(pilot: RRPilot) -> SummaryScreen:
+    """Ctrl+N on the last phase asks to end; Enter confirms; the summary follows."""
+    await pilot.press("ctrl+n")
+    await confirm(pilot)
+    return await wait_for_screen(pilot, SummaryScreen)

@@ -1,0 +1,131 @@
+"""What people type is shown as typed: never read as markup, never sent as terminal escapes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import Label, ListView, OptionList
+from textual.widgets._header import HeaderTitle
+from textual.widgets._toast import Toast
+
+from refleksionsrum.core import sessionfile
+from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.models import NoteKind
+from refleksionsrum.tui.meeting import MeetingScreen
+from refleksionsrum.tui.start import StartScreen
+
+from .conftest import AppFactory
+from .helpers import (
+    next_phase,
+    paste_text,
+    row_texts,
+    run_app,
+    type_text,
+    wait_for_screen,
+    wait_for_store,
+    wait_until,
+)
+
+MARKUP = "[bold]x[/bold] [red]"
+ESCAPE = "\x1b[2J"
+SHOWN_ESCAPE = "\\x1b[2J"
+SIZE = (100, 30)
+
+
+def toast_text(screen: MeetingScreen) -> str:
+    """What the toasts on the screen show, line by line."""
+    lines = []
+    for toast in screen.query(Toast):
+        lines += [toast.render_line(y).text for y in range(toast.size.height)]
+    return "\n".join(lines)
+
+
+def header_line(screen: MeetingScreen) -> str:
+    return screen.query_one(HeaderTitle).render_line(0).text
+
+
+async def test_notes_and_title_show_markup_and_escapes_literally(
+    make_app: AppFactory, workspace: Path
+) -> None:
+    app = make_app()
+    async with run_app(app, SIZE) as pilot:
+        await wait_for_store(pilot)
+        await paste_text(pilot, f"[/b]Møde {ESCAPE}")
+        await pilot.press("enter", "enter")
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        meeting_id = screen.room.meeting.id
+        await wait_until(pilot, lambda: "[/b]Møde" in header_line(screen), "the header title")
+        assert f"[/b]Møde {SHOWN_ESCAPE}" in header_line(screen)
+        assert "\x1b" not in header_line(screen)
+
+        await next_phase(pilot)
+        await type_text(pilot, MARKUP)
+        await pilot.press("enter")
+        await pilot.pause()
+        await paste_text(pilot, ESCAPE)
+        await pilot.press("enter")
+        await pilot.pause()
+
+        assert row_texts(app) == [f"Observation: {MARKUP}", f"Observation: {SHOWN_ESCAPE}"]
+        rows = list(screen.query_one("#items", ListView).children)
+        first = rows[0].query_one(Label).content
+        assert isinstance(first, Text)
+        # Only the kind is styled; nothing in the typed text became a style.
+        assert [(s.start, s.end, str(s.style)) for s in first.spans] == [(0, 13, "bold")]
+        drawn = [row.query_one(Label).render_line(0).text for row in rows]
+        assert drawn[0].startswith(f"Observation: {MARKUP}")
+        assert drawn[1].startswith(f"Observation: {SHOWN_ESCAPE}")
+        assert not any("\x1b" in line for line in drawn)
+        # The store and the session file keep exactly what was typed.
+        assert [(n.kind, n.text) for n in screen.room.meeting.notes] == [
+            (NoteKind.OBSERVATION, MARKUP),
+            (NoteKind.OBSERVATION, ESCAPE),
+        ]
+        await pilot.press("ctrl+q")
+    saved = sessionfile.read(workspace / "sessions" / f"{meeting_id}.toml")
+    assert saved.title == f"[/b]Møde {ESCAPE}"
+    assert [n.text for n in saved.notes] == [MARKUP, ESCAPE]
+
+
+SESSION_WITH_MARKUP_PHASE = """\
+format = 1
+id = "2026-11-23-0800-haandskrevet"
+title = "Møde [/i]"
+template = "borgerniveau"
+started_at = 2026-11-23T08:00:00+01:00
+
+[[phases]]
+key = "data"
+title = "[/b]Data [red]"
+planned_minutes = 5
+elapsed_seconds = 60
+"""
+
+
+async def test_phase_title_with_markup_from_a_session_file_does_not_break_toasts(
+    make_app: AppFactory, clock: FakeClock, workspace: Path
+) -> None:
+    (workspace / "sessions" / "2026-11-23-0800-haandskrevet.toml").write_text(
+        SESSION_WITH_MARKUP_PHASE, encoding="utf-8"
+    )
+    app = make_app()
+    async with run_app(app, SIZE) as pilot:
+        await wait_for_store(pilot)
+        running = app.screen.query_one("#running", OptionList)
+        assert isinstance(app.screen, StartScreen)
+        running.focus()
+        await pilot.press("home", "enter")
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        # F2 adds a minute and says so in a toast naming the phase.
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: "Data" in toast_text(screen), "a toast")
+        assert screen.room.phase.added_ms == 60_000
+        assert "[/b]Data [red]" in toast_text(screen)
+        # Run the phase over time: the overtime toast names the phase too.
+        screen.room.timer.resume()
+        clock.advance(minutes=10)
+        screen.tick()
+        await wait_until(pilot, lambda: len(screen.query(Toast)) == 2, "the overtime toast")
+        assert toast_text(screen).count("[/b]Data [red]") == 2
+        assert app.is_running
