@@ -32,7 +32,9 @@ class SystemClock:
         return time.monotonic_ns() // 1_000_000
 
     def now(self) -> pendulum.DateTime:
-        return pendulum.now(self.tz).replace(microsecond=0)
+        # Milliseconds are kept: a crash gap is counted from this to the millisecond.
+        now = pendulum.now(self.tz)
+        return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 class FakeClock:

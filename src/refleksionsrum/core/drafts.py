@@ -35,9 +35,8 @@ class Drafts:
         row = DraftRow(
             meeting_id=self.meeting_id, key=key, fields_json=json.dumps(fields, ensure_ascii=False)
         )
-        with Session(self.store.engine) as session:
+        with self.store.writing() as session:
             session.merge(row)
-            session.commit()
 
     def get(self, key: str) -> dict[str, str]:
         with Session(self.store.engine) as session:

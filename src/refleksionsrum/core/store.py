@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -38,6 +39,8 @@ from refleksionsrum.core.tables import (
 )
 
 BUSY_TIMEOUT_MS = 10_000
+# Set while a write transaction is being opened; read by the SQLite "begin" event.
+_IMMEDIATE: ContextVar[bool] = ContextVar("immediate", default=False)
 _CLOSING = ("adopt", "adapt", "abandon")
 
 
@@ -74,14 +77,28 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session whose transaction takes the write lock at once and commits at the end.
+
+        BEGIN IMMEDIATE makes a second process wait (busy timeout) instead of
+        failing when it would upgrade a read to a write: no "database is locked".
+        """
+        token = _IMMEDIATE.set(True)
+        try:
+            with Session(self.engine) as session:
+                yield session
+                session.commit()
+        finally:
+            _IMMEDIATE.reset(token)
+
+    @contextmanager
     def _write(self) -> Iterator[Session]:
         """One write transaction, committed at the end and counted in the revision."""
-        with Session(self.engine) as session:
+        with self.writing() as session:
             yield session
             session.exec(  # type: ignore[call-overload]
                 text("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
             )
-            session.commit()
 
     def _check_schema(self) -> None:
         """Refuse a database whose schema is newer than this program; only reads."""
@@ -96,11 +113,10 @@ class Store:
             raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
 
     def _init_meta(self) -> None:
-        with Session(self.engine) as session:
+        with self.writing() as session:
             if session.get(MetaRow, "schema_version") is None:
                 session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
                 session.add(MetaRow(key="revision", value="0"))
-                session.commit()
 
     def revision(self) -> int:
         """A number that grows with every write, cheap to poll for changes."""
@@ -351,9 +367,8 @@ class Store:
             return {row.name: row for row in session.exec(select(SessionFileRow))}
 
     def record_session_file(self, row: SessionFileRow) -> None:
-        with Session(self.engine) as session:
+        with self.writing() as session:
             session.merge(row)
-            session.commit()
 
 
 def _engine(url: str) -> Engine:
@@ -375,7 +390,8 @@ def _engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            # Reads begin deferred, so polling the revision never waits for a writer.
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if _IMMEDIATE.get() else "BEGIN")
 
         return engine
     try:

@@ -71,6 +71,8 @@ class AgendaView(Static):
         table.add_column(width=1)
         table.add_column(ratio=1)
         table.add_column(justify="right", no_wrap=True)
+        # The heading stands in the title column so it does not widen the times column.
+        table.add_row("", Text(t("agenda.minutes_head"), style="dim", justify="right"), "")
         for index, phase in enumerate(room.meeting.phases):
             current = index == timer.current
             used = timer.elapsed_ms(index)
@@ -79,7 +81,7 @@ class AgendaView(Static):
             over = used > phase.budget_ms
             # Whole minutes used of the box: the time box shows the seconds.
             times = Text(
-                f"{used // 60_000}/{phase.budget_ms // 60_000} min",
+                f"{used // 60_000}/{phase.budget_ms // 60_000}",
                 style="bold red" if over else style,
             )
             table.add_row(Text(mark, style=style), literal(phase.title, style), times)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -156,11 +157,12 @@ class MeetingScreen(Screen[None]):
         self.query_one("#phase-purpose", Static).update(
             literal(phase_text.purpose if phase_text else "")
         )
-        prompts = Text()
+        # A grid keeps a wrapped question indented under its own first line.
+        prompts = Table.grid(padding=(0, 1))
+        prompts.add_column(width=3, justify="right")
+        prompts.add_column(ratio=1)
         for prompt in phase_text.prompts if phase_text else ():
-            prompts.append("  ? ", style="bold")
-            prompts.append_text(literal(prompt))
-            prompts.append("\n")
+            prompts.add_row(Text("?", style="bold"), literal(prompt))
         self.query_one("#prompts", Static).update(prompts)
         self._shown_phase = room.timer.current
         await self.build_entry()

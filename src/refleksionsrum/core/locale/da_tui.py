@@ -43,6 +43,7 @@ CATALOG: dict[str, str] = {
     "Kør `refleksionsrum check` for at se hvorfor.",
     # Agenda and time
     "agenda.title": "Dagsorden",
+    "agenda.minutes_head": "brugt/plan, min",
     "agenda.meeting_clock": "Mødet i alt",
     "agenda.planned_end": "Planlagt slut",
     "agenda.projected_end": "Forventet slut",

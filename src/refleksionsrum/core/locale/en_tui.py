@@ -40,6 +40,7 @@ CATALOG: dict[str, str] = {
     "start.unreadable": "{count} session file(s) cannot be read and were skipped: {names}. "
     "Run `refleksionsrum check` to see why.",
     "agenda.title": "Agenda",
+    "agenda.minutes_head": "used/plan, min",
     "agenda.meeting_clock": "Meeting so far",
     "agenda.planned_end": "Planned end",
     "agenda.projected_end": "Projected end",

@@ -1,0 +1,1 @@
+"""Tests of facilitation: clocks across a long meeting, time keys, presentation mode."""
