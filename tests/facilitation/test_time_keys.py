@@ -23,7 +23,9 @@ def shown(app: RefleksionsrumApp) -> tuple[str, str]:
     return str(box.query_one(Label).content), box.query_one(Digits).value
 
 
-async def test_pause_stops_the_countdown_and_says_so(make_app: AppFactory, clock: FakeClock) -> None:
+async def test_pause_stops_the_countdown_and_says_so(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
     app = make_app(new=True, title="Pause")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_data_phase(pilot, clock)
