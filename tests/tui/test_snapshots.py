@@ -1,0 +1,102 @@
+"""Snapshots of the screens at a laptop's and a projector's size, on a frozen clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.workspace import Workspace
+from refleksionsrum.tui.app import RefleksionsrumApp
+from refleksionsrum.tui.meeting import MeetingScreen
+
+from .helpers import SIZES, RRPilot, next_phase, record, wait_for_screen, wait_for_store, wait_until
+
+SnapCompare = Any
+
+ENDED = """\
+format = 1
+id = "2026-11-09-1300-familiebehandling"
+title = "Refleksionsmøde, familiebehandling"
+template = "borgerniveau"
+started_at = 2026-11-09T13:00:00+01:00
+ended_at = 2026-11-09T13:32:00+01:00
+
+[[phases]]
+key = "data"
+title = "Datagennemgang"
+planned_minutes = 7
+elapsed_seconds = 480
+"""
+
+RUNNING = """\
+format = 1
+id = "2026-11-23-0830-boerneteamet"
+title = "Børneteamet, kvartalsmøde"
+template = "indsatsniveau"
+started_at = 2026-11-23T08:30:00+01:00
+
+[[phases]]
+key = "followup"
+title = "Opfølgning"
+planned_minutes = 20
+elapsed_seconds = 900
+
+[[phases]]
+key = "data"
+title = "Datagennemgang"
+planned_minutes = 30
+elapsed_seconds = 300
+"""
+
+
+@pytest.fixture
+def relative_workspace(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The workspace by a relative path: the start screen shows its folder, same on every run."""
+    monkeypatch.chdir(workspace.parent)
+    return Path(workspace.name)
+
+
+def app_on(root: Path, **options: Any) -> RefleksionsrumApp:
+    return RefleksionsrumApp(Workspace.open(root), clock=FakeClock(), **options)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_start_screen(
+    size: tuple[int, int], relative_workspace: Path, snap_compare: SnapCompare
+) -> None:
+    sessions = relative_workspace / "sessions"
+    (sessions / "2026-11-09-1300-familiebehandling.toml").write_text(ENDED, encoding="utf-8")
+    (sessions / "2026-11-23-0830-boerneteamet.toml").write_text(RUNNING, encoding="utf-8")
+
+    async def loaded(pilot: RRPilot) -> None:
+        await wait_for_store(pilot)
+
+    assert snap_compare(app_on(relative_workspace), terminal_size=size, run_before=loaded)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_meeting_screen_data_phase(
+    size: tuple[int, int], relative_workspace: Path, snap_compare: SnapCompare
+) -> None:
+    clock = FakeClock()
+    app = RefleksionsrumApp(
+        Workspace.open(relative_workspace),
+        clock=clock,
+        new=True,
+        title="Refleksionsmøde, familiebehandling",
+    )
+
+    async def two_observations(pilot: RRPilot) -> None:
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        clock.advance(minutes=4, seconds=40)
+        await next_phase(pilot)
+        await record(pilot, "Fremmødet faldt fra 80 % til 55 % i oktober.")
+        await record(pilot, "Tre familier udeblev uden afbud.")
+        clock.advance(minutes=2, seconds=15)
+        screen.tick()
+        await wait_until(pilot, lambda: len(screen.room.notes_here()) == 2, "two items")
+
+    assert snap_compare(app, terminal_size=size, run_before=two_observations)
