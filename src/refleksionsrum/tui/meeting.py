@@ -195,12 +195,13 @@ class MeetingScreen(Screen[None]):
             if records == "data":
                 widgets.append(Input(placeholder=t("entry.source"), id="entry-source"))
         await entry.mount_all(widgets)
-        # Focus at once (not after a refresh): keys typed meanwhile must not be
-        # sent somewhere else when a deferred focus lands.
+        # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
+        # after Ctrl+N, already queued, would reach the removed entry line and be lost.
+        # Screen.set_focus moves the focus now.
         if records == "followup":
-            self.query_one("#items", ListView).focus()
+            self.set_focus(self.query_one("#items", ListView))
         else:
-            self.query_one("#entry-text", Input).focus()
+            self.set_focus(self.query_one("#entry-text", Input))
             self.restore_entry_draft()
 
     def refresh_items(self, select: object = None) -> None:
