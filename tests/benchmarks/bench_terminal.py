@@ -74,8 +74,14 @@ class Tmux:
         return done.stdout
 
     def close(self) -> None:
+        socket = ""
         with contextlib.suppress(RuntimeError):
+            socket = self._tmux("display-message", "-p", "#{socket_path}").strip()
             self._tmux("kill-server")
+        if socket:
+            # A killed server can leave its socket file behind.
+            with contextlib.suppress(OSError):
+                Path(socket).unlink()
 
     def launch(self, program: Program) -> Launch:
         self._count += 1
