@@ -60,6 +60,8 @@ class Tmux:
             str(HEIGHT),
             "sleep 100000",
         )
+        # Keep a pane whose app died, so that its last screen can be shown.
+        self._tmux("set-option", "-g", "remain-on-exit", "on")
 
     def _tmux(self, *args: str) -> str:
         done = subprocess.run(
@@ -92,8 +94,8 @@ class Tmux:
         begun = time.perf_counter()
         self._tmux(*command, *program.argv)
         try:
-            first = self._wait_for(name, program.first_paint, begun)
-            full = self._wait_for(name, program.fully_drawn, begun)
+            first = self._wait_for(name, program, program.first_paint, begun)
+            full = self._wait_for(name, program, program.fully_drawn, begun)
             time.sleep(SETTLE_SECONDS)
             pid = self._app_pid(name)
             peak = _peak_rss_kib(pid)
@@ -105,7 +107,8 @@ class Tmux:
     def _capture(self, name: str) -> str:
         return self._tmux("capture-pane", "-p", "-t", name)
 
-    def _wait_for(self, name: str, texts: Sequence[str], begun: float) -> float:
+    def _wait_for(self, name: str, program: Program, texts: Sequence[str], begun: float) -> float:
+        polls = 0
         while True:
             screen = self._capture(name)
             now = time.perf_counter()
@@ -113,6 +116,15 @@ class Tmux:
                 return now - begun
             if now - begun > TIMEOUT_SECONDS:
                 raise TimeoutError(f"{texts} not on screen after {TIMEOUT_SECONDS} s:\n{screen}")
+            polls += 1
+            if (
+                polls % 20 == 0
+                and self._tmux("list-panes", "-t", name, "-F", "#{pane_dead}").strip() == "1"
+            ):
+                raise RuntimeError(
+                    f"{program.label} ({' '.join(program.argv)}) exited before {texts} "
+                    f"was on screen; its last screen:\n{self._capture(name)}"
+                )
             time.sleep(POLL_SECONDS)
 
     def _app_pid(self, name: str) -> int:

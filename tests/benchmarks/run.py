@@ -4,7 +4,8 @@
 
 Prints a table (median, min and max of each figure, its target, PASS or MISS) and with
 --json writes the figures. Nothing is asserted: a MISS is a finding, not a failure.
---quick uses fewer runs and 500 meetings instead of 10,000 (under a minute on 2 cores);
+--quick uses fewer runs and 500 meetings instead of 10,000 (under a minute on 2 cores;
+a smoke test: with 2 or 3 pairs its ratios are rough);
 the full run takes a few minutes, more the first time, when the 10,000 meetings are
 generated (they are cached in the temp folder, keyed by the generator's version and the
 source of the files that decide the database and session file layout).
