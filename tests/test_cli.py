@@ -242,8 +242,10 @@ def test_check_speaks_english_in_an_english_workspace(
 
 
 def test_init_makes_a_workspace_and_says_what_to_run(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # With the program on PATH, its plain name is the command to run.
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     folder = tmp_path / "team vest"
     assert cli.main(["init", str(folder)]) == 0
     out = capsys.readouterr().out
@@ -258,9 +260,11 @@ def test_init_without_a_folder_uses_the_current_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    # Installed in a venv that is not on PATH: the command names the program's full path.
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
     assert cli.main(["init", "--language", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Start with: refleksionsrum\n" in out
+    assert f"Start with: {Path(sys.executable).parent / 'refleksionsrum'}\n" in out
     assert 'language = "en"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -289,7 +290,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(t("cli.init.made", path=folder))
     print(t("cli.init.edit", path=folder / CONFIG_NAME))
     here = folder == Path.cwd().resolve()
-    start = PROG if here else f"cd {shlex.quote(str(folder))} && {PROG}"
+    # The program may live in a venv that is not on PATH: name it as it was started.
+    beside = Path(sys.executable).parent / PROG
+    program = PROG if shutil.which(PROG) or not beside.exists() else shlex.quote(str(beside))
+    start = program if here else f"cd {shlex.quote(str(folder))} && {program}"
     print(t("cli.init.next", command=start))
     return EXIT_OK
 
@@ -360,6 +364,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             message = f"{PROG}: {t('store.no_meeting', id=args.meeting_id)}"
             if report.problems:
                 message += " " + t("cli.export.unreadable", count=len(report.problems))
+            running, recent = store.summaries(limit=10)
+            known = [m.id for m in running + recent]
+            if known:
+                message += "\n" + t("cli.export.known") + "\n" + "\n".join(f"  {i}" for i in known)
             raise Failure(message, EXIT_PROBLEMS)
         meeting = store.load_meeting(args.meeting_id)
         if args.format == "toml":

@@ -95,7 +95,8 @@ def plain(content: object) -> str:
 def row_texts(app: App[Any]) -> list[str]:
     """What each row of the meeting screen's item list says, as plain text."""
     items = app.screen.query_one("#items", ListView)
-    return [plain(row.query_one(Label).content) for row in items.children]
+    # A row is its first line and its detail lines, each a Label of its own.
+    return ["\n".join(plain(label.content) for label in row.query(Label)) for row in items.children]
 
 
 def screen_text(screen: Screen[Any]) -> str:

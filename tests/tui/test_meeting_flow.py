@@ -156,7 +156,7 @@ async def test_whole_meeting_from_start_screen_to_summary(
         assert isinstance(app.screen, MeetingScreen)
         rows = row_texts(app)
         assert rows[0] == f"Beslutning: {DECISION}"
-        assert rows[1].startswith(f"Prøvehandling: {ACTION['title']}\n   Jonas · ")
+        assert rows[1].startswith(f"Prøvehandling: {ACTION['title']}\nJonas · ")
         assert rows[2] == f"Parkeret idé: {IDEA}"
 
         # Edit the decision: Enter on its row opens it; Ctrl+S saves.

@@ -7,7 +7,8 @@ import re
 from refleksionsrum.core.i18n import clock_time, duration, long_date, role_name, short_date, t
 from refleksionsrum.core.models import Meeting, NoteKind, TrialAction
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+# Parentheses need no escape: with [ and ] escaped, no link can form around them.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+>])", re.MULTILINE)
 # "1." or "1)" at a line's start would begin a numbered list; only the dot can be escaped.
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)

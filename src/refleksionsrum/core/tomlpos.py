@@ -32,11 +32,38 @@ def decode_error_position(error: tomllib.TOMLDecodeError) -> tuple[str, Position
     colno = getattr(error, "colno", None)
     reason = getattr(error, "msg", None)
     if lineno and colno and reason:
-        return str(reason), Position(int(lineno), int(colno))
+        return explain(str(reason)), Position(int(lineno), int(colno))
     found = _DECODE_POS.search(message)
     if not found:
-        return message, None
-    return message[: found.start()].strip(), Position(int(found.group(1)), int(found.group(2)))
+        return explain(message.replace("(at end of document)", "").strip()), None
+    position = Position(int(found.group(1)), int(found.group(2)))
+    return explain(message[: found.start()].strip()), position
+
+
+# tomllib's reasons, in words a team leader editing config.toml understands.
+_REASONS = (
+    (re.compile(r"^Illegal character '\\n'"), "toml.unclosed_string"),
+    (re.compile(r"^(Unterminated string|Expected \"'\")"), "toml.unclosed_string"),
+    (re.compile(r"^Illegal character"), "toml.illegal_character"),
+    (re.compile(r"^Invalid value"), "toml.invalid_value"),
+    (re.compile(r"^Cannot (overwrite a value|declare)"), "toml.twice"),
+    (re.compile(r"^Unclosed array"), "toml.unclosed_array"),
+    (re.compile(r"^Unclosed inline table"), "toml.unclosed_table"),
+    (re.compile(r"^Expected ']' at the end of a table"), "toml.unclosed_header"),
+    (re.compile(r"^Expected '=' after a key"), "toml.no_equals"),
+    (re.compile(r"^Expected newline or end of document"), "toml.trailing"),
+    (re.compile(r"^Invalid statement"), "toml.invalid_statement"),
+)
+
+
+def explain(reason: str) -> str:
+    """tomllib's English reason as a sentence in the user's language, where one is known."""
+    from refleksionsrum.core.i18n import t
+
+    for pattern, key in _REASONS:
+        if pattern.search(reason):
+            return t(key)
+    return reason
 
 
 def locate(text: str, path: tuple[PathPart, ...]) -> Position | None:

@@ -9,18 +9,31 @@ from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from refleksionsrum.core.dates import parse_date
 from refleksionsrum.core.drafts import Drafts
 from refleksionsrum.core.i18n import long_date, t
 from refleksionsrum.core.models import CarriedOut, Evaluation, TrialAction, Verdict
+from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
 DRAFT_DELAY_S = 0.4
+# A draft's field saying whether the form was open (reopen after a crash) or cancelled.
+OPEN_MARK = "open"
+
+
+class Choice(RadioButton):
+    """A radio button whose state shows by shape (●/blank), not by colour alone."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button
 
 
 class Form(ModalScreen[object]):
@@ -41,12 +54,15 @@ class Form(ModalScreen[object]):
         self.drafts: Drafts | None = None
         self.draft_key = ""
         self._draft_timer: Timer | None = None
+        self._privacy_warned = False
 
     def keep_drafts(self, drafts: Drafts, key: str) -> Form:
         self.drafts, self.draft_key = drafts, key
         return self
 
     def on_mount(self) -> None:
+        # The modal's own keys (Ctrl+S, Escape) in a footer of its own.
+        self.mount(Footer())
         if self.drafts is not None:
             self.restore(self.drafts.get(self.draft_key))
         first = self.query(Input).first() if self.query(Input) else None
@@ -61,6 +77,7 @@ class Form(ModalScreen[object]):
         return fields
 
     def restore(self, fields: dict[str, str]) -> None:
+        fields = {k: v for k, v in fields.items() if k != OPEN_MARK}
         for name, value in fields.items():
             kind, _, widget_id = name.partition(":")
             if kind == "input":
@@ -74,22 +91,34 @@ class Form(ModalScreen[object]):
 
     @on(Input.Changed)
     @on(RadioSet.Changed)
-    def changed(self) -> None:
+    def changed(self, event: Input.Changed | RadioSet.Changed) -> None:
+        for hint in self.query(f"#{event.control.id}-error").results(Static):
+            _say(hint, "")
         if self.drafts is not None and self._draft_timer is None:
             self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.flush_draft)
 
-    def flush_draft(self) -> None:
+    def flush_draft(self, still_open: bool = True) -> None:
+        """Store the fields; ``open`` says whether to bring the form back after a crash."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
         self._draft_timer = None
         if self.drafts is not None:
-            self.drafts.save(self.draft_key, self.snapshot())
+            fields = self.snapshot()
+            if any(value.strip() for value in fields.values()):
+                fields[OPEN_MARK] = "1" if still_open else "0"
+            self.drafts.save(self.draft_key, fields)
 
     def dismiss(self, result: object = None) -> AwaitComplete:  # type: ignore[override]
-        # Saved or cancelled on purpose: the draft has served.
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
         if self.drafts is not None:
-            self.drafts.drop(self.draft_key)
+            if result is None:
+                # Escape is easily pressed by mistake: keep what was typed for the
+                # next time this form is opened, but do not reopen it by itself.
+                self.flush_draft(still_open=False)
+            else:
+                self.drafts.drop(self.draft_key)
         return super().dismiss(result)
 
     def buttons(self) -> ComposeResult:
@@ -102,14 +131,33 @@ class Form(ModalScreen[object]):
     ) -> ComposeResult:
         yield Label(t(key), classes="field-label")
         yield Input(value=value, placeholder=placeholder, id=id)
+        yield Static("", id=f"{id}-error", classes="field-error")
 
     def value(self, id: str) -> str:
         return self.query_one(f"#{id}", Input).value.strip()
 
     def complain(self, key: str, focus: str | None = None) -> None:
+        """Say what is missing at the top of the form and beside the field."""
         self.query_one(".form-error", Static).update(t(key))
+        for hint in self.query(".field-error").results(Static):
+            _say(hint, "")
         if focus:
-            self.query_one(f"#{focus}").focus()
+            widget = self.query_one(f"#{focus}")
+            widget.focus()
+            widget.scroll_visible()
+            for hint in self.query(f"#{focus}-error").results(Static):
+                _say(hint, t(key))
+
+    def privacy_ok(self) -> bool:
+        """The first save with a CPR-like text is stopped with a warning; the second goes."""
+        if self._privacy_warned:
+            return True
+        for field in self.query(Input):
+            if looks_like_cpr(field.value):
+                self._privacy_warned = True
+                self.complain("privacy.cpr_form", field.id)
+                return False
+        return True
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -118,7 +166,7 @@ class Form(ModalScreen[object]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         result = self.collect()
-        if result is not None:
+        if result is not None and self.privacy_ok():
             self.dismiss(result)
 
     def collect(self) -> object | None:
@@ -156,10 +204,10 @@ class TextForm(Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Label(t(self.title_key), classes="form-title")
+            yield Static("", classes="form-error")
             yield from self.field("form.text", self.text, id="text")
             if self.with_source:
                 yield from self.field("field.source", self.source or "", id="source")
-            yield Static("", classes="form-error")
             yield from self.buttons()
 
     def collect(self) -> tuple[str, str | None] | None:
@@ -187,6 +235,7 @@ class TrialActionForm(Form):
                 else ("form.edit_action" if a.id else "form.new_action")
             )
             yield Label(t(title), classes="form-title")
+            yield Static("", classes="form-error")
             yield from self.field("field.title", a.title, id="ta-title")
             yield from self.field("field.owner", a.owner, ", ".join(self.people), id="ta-owner")
             yield from self.field("field.due", a.due.isoformat(), t("form.date_hint"), id="ta-due")
@@ -199,7 +248,6 @@ class TrialActionForm(Form):
                 t("form.optional"),
                 id="ta-point",
             )
-            yield Static("", classes="form-error")
             yield from self.buttons()
 
     @on(Input.Changed, "#ta-due")
@@ -247,6 +295,7 @@ class EvaluationForm(Form):
         a, e = self.action, self.existing
         with VerticalScroll(classes="form"):
             yield Label(t("form.evaluate"), classes="form-title")
+            yield Static("", classes="form-error")
             yield Static(literal(a.title, "bold"))
             yield Static(
                 literal(f"{t('field.owner')}: {a.owner} · {t('field.prediction')}: {a.prediction}"),
@@ -255,9 +304,10 @@ class EvaluationForm(Form):
             yield Label(t("field.carried_out"), classes="field-label")
             with RadioSet(id="carried"):
                 for choice in CarriedOut:
-                    yield RadioButton(
+                    yield Choice(
                         t(f"carried.{choice.value}"), value=bool(e and e.carried_out is choice)
                     )
+            yield Static("", id="carried-error", classes="field-error")
             yield from self.field(
                 "field.what_happened", e.what_happened if e else "", id="ev-happened"
             )
@@ -271,11 +321,11 @@ class EvaluationForm(Form):
             yield Label(t("field.verdict"), classes="field-label")
             with RadioSet(id="verdict"):
                 for verdict in Verdict:
-                    yield RadioButton(
+                    yield Choice(
                         f"{t(f'verdict.{verdict.value}')} – {t(f'verdict.{verdict.value}.help')}",
                         value=bool(e and e.verdict is verdict),
                     )
-            yield Static("", classes="form-error")
+            yield Static("", id="verdict-error", classes="field-error")
             yield from self.buttons()
 
     # Enter always moves on here: the verdict below still has to be chosen.
@@ -333,3 +383,9 @@ class Confirm(ModalScreen[bool]):
     @on(Button.Pressed, "#no")
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+def _say(hint: Static, text: str) -> None:
+    """Show a field's complaint, or hide the line when there is none."""
+    hint.update(text)
+    hint.display = bool(text)

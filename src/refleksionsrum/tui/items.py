@@ -24,10 +24,22 @@ class FollowUp:
 
 
 class ItemRow(ListItem):
-    """One recorded item; ``item`` is what edit and delete act on (None: read-only)."""
+    """One recorded item; ``item`` is what edit and delete act on (None: read-only).
 
-    def __init__(self, content: Text, item: Item | FollowUp | None, *, classes: str = "") -> None:
-        super().__init__(Label(content), classes=classes)
+    Detail lines are labels of their own, indented by CSS, so a wrapped detail
+    stays under its own start instead of running back to the left edge.
+    """
+
+    def __init__(
+        self,
+        content: Text,
+        item: Item | FollowUp | None,
+        *,
+        details: tuple[Text, ...] = (),
+        classes: str = "",
+    ) -> None:
+        labels = [Label(content), *(Label(d, classes="detail") for d in details)]
+        super().__init__(*labels, classes=classes)
         self.item = item
 
 
@@ -55,41 +67,40 @@ def decision_row(decision: Decision) -> ItemRow:
     return ItemRow(text, decision, classes="decision")
 
 
-def trial_action_row(action: TrialAction) -> ItemRow:
+def trial_action_row(action: TrialAction, adapted_from_title: str | None = None) -> ItemRow:
     text = Text(f"{t('item.trial_action')}: ", style="bold")
     text.append_text(literal(action.title, "bold"))
-    text.append("\n   ")
-    text.append_text(literal(f"{action.owner} · {long_date(action.due)}"))
-    text.append("\n   ")
-    text.append_text(literal(f"{t('field.prediction')}: {action.prediction}", "dim"))
-    text.append("\n   ")
-    text.append_text(literal(f"{t('field.measure')}: {action.measure}", "dim"))
+    details = [
+        literal(f"{action.owner} · {long_date(action.due)}"),
+        literal(f"{t('field.prediction')}: {action.prediction}", "dim"),
+        literal(f"{t('field.measure')}: {action.measure}", "dim"),
+    ]
+    if action.development_point:
+        details.append(literal(f"{t('field.development_point')}: {action.development_point}",
+                               "dim"))
     if action.adapted_from:
-        text.append(f"\n   {t('field.adapted_from')}: {action.adapted_from}", style="dim")
-    return ItemRow(text, action, classes="trial-action")
+        earlier = adapted_from_title or action.adapted_from
+        details.append(literal(f"{t('field.adapted_from')}: {earlier}", "dim"))
+    return ItemRow(text, action, details=tuple(details), classes="trial-action")
 
 
 def follow_up_row(entry: FollowUp) -> ItemRow:
     action, evaluation = entry.action, entry.evaluation
     text = Text("✓ " if evaluation else "• ", style="bold green" if evaluation else "bold")
     text.append_text(literal(action.title, "bold"))
-    text.append("\n   ")
-    text.append_text(
-        literal(
-            f"{action.owner} · {long_date(action.due)} · "
-            f"{t('field.prediction')}: {action.prediction}",
-            "dim",
-        )
+    plan = literal(
+        f"{action.owner} · {long_date(action.due)} · "
+        f"{t('field.prediction')}: {action.prediction}",
+        "dim",
     )
-    text.append("\n   ")
     if evaluation is None:
-        text.append(t("followup.not_evaluated"), style="yellow")
+        state = Text(t("followup.not_evaluated"), style="yellow")
     else:
-        text.append(
+        state = Text(
             f"{t('field.verdict')}: {t(f'verdict.{evaluation.verdict.value}')}", style="bold"
         )
-        text.append(f" · {t('field.carried_out')}: {t(f'carried.{evaluation.carried_out.value}')}")
+        state.append(f" · {t('field.carried_out')}: {t(f'carried.{evaluation.carried_out.value}')}")
         if entry.adaptation is not None:
-            text.append(f" → {t('followup.adapted_as')} ")
-            text.append_text(literal(entry.adaptation.title, "italic"))
-    return ItemRow(text, entry, classes="follow-up")
+            state.append(f" → {t('followup.adapted_as')} ")
+            state.append_text(literal(entry.adaptation.title, "italic"))
+    return ItemRow(text, entry, details=(plan, state), classes="follow-up")

@@ -55,8 +55,22 @@ CATALOG: dict[str, str] = {
     "cli.export.help_output": "skriv til denne fil i stedet for til skærmen",
     "cli.export.unreadable": "{count} mødefil(er) i sessions/ kunne ikke læses; "
     "kør `refleksionsrum check`.",
+    "cli.export.known": "Møder i arbejdsområdet (nyeste først):",
     "cli.export.written": "Skrev {path}.",
     # errors from the operating system
     "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
     "cli.os_error": "refleksionsrum: {reason}.",
+    # tomllib's reasons, explained
+    "toml.unclosed_string": "en tekst er ikke afsluttet; mangler der et anførselstegn (\") i "
+    "slutningen",
+    "toml.illegal_character": "her står et tegn, der ikke må stå her",
+    "toml.invalid_value": "værdien kan ikke læses; tekst skal stå i anførselstegn (fx \"fem\"), "
+    "tal skrives uden (fx 5)",
+    "toml.twice": "nøglen står to gange",
+    "toml.unclosed_array": "en liste mangler sit afsluttende ]",
+    "toml.unclosed_table": "en tabel i { } mangler sit afsluttende }",
+    "toml.unclosed_header": "en overskrift i [ ] mangler sit afsluttende ]",
+    "toml.no_equals": "der mangler et = efter nøglen (nøgler må ikke have mellemrum)",
+    "toml.trailing": "der står noget efter værdien på samme linje",
+    "toml.invalid_statement": "linjen kan ikke læses som nøgle = værdi",
 }

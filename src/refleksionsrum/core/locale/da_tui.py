@@ -71,6 +71,8 @@ CATALOG: dict[str, str] = {
     "notice.file_trouble": "Mødefilen kan ikke skrives i {path} ({reason}). Alt er gemt i "
     "databasen; filen skrives, når problemet er løst.",
     "notice.draft_restored": "Det, du var i gang med at skrive, er hentet frem igen.",
+    "privacy.cpr_form": "Teksten ligner et CPR-nummer. Ret den, så den ikke handler om en "
+    "bestemt borger, eller tryk Gem igen for at gemme alligevel.",
     "privacy.cpr": "Teksten ligner et CPR-nummer. Referatet skal handle om praksis, ikke om en "
     "bestemt borger: ret teksten (vælg den og tryk Enter).",
     # Forms

@@ -51,7 +51,20 @@ CATALOG: dict[str, str] = {
     "cli.export.help_output": "write to this file instead of the screen",
     "cli.export.unreadable": "{count} session file(s) in sessions/ could not be read; "
     "run `refleksionsrum check`.",
+    "cli.export.known": "Meetings in the workspace (newest first):",
     "cli.export.written": "Wrote {path}.",
     "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
     "cli.os_error": "refleksionsrum: {reason}.",
+    # tomllib's reasons, explained
+    "toml.unclosed_string": "a text is not closed; is a quotation mark (\") missing at its end",
+    "toml.illegal_character": "a character stands here that is not allowed here",
+    "toml.invalid_value": "the value cannot be read; text goes in quotation marks (e.g. "
+    "\"five\"), numbers without (e.g. 5)",
+    "toml.twice": "the key appears twice",
+    "toml.unclosed_array": "a list lacks its closing ]",
+    "toml.unclosed_table": "a table in { } lacks its closing }",
+    "toml.unclosed_header": "a heading in [ ] lacks its closing ]",
+    "toml.no_equals": "an = is missing after the key (keys cannot contain spaces)",
+    "toml.trailing": "something follows the value on the same line",
+    "toml.invalid_statement": "the line cannot be read as key = value",
 }

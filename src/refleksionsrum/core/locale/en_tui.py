@@ -67,6 +67,8 @@ CATALOG: dict[str, str] = {
     "notice.file_trouble": "The session file cannot be written in {path} ({reason}). Everything "
     "is saved in the database; the file is written once the problem is solved.",
     "notice.draft_restored": "What you were typing has been brought back.",
+    "privacy.cpr_form": "The text looks like a CPR number. Edit it so it is not about one "
+    "citizen, or press Save again to save it anyway.",
     "privacy.cpr": "The text looks like a CPR number. Minutes are about practice, not about one "
     "citizen: edit the text (select it and press Enter).",
     "form.save": "Save",
