@@ -64,8 +64,10 @@ def main() -> None:
     ordered = sorted(lateness)
     p99 = ordered[int(len(ordered) * 0.99) - 1] if ordered else float("nan")
     print(f"countdown changes observed: {len(lateness)} over {args.minutes:g} min")
-    print(f"lateness vs reference (ms): median {statistics.median(lateness):.1f}  "
-          f"p99 {p99:.1f}  max {max(lateness):.1f}  min {min(lateness):.1f}")
+    print(
+        f"lateness vs reference (ms): median {statistics.median(lateness):.1f}  "
+        f"p99 {p99:.1f}  max {max(lateness):.1f}  min {min(lateness):.1f}"
+    )
     print(f"target: under 50 ms -> {'PASS' if max(abs(x) for x in lateness) < 50 else 'MISS'}")
 
 
