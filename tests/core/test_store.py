@@ -26,6 +26,7 @@ from refleksionsrum.core.models import (
     Verdict,
 )
 from refleksionsrum.core.store import Store, StoreError
+from refleksionsrum.core.tables import SCHEMA_VERSION
 
 from .core_strategies import meetings
 
@@ -240,16 +241,17 @@ def test_newer_schema_is_refused_and_not_touched(tmp_path: Path) -> None:
     first = Store(url)
     first.save_meeting(meeting())
     first.close()
-    # A later version of the program: schema 2, which (say) dropped a table.
+    # A later version of the program, which (say) dropped a table.
+    newer = SCHEMA_VERSION + 1
     with sqlite3.connect(path) as raw:
-        raw.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        raw.execute(f"UPDATE meta SET value = '{newer}' WHERE key = 'schema_version'")
         raw.execute("DROP TABLE session_file")
     raw.close()
     before = _digest(path)
     with pytest.raises(StoreError) as caught:
         Store(url)
     assert caught.value.key == "store.newer_schema"
-    assert caught.value.params["found"] == "2"
+    assert caught.value.params["found"] == newer
     assert _digest(path) == before
     with sqlite3.connect(path) as raw:
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
+# In a Python string every code point in this range stands alone: a pair would be one
+# code point above U+FFFF. UTF-8 cannot encode it, so no file or database can hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_safe(text: str) -> str:
+    """``text`` as UTF-8 can hold it: each lone surrogate becomes U+FFFD, nothing else changes."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def atomic_write_text(path: Path, text: str, mode: int = FILE_MODE) -> None:
@@ -16,7 +25,7 @@ def atomic_write_text(path: Path, text: str, mode: int = FILE_MODE) -> None:
     On any failure the old file stays as it was and the temporary file is removed;
     the error is raised to the caller, who decides what the user is told.
     """
-    data = text.encode("utf-8")
+    data = utf8_safe(text).encode("utf-8")
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     temp = Path(temp_name)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
+from refleksionsrum.core.tomlguard import shape_problem
 from refleksionsrum.core.tomlpos import (
     PathPart,
     decode_error_position,
@@ -21,6 +22,10 @@ THEMES = ("standard", "high-contrast")
 # The phase keys whose recording the program knows; any other key records plain notes.
 KNOWN_PHASES = ("followup", "data", "reflection", "wonder", "next")
 MAX_CONFIG_BYTES = 1_000_000
+# Upper bounds far beyond any meeting; past them, times and dates stop being computable.
+MAX_MINUTES = 100_000
+MAX_RHYTHM_DAYS = 3_660
+MAX_WARNING_MINUTES = 600
 
 
 class ConfigError(FileProblem):
@@ -116,10 +121,20 @@ class _Checker:
             )
         return value
 
-    def positive_int(self, table: dict[str, Any], where: tuple[PathPart, ...], name: str) -> int:
+    def positive_int(
+        self,
+        table: dict[str, Any],
+        where: tuple[PathPart, ...],
+        name: str,
+        limit: int = MAX_MINUTES,
+    ) -> int:
         value: int = self.get(table, where, name, int)
         if value <= 0:
             raise self.fail((*where, name), "config.not_positive", key=_dotted((*where, name)))
+        if value > limit:
+            raise self.fail(
+                (*where, name), "config.too_big", key=_dotted((*where, name)), limit=limit
+            )
         return value
 
     def text_value(
@@ -138,20 +153,34 @@ def load_config(path: Path) -> Config:
     except FileNotFoundError:
         raise ConfigError(path, "config.not_found", hint="config.hint_init") from None
     except OSError as error:
-        raise ConfigError(path, "config.unreadable", reason=error.strerror or str(error)) from None
+        raise ConfigError(
+            path, "config.unreadable", hint="config.hint", reason=error.strerror or str(error)
+        ) from None
     if len(raw) > MAX_CONFIG_BYTES:
-        raise ConfigError(path, "config.too_large", limit=MAX_CONFIG_BYTES)
+        raise ConfigError(path, "config.too_large", hint="config.hint", limit=MAX_CONFIG_BYTES)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ConfigError(
-            path, "config.not_utf8", position=undecodable_position(raw, error.start)
+            path,
+            "config.not_utf8",
+            position=undecodable_position(raw, error.start),
+            hint="config.hint",
         ) from None
     return parse_config(text, path)
 
 
 def parse_config(text: str, path: Path) -> Config:
     """Check the TOML ``text`` of a config file; ``path`` is used in messages."""
+    shape = shape_problem(text)
+    if shape is not None:
+        raise ConfigError(
+            path,
+            f"config.{shape.kind}",
+            position=shape.position,
+            hint="config.hint",
+            limit=shape.limit,
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -160,7 +189,7 @@ def parse_config(text: str, path: Path) -> Config:
             path, "config.syntax", position=position, hint="config.hint", reason=reason
         ) from None
     except RecursionError:
-        raise ConfigError(path, "config.too_deep") from None
+        raise ConfigError(path, "config.too_deep", hint="config.hint") from None
     check = _Checker(path, text)
 
     language = check.get(data, (), "language", str, required=False, default="da")
@@ -173,6 +202,14 @@ def parse_config(text: str, path: Path) -> Config:
     warning = check.get(data, (), "warning_minutes", (int, float), required=False, default=2)
     if warning < 0:
         raise check.fail(("warning_minutes",), "config.negative", key="warning_minutes")
+    # nan compares false with everything, so it fails here as well as inf does.
+    if not warning <= MAX_WARNING_MINUTES:
+        raise check.fail(
+            ("warning_minutes",),
+            "config.too_big",
+            key="warning_minutes",
+            limit=MAX_WARNING_MINUTES,
+        )
     database_url = check.get(data, (), "database_url", str, required=False)
     if database_url is not None and not database_url.startswith(("sqlite:", "postgresql")):
         raise check.fail(("database_url",), "config.bad_database_url", value=database_url)
@@ -215,7 +252,7 @@ def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]
             where, "config.wrong_type", key=_dotted(where), expected=Phrase("type.table")
         )
     title = check.get(body, where, "title", str, required=False, default=name)
-    rhythm = check.positive_int(body, where, "rhythm_days")
+    rhythm = check.positive_int(body, where, "rhythm_days", MAX_RHYTHM_DAYS)
     minutes = None
     if "minutes" in body:
         minutes = check.positive_int(body, where, "minutes")

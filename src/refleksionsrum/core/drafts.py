@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import Field, Session, SQLModel, col, delete, select
+from sqlmodel import Session, col, delete, select
 
 from refleksionsrum.core.store import Store
-
-
-class DraftRow(SQLModel, table=True):
-    """One unfinished entry line or form of a meeting, by a key the screen chooses."""
-
-    __tablename__ = "draft"
-
-    meeting_id: str = Field(primary_key=True)
-    key: str = Field(primary_key=True)
-    fields_json: str
+from refleksionsrum.core.tables import DraftRow
 
 
 class Drafts:
@@ -25,7 +16,6 @@ class Drafts:
     def __init__(self, store: Store, meeting_id: str) -> None:
         self.store = store
         self.meeting_id = meeting_id
-        DraftRow.__table__.create(store.engine, checkfirst=True)  # type: ignore[attr-defined]
 
     def save(self, key: str, fields: dict[str, str]) -> None:
         """Store what is typed now; an all-empty draft is dropped instead."""

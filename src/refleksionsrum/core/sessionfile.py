@@ -23,6 +23,7 @@ from refleksionsrum.core.models import (
     TrialAction,
     Verdict,
 )
+from refleksionsrum.core.tomlguard import shape_problem
 from refleksionsrum.core.tomlpos import (
     PathPart,
     decode_error_position,
@@ -32,10 +33,9 @@ from refleksionsrum.core.tomlpos import (
 
 FORMAT = 1
 MAX_BYTES = 5 * 1024 * 1024
-# tomllib recurses once per level of nesting and per part of a dotted key; far
-# beyond anything a person writes, these would exhaust the stack or the CPU.
-MAX_NESTING = 32
-MAX_KEY_PARTS = 32
+# Far beyond any meeting, and small enough that milliseconds fit the database's integers.
+MAX_PLANNED_MINUTES = 100_000
+MAX_ELAPSED_SECONDS = MAX_PLANNED_MINUTES * 60 * 10
 _KNOWN_TOP = {
     "format",
     "id",
@@ -226,44 +226,12 @@ def parse(text: str, path: Path) -> Meeting:
 
 
 def _guard_shape(text: str, path: Path) -> None:
-    """Refuse nesting and dotted keys deep enough to exhaust tomllib, before it runs.
-
-    Brackets and dots inside strings and comments do not count.
-    """
-    depth = 0
-    in_string: str | None = None
-    in_comment = escaped = in_value = False
-    dots = 0
-    for char in text:
-        if char == "\n":
-            in_string, in_comment, escaped, in_value, dots = None, False, False, False, 0
-            continue
-        if in_comment:
-            continue
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\" and in_string == '"':
-                escaped = True
-            elif char == in_string:
-                in_string = None
-            continue
-        if char in "\"'":
-            in_string = char
-        elif char == "#":
-            in_comment = True
-        elif char == "=":
-            in_value = True
-        elif char == "." and not in_value:
-            dots += 1
-            if dots >= MAX_KEY_PARTS:
-                raise SessionFileError(path, "session.key_too_long", limit=MAX_KEY_PARTS)
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_NESTING:
-                raise SessionFileError(path, "session.too_deep", limit=MAX_NESTING)
-        elif char in "]}":
-            depth = max(0, depth - 1)
+    """Refuse nesting and dotted keys deep enough to exhaust tomllib, before it runs."""
+    problem = shape_problem(text)
+    if problem is not None:
+        raise SessionFileError(
+            path, f"session.{problem.kind}", position=problem.position, limit=problem.limit
+        )
 
 
 class _Reader:
@@ -316,6 +284,14 @@ class _Reader:
                 (*where, name), "session.time_out_of_range", key=_dotted((*where, name))
             )
         return value  # type: ignore[no-any-return]
+
+    def within(self, where: tuple[PathPart, ...], name: str, value: float, limit: int) -> None:
+        """A number of minutes or seconds a meeting can have: not nan, not inf, not absurd."""
+        # nan compares false with everything, so it fails here as well as inf does.
+        if not 0 <= value <= limit:
+            raise self.fail(
+                (*where, name), "session.out_of_range", key=_dotted((*where, name)), limit=limit
+            )
 
     def tables(
         self, data: dict[str, Any], name: str
@@ -386,6 +362,9 @@ class _Reader:
             elapsed = self.field(item, where, "elapsed_seconds", (int, float), required=False)
             if minutes < 0 or (elapsed is not None and elapsed < 0):
                 raise self.fail(where, "session.negative", key=_dotted(where))
+            self.within(where, "planned_minutes", minutes, MAX_PLANNED_MINUTES)
+            if elapsed is not None:
+                self.within(where, "elapsed_seconds", elapsed, MAX_ELAPSED_SECONDS)
             meeting.phases.append(
                 PhaseRecord(
                     key=key,

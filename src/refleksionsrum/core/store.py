@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
@@ -10,11 +10,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, create_engine, delete, select
 
 from refleksionsrum.core import rowmap
+from refleksionsrum.core.atomic import utf8_safe
 from refleksionsrum.core.models import (
     ClockState,
     Decision,
@@ -28,6 +29,7 @@ from refleksionsrum.core.models import (
 from refleksionsrum.core.tables import (
     SCHEMA_VERSION,
     DecisionRow,
+    DraftRow,
     EvaluationRow,
     MeetingRow,
     MetaRow,
@@ -64,8 +66,7 @@ class Store:
             # or converted in it, so that version can still use it as it left it.
             self._check_schema()
             _use_wal(self.engine)
-            SQLModel.metadata.create_all(self.engine)
-            self._init_meta()
+            self._open_schema()
         except OperationalError as error:
             self.engine.dispose()
             raise StoreError("store.unreachable", url=url, reason=str(error.orig)) from None
@@ -103,20 +104,34 @@ class Store:
     def _check_schema(self) -> None:
         """Refuse a database whose schema is newer than this program; only reads."""
         with self.engine.connect() as connection:
-            if not inspect(connection).has_table(MetaRow.__tablename__):
-                return
-            found = connection.execute(
-                text("SELECT value FROM meta WHERE key = 'schema_version'")
-            ).scalar()
+            found = _recorded_version(connection)
             connection.rollback()
-        if found is not None and int(found) > SCHEMA_VERSION:
+        if found is not None and found > SCHEMA_VERSION:
             raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
 
-    def _init_meta(self) -> None:
+    def _open_schema(self) -> None:
+        """Make the tables of a new database, or bring an older one up to SCHEMA_VERSION.
+
+        Under the write lock, so two processes opening the same database at once
+        cannot both migrate it.
+        """
         with self.writing() as session:
-            if session.get(MetaRow, "schema_version") is None:
-                session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+            connection = session.connection()
+            found = _recorded_version(connection)
+            if found is not None and found > SCHEMA_VERSION:
+                raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
+            for version in range(found if found is not None else SCHEMA_VERSION, SCHEMA_VERSION):
+                _MIGRATIONS[version](connection)
+            # Any table a new (or hand-made) database lacks; existing ones are left alone.
+            SQLModel.metadata.create_all(connection)
+            if session.get(MetaRow, "revision") is None:
                 session.add(MetaRow(key="revision", value="0"))
+            recorded = session.get(MetaRow, "schema_version")
+            if recorded is None:
+                session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif recorded.value != str(SCHEMA_VERSION):
+                recorded.value = str(SCHEMA_VERSION)
+                session.add(recorded)
 
     def revision(self) -> int:
         """A number that grows with every write, cheap to poll for changes."""
@@ -371,7 +386,59 @@ class Store:
             session.merge(row)
 
 
+def _recorded_version(connection: Connection) -> int | None:
+    """The schema version a database records; 0 for meeting tables without one; None if new."""
+    tables = inspect(connection)
+    if not tables.has_table(MetaRow.__tablename__):
+        return 0 if tables.has_table(MeetingRow.__tablename__) else None
+    found = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+    if found is None:
+        return 0
+    try:
+        return int(found)
+    except ValueError:
+        raise StoreError("store.unknown_schema", found=found) from None
+
+
+def _add_meta(connection: Connection) -> None:
+    """0 to 1: the meta table, with the revision counted from here on."""
+    MetaRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+
+
+def _add_drafts(connection: Connection) -> None:
+    """1 to 2: the draft table (version 1 made it only when a meeting was opened)."""
+    DraftRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+
+
+# _MIGRATIONS[n] takes a database from version n to n + 1.
+_MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _add_meta, 1: _add_drafts}
+
+
+def _storable(value: Any) -> Any:
+    if isinstance(value, str):
+        return utf8_safe(value)
+    if isinstance(value, dict):
+        return {key: _storable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_storable(item) for item in value)
+    return value
+
+
 def _engine(url: str) -> Engine:
+    engine = _make_engine(url)
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _utf8(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+    ) -> tuple[str, Any]:
+        # Every text that reaches the database passes here: a lone surrogate (which
+        # no UTF-8 database can hold) becomes U+FFFD instead of failing the write.
+        return statement, _storable(parameters)
+
+    return engine
+
+
+def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(
             url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+# The schema's history; Store migrates a database from any earlier version at open.
+# 0: the meeting tables without the meta table (no version recorded at all).
+# 1: meta records schema_version and the revision that live views poll.
+# 2: drafts (unfinished entry lines and forms) are kept in the draft table.
+SCHEMA_VERSION = 2
 
 
 class MeetingRow(SQLModel, table=True):
@@ -111,3 +115,13 @@ class MetaRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class DraftRow(SQLModel, table=True):
+    """One unfinished entry line or form of a meeting, by a key the screen chooses."""
+
+    __tablename__ = "draft"
+
+    meeting_id: str = Field(primary_key=True)
+    key: str = Field(primary_key=True)
+    fields_json: str

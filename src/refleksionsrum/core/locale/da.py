@@ -80,10 +80,12 @@ CATALOG: dict[str, str] = {
     "config.not_utf8": "filen er ikke gemt som UTF-8. Gem den som UTF-8.",
     "config.syntax": "fejl i TOML: {reason}.",
     "config.too_deep": "filen er indlejret for dybt til at kunne læses.",
+    "config.key_too_long": "en nøgle har flere end {limit} led.",
     "config.missing": "nøglen '{key}' mangler.",
     "config.wrong_type": "'{key}' skal være {expected}.",
     "config.not_positive": "'{key}' skal være et helt tal større end 0.",
     "config.negative": "'{key}' må ikke være negativ.",
+    "config.too_big": "'{key}' må højst være {limit}.",
     "config.empty": "'{key}' må ikke være tom.",
     "config.bad_language": 'sproget \'{value}\' kendes ikke; brug "da" eller "en".',
     "config.bad_theme": "temaet '{value}' kendes ikke; brug et af: {allowed}.",
@@ -113,15 +115,19 @@ CATALOG: dict[str, str] = {
     "session.duplicate_action": "prøvehandlingen '{value}' står to gange.",
     "session.duplicate_meeting": "mødet '{value}' findes også i {other}.",
     "session.negative": "'{key}' har en negativ tid.",
+    "session.out_of_range": "'{key}' skal være et tal fra 0 til {limit}.",
     "session.clash": "en prøvehandling i filen har samme id som en i et andet møde.",
     # Workspace and store
     "workspace.not_found": "her er intet arbejdsområde "
     "(ingen config.toml i mappen eller over den).",
     "workspace.no_config": "der er ingen config.toml.",
     "workspace.exists": "config.toml findes allerede; den overskrives ikke.",
-    "store.unreachable": "databasen {url} kan ikke åbnes: {reason}",
+    "store.unreachable": "databasen {url} kan ikke åbnes: {reason}. Ret database_url i "
+    "config.toml, eller sørg for at mappen eller serveren findes, og start igen.",
     "store.newer_schema": "databasen er lavet af en nyere version "
     "(skema {found}; denne kender {known}). Opdatér refleksionsrum; databasen er ikke rørt.",
+    "store.unknown_schema": "databasen angiver skemaversionen '{found}', som programmet ikke "
+    "kender. Den er ikke rørt; brug en kopi fra før, eller en anden database_url.",
     "store.no_meeting": "mødet '{id}' findes ikke.",
     "store.no_item": "punktet findes ikke længere.",
     "store.clash": "mødet {id} bruger et prøvehandlings-id, som et andet møde allerede har.",

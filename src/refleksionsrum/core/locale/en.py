@@ -71,10 +71,12 @@ CATALOG: dict[str, str] = {
     "config.not_utf8": "the file is not saved as UTF-8. Save it as UTF-8.",
     "config.syntax": "TOML error: {reason}.",
     "config.too_deep": "the file is nested too deeply to be read.",
+    "config.key_too_long": "a key has more than {limit} parts.",
     "config.missing": "the key '{key}' is missing.",
     "config.wrong_type": "'{key}' must be {expected}.",
     "config.not_positive": "'{key}' must be a whole number greater than 0.",
     "config.negative": "'{key}' must not be negative.",
+    "config.too_big": "'{key}' must be at most {limit}.",
     "config.empty": "'{key}' must not be empty.",
     "config.bad_language": 'the language \'{value}\' is unknown; use "da" or "en".',
     "config.bad_theme": "the theme '{value}' is unknown; use one of: {allowed}.",
@@ -103,14 +105,18 @@ CATALOG: dict[str, str] = {
     "session.duplicate_action": "the trial action '{value}' appears twice.",
     "session.duplicate_meeting": "the meeting '{value}' is also in {other}.",
     "session.negative": "'{key}' has a negative time.",
+    "session.out_of_range": "'{key}' must be a number from 0 to {limit}.",
     "session.clash": "a trial action in the file has the same id as one in another meeting.",
     "workspace.not_found": "there is no workspace here (no config.toml in this folder or above).",
     "workspace.no_config": "there is no config.toml.",
     "workspace.exists": "config.toml exists already; it is not overwritten.",
-    "store.unreachable": "the database {url} cannot be opened: {reason}",
+    "store.unreachable": "the database {url} cannot be opened: {reason}. Fix database_url in "
+    "config.toml, or make sure its folder or server exists, and start again.",
     "store.newer_schema": "the database was made by a newer version "
     "(schema {found}; this one knows {known}). "
     "Update refleksionsrum; the database was not touched.",
+    "store.unknown_schema": "the database records schema version '{found}', which the program "
+    "does not know. It was not touched; use a copy from before, or another database_url.",
     "store.no_meeting": "the meeting '{id}' does not exist.",
     "store.no_item": "the item no longer exists.",
     "store.clash": "the meeting {id} uses a trial action id that another meeting already has.",

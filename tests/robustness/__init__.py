@@ -1,0 +1,1 @@
+"""Robustness: crashes, closed terminals, broken files, bad input, two writers, versions."""

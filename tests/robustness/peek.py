@@ -1,0 +1,56 @@
+"""Look into a workspace's database from outside the program, the way a second reader would."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def database(workspace: Path) -> Path:
+    return workspace / "sessions" / "refleksionsrum.db"
+
+
+def query(workspace: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(database(workspace), timeout=10)
+    try:
+        return list(connection.execute(sql, params))
+    finally:
+        connection.close()
+
+
+def notes(workspace: Path, phase: str | None = None) -> list[str]:
+    """Texts of the notes recorded (in ``phase``), in the order they were recorded."""
+    if phase is None:
+        return [str(row[0]) for row in query(workspace, "SELECT text FROM note ORDER BY pk")]
+    rows = query(workspace, "SELECT text FROM note WHERE phase = ? ORDER BY pk", phase)
+    return [str(row[0]) for row in rows]
+
+
+def drafts(workspace: Path) -> dict[str, dict[str, str]]:
+    """Every stored draft by its key (entry:<phase>, form:...)."""
+    rows = query(workspace, "SELECT key, fields_json FROM draft")
+    return {str(key): json.loads(str(fields)) for key, fields in rows}
+
+
+def meeting_state(workspace: Path) -> tuple[int, bool]:
+    """(current phase, running) of the one meeting."""
+    ((current, running),) = query(workspace, "SELECT current_phase, running FROM meeting")
+    return int(str(current)), bool(running)
+
+
+def poll(read: Callable[[], T], done: Callable[[T], bool], what: str, timeout: float = 20) -> T:
+    """Read until ``done(value)``; the program works at its own pace, within a deadline."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = read()
+        if done(value):
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never got to: {what} (last: {value!r})")
+        time.sleep(0.05)
