@@ -101,6 +101,7 @@ class Terminal:
         self.env = env
         # The border colour of a focused Input, learnt from one known to have the focus.
         self.focus_colour = ""
+        self.socket_path = ""
 
     def run(self, *args: str) -> str:
         done = subprocess.run(
@@ -119,6 +120,7 @@ class Terminal:
         self.run(
             "new-session", "-d", "-s", "e2e", "-x", str(WIDTH), "-y", str(HEIGHT), "sh", "-c", shell
         )
+        self.socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
 
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", "e2e")
@@ -186,6 +188,9 @@ class Terminal:
             timeout=30,
             check=False,
         )
+        # The server leaves its socket file behind.
+        if self.socket_path:
+            Path(self.socket_path).unlink(missing_ok=True)
 
 
 @pytest.fixture
