@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.workspace import Workspace
@@ -59,6 +60,13 @@ def relative_workspace(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     return Path(workspace.name)
 
 
+async def steady_cursors(pilot: RRPilot) -> None:
+    """Stop the cursors blinking: a screenshot must not depend on when it is taken."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
 def app_on(root: Path, **options: Any) -> RefleksionsrumApp:
     return RefleksionsrumApp(Workspace.open(root), clock=FakeClock(), **options)
 
@@ -73,6 +81,7 @@ def test_start_screen(
 
     async def loaded(pilot: RRPilot) -> None:
         await wait_for_store(pilot)
+        await steady_cursors(pilot)
 
     assert snap_compare(app_on(relative_workspace), terminal_size=size, run_before=loaded)
 
@@ -98,5 +107,6 @@ def test_meeting_screen_data_phase(
         clock.advance(minutes=2, seconds=15)
         screen.tick()
         await wait_until(pilot, lambda: len(screen.room.notes_here()) == 2, "two items")
+        await steady_cursors(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=two_observations)
