@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from refleksionsrum.core.atomic import utf8_safe
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
 from refleksionsrum.core.drafts import Drafts
@@ -25,6 +26,9 @@ from refleksionsrum.core.sync import write_session_file
 from refleksionsrum.core.timer import PhaseClock
 from refleksionsrum.core.workspace import Workspace
 
+# After a failed write the file is tried again at most this often (and at every checkpoint).
+RETRY_FILE_MS = 5_000
+
 
 @dataclass(frozen=True)
 class FileTrouble:
@@ -44,6 +48,7 @@ class MeetingRoom:
         self.clock = clock
         self.timer = PhaseClock(meeting.phases, meeting.clock, clock)
         self.file_trouble: FileTrouble | None = None
+        self._file_tried_ms: int | None = None
         self.drafts = Drafts(store, meeting.id)
 
     @classmethod
@@ -122,6 +127,7 @@ class MeetingRoom:
 
     def write_file(self) -> bool:
         """Write the session file; on failure remember why, keep going from the store."""
+        self._file_tried_ms = self.clock.monotonic_ms()
         try:
             write_session_file(self.workspace, self.store, self.meeting)
         except OSError as error:
@@ -131,6 +137,19 @@ class MeetingRoom:
             return False
         self.file_trouble = None
         return True
+
+    def retry_file(self) -> bool:
+        """After a failed write, try again (at most every RETRY_FILE_MS); True once written.
+
+        The screen calls this on its clock tick, so the file follows as soon as the
+        folder is writable again, without waiting for the next phase change.
+        """
+        if self.file_trouble is None:
+            return False
+        tried = self._file_tried_ms
+        if tried is not None and self.clock.monotonic_ms() - tried < RETRY_FILE_MS:
+            return False
+        return self.write_file()
 
     def leave(self) -> None:
         """Quit the app without ending the meeting: stop the clock, store, write the file."""
@@ -150,8 +169,8 @@ class MeetingRoom:
         note = Note(
             phase=self.phase.key,
             kind=kind,
-            text=text,
-            source=source or None,
+            text=utf8_safe(text),
+            source=utf8_safe(source) if source else None,
             created_at=self.clock.now(),
         )
         stored = self.store.add_note(self.meeting.id, note)
@@ -161,7 +180,12 @@ class MeetingRoom:
     def edit_note(
         self, note: Note, text: str, source: str | None = None, kind: NoteKind | None = None
     ) -> Note:
-        changed = replace(note, text=text, source=source or None, kind=kind or note.kind)
+        changed = replace(
+            note,
+            text=utf8_safe(text),
+            source=utf8_safe(source) if source else None,
+            kind=kind or note.kind,
+        )
         self.store.update_note(changed)
         self.meeting.notes = [changed if n.id == note.id else n for n in self.meeting.notes]
         return changed
@@ -178,12 +202,13 @@ class MeetingRoom:
         return [n for n in self.meeting.notes if n.kind is NoteKind.PARKED_IDEA]
 
     def add_decision(self, text: str) -> Decision:
-        stored = self.store.add_decision(self.meeting.id, Decision(text, self.clock.now()))
+        decision = Decision(utf8_safe(text), self.clock.now())
+        stored = self.store.add_decision(self.meeting.id, decision)
         self.meeting.decisions.append(stored)
         return stored
 
     def edit_decision(self, decision: Decision, text: str) -> Decision:
-        changed = replace(decision, text=text)
+        changed = replace(decision, text=utf8_safe(text))
         self.store.update_decision(changed)
         self.meeting.decisions = [
             changed if d.id == decision.id else d for d in self.meeting.decisions
@@ -199,6 +224,14 @@ class MeetingRoom:
 
     def save_trial_action(self, action: TrialAction) -> TrialAction:
         """Add (when ``action.id`` is empty) or update one of this meeting's trial actions."""
+        action = replace(
+            action,
+            title=utf8_safe(action.title),
+            owner=utf8_safe(action.owner),
+            prediction=utf8_safe(action.prediction),
+            measure=utf8_safe(action.measure),
+            development_point=_safe_or_none(action.development_point),
+        )
         if not action.id:
             action = replace(action, id=new_trial_action_id(self.store.trial_action_ids()))
         stored = self.store.save_trial_action(self.meeting.id, action)
@@ -242,10 +275,10 @@ class MeetingRoom:
         evaluation = Evaluation(
             trial_action=action.id,
             carried_out=carried_out,
-            what_happened=what_happened,
-            learning=learning,
+            what_happened=utf8_safe(what_happened),
+            learning=utf8_safe(learning),
             verdict=verdict,
-            compared_to_prediction=compared_to_prediction or None,
+            compared_to_prediction=_safe_or_none(compared_to_prediction),
         )
         stored = self.store.save_evaluation(self.meeting.id, evaluation)
         others = [e for e in self.meeting.evaluations if e.trial_action != action.id]
@@ -266,3 +299,7 @@ class MeetingRoom:
             self.delete_trial_action(adaptation)
             adaptation = None
         return stored, adaptation
+
+
+def _safe_or_none(text: str | None) -> str | None:
+    return utf8_safe(text) if text else None

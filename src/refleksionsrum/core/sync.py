@@ -19,6 +19,13 @@ from refleksionsrum.core.workspace import Workspace, make_private_folder
 def open_store(workspace: Workspace) -> Store:
     """Open the workspace's database, private to its owner."""
     make_private_folder(workspace.sessions_dir)
+    path = workspace.database_path
+    if path is not None:
+        # Made here as an empty file (which SQLite takes as a new database) so that it
+        # is private from its first moment, whatever the umask; its -wal and -shm
+        # files are given the database file's permissions by SQLite.
+        with contextlib.suppress(OSError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
     store = Store(workspace.database_url)
     protect_database(workspace)
     return store

@@ -134,6 +134,7 @@ class MeetingScreen(Screen[None]):
         if self._next_tick is not None:
             self._next_tick.stop()
         self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
+        self.retry_file()
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
             return
@@ -148,6 +149,14 @@ class MeetingScreen(Screen[None]):
             self.notify(
                 t("time.up_notice", phase=self.room.phase.title), timeout=8, markup=False
             )
+
+    def retry_file(self) -> None:
+        """While the session file cannot be written, try again now and then; say how it went."""
+        trouble = self.room.file_trouble
+        if trouble is not None:
+            self.room.retry_file()
+            if self.room.file_trouble != trouble:
+                self.show_notice()
 
     async def show_phase(self) -> None:
         """Show the current phase: title, purpose, prompts, items and the entry line."""

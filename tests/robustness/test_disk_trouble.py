@@ -1,0 +1,203 @@
+"""Disk trouble during a meeting: the screen says so, recording goes on, the file follows later.
+
+Promise 4 of issue 4, through the meeting screen (Pilot) on a FakeClock: sessions/ becomes
+unwritable, read-only, full or gone mid-meeting. While it lasts the notice shows and every
+note still reaches the database; the old session file stays whole. When the trouble is
+gone, the screen's tick writes the file (at most every RETRY_FILE_MS) and the notice goes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, Static
+
+from refleksionsrum.core import atomic, sessionfile
+from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.i18n import t
+from refleksionsrum.core.room import RETRY_FILE_MS
+from refleksionsrum.core.workspace import Workspace
+from refleksionsrum.tui.app import RefleksionsrumApp
+from refleksionsrum.tui.meeting import MeetingScreen
+
+from .faults import fill, immutable, leftovers, read_only_mount, tiny_disk
+
+Trouble = Callable[[Path, pytest.MonkeyPatch], contextlib.AbstractContextManager[None]]
+NOTICE_START = t("notice.file_trouble", path="", reason="").split(" i ")[0]
+
+
+def database_elsewhere(root: Path) -> None:
+    """Keep the database out of sessions/, so sessions/ can be mounted over or removed."""
+    (root / "data").mkdir()
+    config = root / "config.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("theme =", 'database_url = "sqlite:///data/refleksionsrum.db"\ntheme =', 1),
+        encoding="utf-8",
+    )
+
+
+@contextlib.contextmanager
+def unchangeable(sessions: Path, _mp: pytest.MonkeyPatch) -> Iterator[None]:
+    with immutable(sessions):
+        yield
+
+
+@contextlib.contextmanager
+def read_only(sessions: Path, _mp: pytest.MonkeyPatch) -> Iterator[None]:
+    with read_only_mount(sessions):
+        yield
+
+
+@contextlib.contextmanager
+def full(sessions: Path, _mp: pytest.MonkeyPatch) -> Iterator[None]:
+    filler = fill(sessions)
+    try:
+        yield
+    finally:
+        filler.unlink()
+
+
+@contextlib.contextmanager
+def replaced_by_a_file(sessions: Path, _mp: pytest.MonkeyPatch) -> Iterator[None]:
+    # A share unmounted under the app, leaving something else in its place.
+    moved = sessions.with_name("sessions-away")
+    sessions.rename(moved)
+    sessions.write_text("ikke en mappe", encoding="utf-8")
+    try:
+        yield
+    finally:
+        sessions.unlink()
+        moved.rename(sessions)
+
+
+@contextlib.contextmanager
+def refused(_sessions: Path, mp: pytest.MonkeyPatch) -> Iterator[None]:
+    # Runs everywhere, root or not: the temporary file cannot be made.
+    def deny(*_args: Any, **_kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    mp.setattr(atomic.tempfile, "mkstemp", deny)
+    try:
+        yield
+    finally:
+        mp.undo()
+
+
+SCENARIOS: dict[str, tuple[Trouble, bool]] = {
+    # name: (the trouble, whether the database lives outside sessions/)
+    "immutable folder, database inside": (unchangeable, False),
+    "read-only mount": (read_only, True),
+    "disk full": (full, True),
+    "folder replaced by a file": (replaced_by_a_file, True),
+    "temporary file refused": (refused, False),
+}
+
+
+async def settle(pilot: Any, condition: Callable[[], object], what: str) -> None:
+    for _ in range(400):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"never got to: {what}")
+
+
+async def record(pilot: Any, app: RefleksionsrumApp, text: str) -> None:
+    entry = app.screen.query_one("#entry-text", Input)
+    entry.value = text
+    await pilot.press("enter")
+    await settle(pilot, lambda: entry.value == "", f"recording {text!r}")
+
+
+def notice(screen: MeetingScreen) -> str:
+    return str(screen.query_one("#notice", Static).render())
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+async def test_disk_trouble_is_shown_recording_goes_on_and_the_file_follows(
+    name: str, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trouble, elsewhere = SCENARIOS[name]
+    if elsewhere:
+        database_elsewhere(workspace)
+    sessions = workspace / "sessions"
+    with contextlib.ExitStack() as stack:
+        if name == "disk full":
+            shutil.rmtree(sessions)
+            stack.enter_context(tiny_disk(sessions))
+        clock = FakeClock()
+        app = RefleksionsrumApp(Workspace.open(workspace), clock=clock, new=True, title="Disk")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+            screen = app.screen
+            assert isinstance(screen, MeetingScreen) and app.room is not None
+            room = app.room
+            path = sessions / f"{room.meeting.id}.toml"
+            await pilot.press("ctrl+n")
+            await settle(pilot, lambda: room.phase.key == "data", "the data phase")
+            await settle(pilot, lambda: screen.query("#entry-text"), "the entry line")
+            await record(pilot, app, "Før problemet")
+            await pilot.press("ctrl+t")  # a pause is a checkpoint: the file is written
+            assert room.file_trouble is None and notice(screen) == ""
+            before = path.read_bytes()
+            assert "Før problemet" in before.decode("utf-8")
+
+            with trouble(sessions, monkeypatch):
+                await pilot.press("ctrl+t")  # checkpoint: the file cannot be written
+                await pilot.pause()
+                assert room.file_trouble is not None
+                assert notice(screen).startswith(NOTICE_START)
+                await record(pilot, app, "Under problemet")
+                await pilot.press("ctrl+n")  # another checkpoint, another failure
+                await settle(pilot, lambda: room.phase.key == "reflection", "the next phase")
+                await record(pilot, app, "Stadig problemer")
+                clock.advance(ms=RETRY_FILE_MS)
+                screen.tick()  # a retry while the trouble lasts fails quietly
+                assert room.file_trouble is not None
+                assert notice(screen).startswith(NOTICE_START)
+                if name != "folder replaced by a file":
+                    assert path.read_bytes() == before
+                    assert leftovers(sessions) == []
+
+            stored = [n.text for n in room.store.load_meeting(room.meeting.id).notes]
+            assert stored == ["Før problemet", "Under problemet", "Stadig problemer"]
+            screen.tick()  # tried a moment ago: not again yet
+            assert room.file_trouble is not None
+            clock.advance(ms=RETRY_FILE_MS)
+            screen.tick()
+            await pilot.pause()
+            assert room.file_trouble is None
+            assert notice(screen) == ""
+            saved = sessionfile.read(path)
+            assert [n.text for n in saved.notes] == stored
+            assert leftovers(sessions) == []
+            await pilot.press("ctrl+q")
+
+
+async def test_a_deleted_sessions_folder_is_made_again_at_the_next_checkpoint(
+    workspace: Path,
+) -> None:
+    database_elsewhere(workspace)
+    sessions = workspace / "sessions"
+    clock = FakeClock()
+    app = RefleksionsrumApp(Workspace.open(workspace), clock=clock, new=True, title="Væk")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        assert app.room is not None
+        room = app.room
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: app.screen.query("#entry-text"), "the entry line")
+        shutil.rmtree(sessions)
+        await record(pilot, app, "Mens mappen var væk")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert room.file_trouble is None
+        saved = sessionfile.read(sessions / f"{room.meeting.id}.toml")
+        assert [n.text for n in saved.notes] == ["Mens mappen var væk"]
+        assert sessions.stat().st_mode & 0o777 == 0o700
+        await pilot.press("ctrl+q")
