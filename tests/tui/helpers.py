@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, ListView, RadioSet, Static
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import Confirm, TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
+from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.summary import SummaryScreen
 
 RRPilot = Pilot[Any]
@@ -45,12 +46,16 @@ def rr(pilot: RRPilot) -> RefleksionsrumApp:
 
 
 async def wait_for_store(pilot: RRPilot) -> None:
-    """The store opens in a worker after the first paint; wait for it and its lists."""
+    """The start screen fills in after the first paint (a quick look with sqlite3); the
+    store itself loads when work begins. Wait for the lists, then for the store."""
     app = rr(pilot)
-    await wait_until(pilot, lambda: app.store is not None, "the store is open")
     await wait_until(
-        pilot, lambda: not app.screen.query_one("#begin").disabled, "the start screen is filled in"
+        pilot,
+        lambda: isinstance(app.screen, StartScreen) and not app.screen.query_one("#begin").disabled,
+        "the start screen is filled in",
     )
+    app.load_store()
+    await wait_until(pilot, lambda: app.store is not None, "the store is open")
 
 
 async def wait_for_screen(pilot: RRPilot, kind: type[S]) -> S:

@@ -38,7 +38,8 @@ def t(key: str, /, **params: Any) -> str:
     if template is None:
         # A missing key is a bug the catalogue test catches; show the key, never crash.
         template = LANGUAGES[DEFAULT_LANGUAGE].get(key, key)
-    return template.format(**params) if params else template
+    # Always formatted, so a literal brace is written {{ or }} in every catalogue entry.
+    return template.format(**params)
 
 
 def role_name(role: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from refleksionsrum.core.clock import Clock, SystemClock
 from refleksionsrum.core.i18n import set_language, t
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.keys import translate_bindings
-from refleksionsrum.tui.messages import WorkspaceFailed, WorkspaceLoaded
+from refleksionsrum.tui.messages import MeetingsListed, WorkspaceFailed, WorkspaceLoaded
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
@@ -56,6 +57,8 @@ class RefleksionsrumApp(App[int]):
         self.store: Store | None = None
         self.room: MeetingRoom | None = None
         self._start_new = new
+        self._loading = False
+        self._when_loaded: list[Callable[[], object]] = []
         self._new_template = template
         self._new_title = title
         for theme in THEMES:
@@ -65,9 +68,46 @@ class RefleksionsrumApp(App[int]):
     def on_mount(self) -> None:
         self.watch_signals()
         self.push_screen(StartScreen())
-        # Opening the store imports SQLModel (about 300 ms): the start screen is
-        # drawn first and the meetings fill in when the worker is done.
-        self.run_worker(self._load, thread=True, exclusive=True, group="load")
+        # The start screen is drawn first. Then a quick look with sqlite3 fills in
+        # the meetings; the store (SQLModel, about 300 ms) is loaded only when files
+        # must be taken in or the facilitator starts working.
+        self.call_after_refresh(self._look)
+
+    def _look(self) -> None:
+        if self._start_new:
+            self.load_store()
+        else:
+            self.run_worker(self._quick_look, thread=True, group="look")
+
+    def _quick_look(self) -> None:
+        from refleksionsrum.core.quicklist import files_to_take_in, quick_look
+
+        look = quick_look(self.workspace)
+        if look is None:
+            self.call_from_thread(self.load_store)
+            return
+        self.post_message(MeetingsListed(look.running, look.recent))
+        changed, problems = files_to_take_in(self.workspace)
+        if changed:
+            self.call_from_thread(self.load_store)
+        elif problems:
+            self.post_message(MeetingsListed(look.running, look.recent, problems))
+
+    def load_store(self, then: Callable[[], object] | None = None) -> None:
+        """Open the store in a worker (once); ``then`` runs when it is open."""
+        if then is not None:
+            if self.store is not None:
+                then()
+                return
+            self._when_loaded.append(then)
+        if self.store is None and not self._loading:
+            self._loading = True
+            self.run_worker(self._load, thread=True, exclusive=True, group="load")
+
+    def on_meetings_listed(self, message: MeetingsListed) -> None:
+        screen = self.screen
+        if isinstance(screen, StartScreen) and self.store is None:
+            screen.show_meetings(message.running, message.recent, message.problems)
 
     def watch_signals(self) -> None:
         """A closed window (SIGHUP), a stop (SIGTERM) or SIGINT saves everything and exits.
@@ -99,6 +139,12 @@ class RefleksionsrumApp(App[int]):
 
     def on_workspace_loaded(self, message: WorkspaceLoaded) -> None:
         self.store = message.store
+        self._loading = False
+        waiting, self._when_loaded = self._when_loaded, []
+        for action in waiting:
+            action()
+        if waiting:
+            return
         if self._start_new:
             self._start_new = False
             self.start_meeting(self._new_template, self._new_title, "")

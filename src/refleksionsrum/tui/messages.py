@@ -24,6 +24,15 @@ class WorkspaceLoaded(Message):
 
 
 @dataclass
+class MeetingsListed(Message):
+    """The quick look (sqlite3 alone) found the meetings for the start screen."""
+
+    running: list[MeetingSummary]
+    recent: list[MeetingSummary]
+    problems: list[SessionFileError] = field(default_factory=list)
+
+
+@dataclass
 class WorkspaceFailed(Message):
     """The store could not be opened; ``text`` says why and what to do."""
 

@@ -74,16 +74,16 @@ class StartScreen(Screen[None]):
         recent: list[MeetingSummary],
         problems: list[SessionFileError],
     ) -> None:
-        """Fill in the lists once the store is open."""
+        """Fill in the lists (from the quick look, and again once the store is open)."""
         running_list = self.query_one("#running", OptionList)
-        running_list.clear_options()
-        running_list.add_options(
-            [self._option(m) for m in running] or [Option(t("start.none_running"), disabled=True)]
+        _refill(
+            running_list,
+            [self._option(m) for m in running] or [Option(t("start.none_running"), disabled=True)],
         )
         recent_list = self.query_one("#recent", OptionList)
-        recent_list.clear_options()
-        recent_list.add_options(
-            [self._option(m) for m in recent] or [Option(t("start.none_recent"), disabled=True)]
+        _refill(
+            recent_list,
+            [self._option(m) for m in recent] or [Option(t("start.none_recent"), disabled=True)],
         )
         status = self.query_one("#start-status", Static)
         if problems:
@@ -93,6 +93,12 @@ class StartScreen(Screen[None]):
         else:
             status.update("")
         self.query_one("#begin", Button).disabled = False
+        title = self.query_one("#title", Input)
+        if running and self.focused is title and not title.value:
+            # After a crash or a closed terminal the meeting is waiting: Enter resumes
+            # it. Only if nothing is typed yet: the lists fill in after the first paint.
+            running_list.highlighted = 0
+            running_list.focus()
 
     def _option(self, meeting: MeetingSummary) -> Option:
         when = f"{short_date(meeting.started_at)} {clock_time(meeting.started_at)}"
@@ -102,17 +108,19 @@ class StartScreen(Screen[None]):
             line.append_text(literal(meeting.current_phase_title))
         return Option(line, id=meeting.id)
 
+    def on_key(self) -> None:
+        # Someone is at work here: load the store now, so it is there when needed.
+        self.rr.load_store()
+
     @on(Button.Pressed, "#begin")
     @on(Input.Submitted, "#participants")
     def begin(self) -> None:
-        if self.rr.store is None:
-            return
         template = self.query_one("#template", Select).value
-        self.rr.start_meeting(
-            str(template) if template is not Select.BLANK else None,
-            self.query_one("#title", Input).value,
-            self.query_one("#participants", Input).value,
-        )
+        chosen = str(template) if template is not Select.BLANK else None
+        title = self.query_one("#title", Input).value
+        people = self.query_one("#participants", Input).value
+        self.query_one("#begin", Button).disabled = True
+        self.rr.load_store(lambda: self.rr.start_meeting(chosen, title, people))
 
     @on(Input.Submitted, "#title")
     def next_field(self) -> None:
@@ -120,18 +128,42 @@ class StartScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#running")
     def resume(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.rr.resume_meeting(event.option.id)
+        meeting_id = event.option.id
+        if meeting_id:
+            self.rr.load_store(lambda: self.rr.resume_meeting(meeting_id))
 
     @on(OptionList.OptionSelected, "#recent")
     def open_recent(self, event: OptionList.OptionSelected) -> None:
         from refleksionsrum.core.room import MeetingRoom
 
-        if event.option.id and self.rr.store is not None:
-            room = MeetingRoom(
-                self.rr.workspace,
-                self.rr.store,
-                self.rr.store.load_meeting(event.option.id),
-                self.rr.clock,
+        meeting_id = event.option.id
+        if not meeting_id:
+            return
+
+        def show() -> None:
+            assert self.rr.store is not None
+            meeting = self.rr.store.load_meeting(meeting_id)
+            self.rr.show_summary(
+                MeetingRoom(self.rr.workspace, self.rr.store, meeting, self.rr.clock)
             )
-            self.rr.show_summary(room)
+
+        self.rr.load_store(show)
+
+
+def _refill(options: OptionList, fresh: list[Option]) -> None:
+    """Replace a list's options, keeping the highlight on the same meeting.
+
+    The lists are filled twice (quick look, then store): a key pressed in between
+    must still act on the meeting the facilitator chose.
+    """
+    current = options.highlighted_option
+    if [o.id for o in fresh] == [
+        options.get_option_at_index(i).id for i in range(options.option_count)
+    ] and all(o.id for o in fresh):
+        return
+    options.clear_options()
+    options.add_options(fresh)
+    if current is not None and current.id is not None:
+        for index, option in enumerate(fresh):
+            if option.id == current.id:
+                options.highlighted = index

@@ -68,7 +68,7 @@ CATALOG: dict[str, str] = {
     "tal skrives uden (fx 5)",
     "toml.twice": "nøglen står to gange",
     "toml.unclosed_array": "en liste mangler sit afsluttende ]",
-    "toml.unclosed_table": "en tabel i { } mangler sit afsluttende }",
+    "toml.unclosed_table": "en tabel i {{ }} mangler sit afsluttende }}",
     "toml.unclosed_header": "en overskrift i [ ] mangler sit afsluttende ]",
     "toml.no_equals": "der mangler et = efter nøglen (nøgler må ikke have mellemrum)",
     "toml.trailing": "der står noget efter værdien på samme linje",

@@ -62,7 +62,7 @@ CATALOG: dict[str, str] = {
     "\"five\"), numbers without (e.g. 5)",
     "toml.twice": "the key appears twice",
     "toml.unclosed_array": "a list lacks its closing ]",
-    "toml.unclosed_table": "a table in { } lacks its closing }",
+    "toml.unclosed_table": "a table in {{ }} lacks its closing }}",
     "toml.unclosed_header": "a heading in [ ] lacks its closing ]",
     "toml.no_equals": "an = is missing after the key (keys cannot contain spaces)",
     "toml.trailing": "something follows the value on the same line",

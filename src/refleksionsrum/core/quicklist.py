@@ -1,0 +1,132 @@
+"""A quick look at the workspace with the standard library alone, before SQLModel is loaded.
+
+The start screen needs only the lists of meetings and whether any session file
+changed. Reading those with sqlite3 takes milliseconds; importing the store
+(SQLAlchemy, SQLModel, pydantic) takes about 300 ms and 28 MiB, so it is loaded
+only when files must be taken in or the facilitator starts or resumes a meeting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from refleksionsrum.core.models import MeetingSummary
+from refleksionsrum.core.schema import SCHEMA_VERSION
+from refleksionsrum.core.sessionfile import SessionFileError, read
+from refleksionsrum.core.workspace import Workspace
+
+RECENT = 20
+
+_LIST = """
+SELECT m.id, m.title, m.template, m.started_at, m.ended_at, p.title
+FROM meeting AS m
+LEFT JOIN phase AS p ON p.meeting_id = m.id AND p.position = m.current_phase
+WHERE m.ended_at IS {running}
+ORDER BY m.started_utc DESC
+{limit}
+"""
+
+
+@dataclass
+class QuickLook:
+    """The start screen's lists, and what the full store still has to do."""
+
+    running: list[MeetingSummary] = field(default_factory=list)
+    recent: list[MeetingSummary] = field(default_factory=list)
+    problems: list[SessionFileError] = field(default_factory=list)
+
+
+def quick_look(workspace: Workspace) -> QuickLook | None:
+    """The lists from the database file, or None when only the full store can tell.
+
+    None for a database that is not SQLite, newer than this program, or cannot be
+    read: the full store then gives the user its clear message.
+    """
+    path = workspace.database_path
+    if path is None:
+        return None
+    if not path.exists():
+        # A new workspace has no database yet; a missing folder is the store's to report.
+        return QuickLook() if path.parent.is_dir() else None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return None
+    try:
+        version = connection.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        ).fetchone()
+        if version is None or int(version[0]) != SCHEMA_VERSION:
+            return None
+        look = QuickLook(
+            running=_summaries(connection, "NULL", ""),
+            recent=_summaries(connection, "NOT NULL", f"LIMIT {RECENT}"),
+        )
+    except (sqlite3.Error, ValueError):
+        return None
+    finally:
+        connection.close()
+    return look
+
+
+def _summaries(connection: sqlite3.Connection, running: str, limit: str) -> list[MeetingSummary]:
+    rows = connection.execute(_LIST.format(running=running, limit=limit)).fetchall()
+    return [
+        MeetingSummary(
+            id=row[0], title=row[1], template=row[2],
+            started_at=datetime.fromisoformat(row[3]),
+            ended_at=datetime.fromisoformat(row[4]) if row[4] else None,
+            current_phase_title=row[5],
+        )
+        for row in rows
+    ]
+
+
+def files_to_take_in(workspace: Workspace) -> tuple[bool, list[SessionFileError]]:
+    """(whether a session file is new or changed, the files known to be unreadable)."""
+    folder = workspace.sessions_dir
+    path = workspace.database_path
+    names: dict[str, tuple[int, int]] = {}
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".toml") and entry.is_file():
+                stat = entry.stat()
+                names[entry.name] = (stat.st_mtime_ns, stat.st_size)
+    if not names:
+        return False, []
+    if path is None or not path.exists():
+        return True, []
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            known = {
+                row[0]: (row[1], row[2], row[3])
+                for row in connection.execute(
+                    "SELECT name, mtime_ns, size, problem FROM session_file"
+                )
+            }
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return True, []
+    unreadable = []
+    for name, (mtime, size) in names.items():
+        seen = known.get(name)
+        if seen is None or (seen[0], seen[1]) != (mtime, size):
+            return True, []
+        if seen[2]:
+            unreadable.append(folder / name)
+    problems = []
+    for file in sorted(unreadable):
+        # Read again for the full reason and position (tomllib only, no store).
+        try:
+            read(file)
+        except SessionFileError as problem:
+            problems.append(problem)
+        else:
+            return True, []  # readable after all (a newer program): take it in
+    return False, problems

@@ -1,0 +1,7 @@
+"""The database schema's version, readable without importing the database layer."""
+
+# The schema's history; Store migrates a database from any earlier version at open.
+# 0: the meeting tables without the meta table (no version recorded at all).
+# 1: meta records schema_version and the revision that live views poll.
+# 2: drafts (unfinished entry lines and forms) are kept in the draft table.
+SCHEMA_VERSION = 2
