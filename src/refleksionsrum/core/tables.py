@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-# The schema's history; Store migrates a database from any earlier version at open.
-# 0: the meeting tables without the meta table (no version recorded at all).
-# 1: meta records schema_version and the revision that live views poll.
-# 2: drafts (unfinished entry lines and forms) are kept in the draft table.
-SCHEMA_VERSION = 2
+# Kept in its own module so the start screen can read it without SQLModel.
+from refleksionsrum.core.schema import SCHEMA_VERSION
+
+__all__ = ["SCHEMA_VERSION"]
 
 
 class MeetingRow(SQLModel, table=True):
