@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Digits, Input, ListView, Select
+from textual.widgets import Digits, Input, ListView, RadioSet
 
 from refleksionsrum.core import sessionfile
 from refleksionsrum.core.clock import FakeClock
@@ -132,12 +132,12 @@ async def test_whole_meeting_from_start_screen_to_summary(
         await record(pilot, WONDERING)
         await pilot.press("shift+tab")
         assert focused_id(app) == "entry-kind"
-        kind = screen.query_one("#entry-kind", Select)
-        await pilot.press("enter")
-        await pilot.pause()
+        # The kinds are three radio buttons the room can see; the arrows pick one.
+        kind = screen.query_one("#entry-kind", RadioSet)
         await pilot.press("down", "down", "enter")
         await pilot.pause()
-        assert kind.value == NoteKind.PARKED_IDEA.value
+        assert kind.pressed_index == 2
+        assert str(kind.pressed_button.label) == "Parkeret idé"  # type: ignore[union-attr]
         await pilot.press("tab")
         await record(pilot, IDEA)
         assert row_texts(app) == [f"Undring: {WONDERING}", f"Parkeret idé: {IDEA}"]

@@ -130,7 +130,8 @@ class Form(ModalScreen[object]):
         self, key: str, value: str = "", placeholder: str = "", id: str = ""
     ) -> ComposeResult:
         yield Label(t(key), classes="field-label")
-        yield Input(value=value, placeholder=placeholder, id=id)
+        # No select-on-focus: a restored draft would go with the first key typed.
+        yield Input(value=value, placeholder=placeholder, id=id, select_on_focus=False)
         yield Static("", id=f"{id}-error", classes="field-error")
 
     def value(self, id: str) -> str:

@@ -6,13 +6,22 @@ from typing import TYPE_CHECKING, Any, cast
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Input, Label, ListView, Select, Static
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    ListView,
+    RadioSet,
+    Static,
+)
 
 from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
@@ -23,6 +32,8 @@ from refleksionsrum.core.timer import TimeState
 from refleksionsrum.tui.clockview import AgendaView, TimeBox
 from refleksionsrum.tui.forms import (
     DRAFT_DELAY_S,
+    OPEN_MARK,
+    Choice,
     Confirm,
     EvaluationForm,
     TextForm,
@@ -66,15 +77,18 @@ def next_change_s(room: MeetingRoom) -> float:
 class MeetingScreen(Screen[None]):
     """The shared screen during a meeting."""
 
+    # In the footer's order: what a facilitator needs most comes first, so that
+    # at 80 columns the keys to move on, to pause and to leave are always seen.
     BINDINGS = [
         Binding("ctrl+n", "next_phase", "key.next_phase", priority=True),
-        Binding("ctrl+r", "previous_phase", "key.previous_phase", priority=True),
         Binding("ctrl+t", "toggle_pause", "key.pause", priority=True),
+        Binding("ctrl+q", "app.quit", "key.quit", priority=True),
         Binding("ctrl+a", "new_trial_action", "key.new_action", priority=True),
+        Binding("f5", "present", "key.present"),
+        Binding("ctrl+r", "previous_phase", "key.previous_phase", priority=True),
         Binding("f2", "add_time(1)", "key.add1"),
         Binding("f3", "add_time(5)", "key.add5"),
-        Binding("f5", "present", "key.present"),
-        Binding("delete", "delete_item", "key.delete"),
+        Binding("delete", "delete_item", "key.delete", show=False),
     ]
 
     def __init__(self, room: MeetingRoom) -> None:
@@ -84,6 +98,7 @@ class MeetingScreen(Screen[None]):
         self._shown_phase = -1
         self._next_tick: Timer | None = None
         self._draft_timer: Timer | None = None
+        self._cpr_warned: str | None = None
 
     @property
     def rr(self) -> RefleksionsrumApp:
@@ -111,16 +126,22 @@ class MeetingScreen(Screen[None]):
         # Titles come from people and session files: show escapes, never send them.
         self.title = plain(self.room.meeting.title)
         template = self.room.template
-        self.sub_title = plain(template.title if template else self.room.meeting.template)
+        level = plain(template.title if template else self.room.meeting.template)
+        # The level in the subtitle, unless the title says it already.
+        self.sub_title = "" if level in self.title else level
         await self.show_phase()
         self.tick()
         self.reopen_form_drafts()
         template = self.room.template
         if template is not None and template.phase_minutes > template.planned_minutes:
             self.notify(
-                t("time.template_too_long", phases=template.phase_minutes,
-                  planned=template.planned_minutes),
-                severity="warning", timeout=15,
+                t(
+                    "time.template_too_long",
+                    phases=template.phase_minutes,
+                    planned=template.planned_minutes,
+                ),
+                severity="warning",
+                timeout=15,
             )
 
     # -- showing -----------------------------------------------------------------------------
@@ -146,9 +167,7 @@ class MeetingScreen(Screen[None]):
             if self.rr.workspace.config.bell:
                 self.app.bell()
             # A phase title is text, not markup: "[/b]" in it must not crash the toast.
-            self.notify(
-                t("time.up_notice", phase=self.room.phase.title), timeout=8, markup=False
-            )
+            self.notify(t("time.up_notice", phase=self.room.phase.title), timeout=8, markup=False)
 
     def retry_file(self) -> None:
         """While the session file cannot be written, try again now and then; say how it went."""
@@ -186,11 +205,13 @@ class MeetingScreen(Screen[None]):
         if records == "followup":
             widgets.append(Static(t("followup.hint"), classes="hint"))
         elif records == "wonder":
+            # Three visible choices, not a drop-down: the room sees what is recorded.
             widgets.append(
-                Select(
-                    [(t(f"kind.{k.value}"), k.value) for k in _WONDER_KINDS],
-                    value=NoteKind.WONDERING.value,
-                    allow_blank=False,
+                RadioSet(
+                    *(
+                        Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING)
+                        for k in _WONDER_KINDS
+                    ),
                     id="entry-kind",
                 )
             )
@@ -203,6 +224,11 @@ class MeetingScreen(Screen[None]):
             widgets.append(Input(placeholder=t(f"entry.{kind.value}"), id="entry-text"))
             if records == "data":
                 widgets.append(Input(placeholder=t("entry.source"), id="entry-source"))
+        for line in widgets:
+            if isinstance(line, Input):
+                # Focus must not select the text: a restored draft would be replaced
+                # by the first key typed after a crash.
+                line.select_on_focus = False
         await entry.mount_all(widgets)
         # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
         # after Ctrl+N, already queued, would reach the removed entry line and be lost.
@@ -227,7 +253,10 @@ class MeetingScreen(Screen[None]):
             rows = [note_row(n) for n in room.notes_here()]
             if room.records == "next":
                 rows += [decision_row(d) for d in room.meeting.decisions]
-                rows += [trial_action_row(a) for a in room.meeting.trial_actions]
+                rows += [
+                    trial_action_row(a, self.title_of(a.adapted_from))
+                    for a in room.meeting.trial_actions
+                ]
                 rows += [parked_row(n) for n in room.parked_ideas()]
         items = self.query_one("#items", ListView)
         previous = items.index
@@ -236,9 +265,19 @@ class MeetingScreen(Screen[None]):
         target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
         if target is None and previous is not None and rows:
             target = min(previous, len(rows) - 1)
+        if target is None and rows:
+            # A highlighted first row, so Enter acts at once without an arrow key first.
+            target = 0
         if target is not None:
             items.index = target
         self.show_notice()
+
+    def title_of(self, action_id: str | None) -> str | None:
+        """The title of an earlier trial action (for 'adapted from'), if it is known."""
+        if action_id is None:
+            return None
+        earlier = self.room.store.trial_action(action_id)
+        return earlier.title if earlier is not None else None
 
     def show_notice(self, extra: str | None = None) -> None:
         notice = self.query_one("#notice", Static)
@@ -254,6 +293,18 @@ class MeetingScreen(Screen[None]):
         else:
             notice.update("")
             notice.remove_class("warning")
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the list has the focus writes in the entry line, not nowhere."""
+        if not event.is_printable or event.character is None:
+            return
+        if not isinstance(self.focused, ListView):
+            return
+        for entry in self.query("#entry-text").results(Input):
+            entry.focus()
+            entry.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
 
     # -- drafts: typed but not yet recorded ---------------------------------------------------
 
@@ -286,17 +337,27 @@ class MeetingScreen(Screen[None]):
     def reopen_form_drafts(self) -> None:
         """After a crash: bring back a form that was being filled in."""
         for key in self.room.drafts.pending():
+            if self.room.drafts.get(key).get(OPEN_MARK) != "1":
+                continue  # cancelled on purpose: waits for the form to be opened again
             if key == "form:new-action":
                 self.action_new_trial_action(force=True)
             elif key.startswith("form:eval:"):
                 action_id = key.removeprefix("form:eval:")
                 for action in self.room.open_trial_actions():
                     if action.id == action_id:
-                        self.evaluate(FollowUp(action, self.room.evaluation_of(action.id),
-                                               self.room.adaptation_of(action.id)))
+                        self.evaluate(
+                            FollowUp(
+                                action,
+                                self.room.evaluation_of(action.id),
+                                self.room.adaptation_of(action.id),
+                            )
+                        )
             elif key.startswith("form:action:"):
-                found = [a for a in self.room.meeting.trial_actions
-                         if a.id == key.removeprefix("form:action:")]
+                found = [
+                    a
+                    for a in self.room.meeting.trial_actions
+                    if a.id == key.removeprefix("form:action:")
+                ]
                 if found:
                     self.edit_trial_action(found[0])
             else:
@@ -307,10 +368,20 @@ class MeetingScreen(Screen[None]):
     # -- recording -----------------------------------------------------------------------------
 
     @on(Input.Submitted, "#entry-text, #entry-source")
-    def record(self) -> None:
+    def record(self, event: Input.Submitted) -> None:
         text_input = self.query_one("#entry-text", Input)
-        text = text_input.value.strip()
+        # The value as it was when Enter was pressed: keys typed after it (already in
+        # the input when this runs) belong to the next item, not to this one.
+        submitted = event.value if event.input is text_input else text_input.value
+        current = text_input.value
+        rest = current[len(submitted) :] if current.startswith(submitted) else ""
+        text = submitted.strip()
         if not text:
+            return
+        if looks_like_cpr(text) and self._cpr_warned != text:
+            # Stop once: names and CPR numbers do not belong in the minutes.
+            self._cpr_warned = text
+            self.notify(t("privacy.cpr_entry"), severity="warning", timeout=12)
             return
         room = self.room
         if room.records == "next":
@@ -318,7 +389,8 @@ class MeetingScreen(Screen[None]):
         else:
             source = None
             if room.records == "wonder":
-                kind = NoteKind(str(self.query_one("#entry-kind", Select).value))
+                chosen = self.query_one("#entry-kind", RadioSet).pressed_index
+                kind = _WONDER_KINDS[chosen] if chosen >= 0 else NoteKind.WONDERING
             else:
                 kind = _ENTRY_KIND.get(room.records, NoteKind.NOTE)
                 if room.records == "data":
@@ -326,15 +398,16 @@ class MeetingScreen(Screen[None]):
                     source = source_input.value.strip() or None
                     source_input.value = ""
             item = room.add_note(kind, text, source)
-        text_input.value = ""
+        text_input.value = rest
+        text_input.cursor_position = len(rest)
         text_input.focus()
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
         self.room.drafts.drop(self.entry_draft_key)
+        if rest:
+            self.flush_entry_draft()
         self.refresh_items(select=item)
-        if looks_like_cpr(text):
-            self.notify(t("privacy.cpr"), severity="warning", timeout=10)
 
     @on(Button.Pressed, "#entry-action")
     def action_new_trial_action(self, force: bool = False) -> None:
@@ -408,10 +481,14 @@ class MeetingScreen(Screen[None]):
 
         form = EvaluationForm(entry.action, entry.evaluation)
         self.app.push_screen(
-            form.keep_drafts(self.room.drafts, f"form:eval:{entry.action.id}"), saved)
+            form.keep_drafts(self.room.drafts, f"form:eval:{entry.action.id}"), saved
+        )
 
     def action_delete_item(self) -> None:
         items = self.query_one("#items", ListView)
+        if self.focused is not items:
+            # Only the row the room can see highlighted is ever deleted.
+            return
         row = cast(ItemRow | None, items.highlighted_child)
         item = row.item if row is not None else None
         if item is None or isinstance(item, FollowUp):

@@ -5,7 +5,7 @@ CATALOG: dict[str, str] = {
     "key.quit": "Gem og luk",
     "key.next_phase": "Næste fase",
     "key.previous_phase": "Forrige fase",
-    "key.pause": "Pause/fortsæt",
+    "key.pause": "Pause",
     "key.new_action": "Ny prøvehandling",
     "key.delete": "Slet",
     "key.cancel": "Annullér",
@@ -55,12 +55,12 @@ CATALOG: dict[str, str] = {
     "time.paused": "PAUSE",
     "time.up_notice": "Tiden for {phase} er gået.",
     # Entry line
-    "entry.observation": "Skriv en observation og tryk Enter",
+    "entry.observation": "Ny observation (Enter gemmer)",
     "entry.source": "Kilde (valgfri)",
-    "entry.reflection": "Skriv en refleksion og tryk Enter",
-    "entry.wonder": "Skriv en undring, forklaring eller idé og tryk Enter",
-    "entry.decision": "Skriv en beslutning og tryk Enter",
-    "entry.note": "Skriv en note og tryk Enter",
+    "entry.reflection": "Ny refleksion (Enter gemmer)",
+    "entry.wonder": "Ny undring, forklaring eller idé (Enter)",
+    "entry.decision": "Ny beslutning (Enter gemmer)",
+    "entry.note": "Ny note (Enter gemmer)",
     "entry.new_action": "Ny prøvehandling",
     "item.decision": "Beslutning",
     "item.trial_action": "Prøvehandling",
@@ -73,6 +73,8 @@ CATALOG: dict[str, str] = {
     "notice.draft_restored": "Det, du var i gang med at skrive, er hentet frem igen.",
     "privacy.cpr_form": "Teksten ligner et CPR-nummer. Ret den, så den ikke handler om en "
     "bestemt borger, eller tryk Gem igen for at gemme alligevel.",
+    "privacy.cpr_entry": "Teksten ligner et CPR-nummer og er ikke gemt. Ret den, så den ikke "
+    "handler om en bestemt borger, eller tryk Enter igen for at gemme alligevel.",
     "privacy.cpr": "Teksten ligner et CPR-nummer. Referatet skal handle om praksis, ikke om en "
     "bestemt borger: ret teksten (vælg den og tryk Enter).",
     # Forms
