@@ -42,13 +42,7 @@ async def test_text_typed_straight_after_ctrl_n_is_recorded_in_the_new_phase(
 # App has already handled the keys queued behind the Enter. Keys that arrive in one
 # burst (a fast typist on a busy machine, a paste of several lines, tmux send-keys)
 # therefore land in the field that had the focus before the Enter.
-RACE = (
-    "Enter acts through Input.Submitted, handled after the keys already queued behind it "
-    "(tui/forms.py Form.submitted, tui/meeting.py MeetingScreen.record)"
-)
 
-
-@pytest.mark.xfail(strict=True, reason=RACE)
 async def test_keys_typed_straight_after_enter_go_to_the_next_form_field(
     make_app: AppFactory,
 ) -> None:
@@ -66,7 +60,6 @@ async def test_keys_typed_straight_after_enter_go_to_the_next_form_field(
         assert form.query_one("#ta-owner", Input).value == "Ej"
 
 
-@pytest.mark.xfail(strict=True, reason=RACE)
 async def test_two_notes_typed_in_one_burst_stay_two_notes(make_app: AppFactory) -> None:
     app = make_app(new=True, title="Hurtige fingre")
     async with run_app(app, (100, 30)) as pilot:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -131,7 +131,7 @@ class Form(ModalScreen[object]):
     ) -> ComposeResult:
         yield Label(t(key), classes="field-label")
         # No select-on-focus: a restored draft would go with the first key typed.
-        yield Input(value=value, placeholder=placeholder, id=id, select_on_focus=False)
+        yield FormField(value=value, placeholder=placeholder, id=id, select_on_focus=False)
         yield Static("", id=f"{id}-error", classes="field-error")
 
     def value(self, id: str) -> str:
@@ -178,14 +178,46 @@ class Form(ModalScreen[object]):
     # in the MRO, so an override would move the focus twice.
     save_on_last_field = True
 
-    @on(Input.Submitted)
-    def submitted(self, event: Input.Submitted) -> None:
+    def enter_in(self, field: Input) -> None:
         """Enter moves to the next field; on the last field it saves."""
         inputs = list(self.query(Input))
-        if self.save_on_last_field and event.input is inputs[-1]:
+        if self.save_on_last_field and field is inputs[-1]:
             self.action_save()
         else:
             self.focus_next()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed before the first field has the focus go into it, not nowhere."""
+        if self.focused is None and event.is_printable and event.character:
+            first = self.query(Input).first() if self.query(Input) else None
+            if first is not None:
+                first.focus()
+                first.insert_text_at_cursor(event.character)
+                event.stop()
+
+
+class FormField(Input):
+    """A form's text field: Enter moves on at once, and keys that were typed after it
+    but arrive here late are passed on to the field that now has the focus."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        form = self.screen
+        if not isinstance(form, Form):
+            await super()._on_key(event)
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            form.enter_in(self)
+            return
+        focused = form.focused
+        late = event.is_printable and event.character and focused is not self
+        if late and isinstance(focused, Input) and event.character:
+            event.stop()
+            event.prevent_default()
+            focused.insert_text_at_cursor(event.character)
+            return
+        await super()._on_key(event)
 
 
 class TextForm(Form):

@@ -74,6 +74,25 @@ def next_change_s(room: MeetingRoom) -> float:
     return (step or 1000) / 1000 + 0.001
 
 
+class EntryLine(Input):
+    """The entry line: Enter records at once, in order with the keys typed after it.
+
+    Input posts Submitted to the screen, which handles it after keys already
+    queued behind the Enter have reached the input; two notes typed in one burst
+    would then merge. Recording inside the input's own key handling keeps order.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter is otherwise a binding, run only after the key has bubbled up to the
+        # screen, by which time the keys behind it are already in this input.
+        if event.key == "enter" and isinstance(self.screen, MeetingScreen):
+            event.stop()
+            event.prevent_default()
+            self.screen.record_now()
+            return
+        await super()._on_key(event)
+
+
 class MeetingScreen(Screen[None]):
     """The shared screen during a meeting."""
 
@@ -215,15 +234,15 @@ class MeetingScreen(Screen[None]):
                     id="entry-kind",
                 )
             )
-            widgets.append(Input(placeholder=t("entry.wonder"), id="entry-text"))
+            widgets.append(EntryLine(placeholder=t("entry.wonder"), id="entry-text"))
         elif records == "next":
-            widgets.append(Input(placeholder=t("entry.decision"), id="entry-text"))
+            widgets.append(EntryLine(placeholder=t("entry.decision"), id="entry-text"))
             widgets.append(Button(t("entry.new_action"), id="entry-action"))
         else:
             kind = _ENTRY_KIND.get(records, NoteKind.NOTE)
-            widgets.append(Input(placeholder=t(f"entry.{kind.value}"), id="entry-text"))
+            widgets.append(EntryLine(placeholder=t(f"entry.{kind.value}"), id="entry-text"))
             if records == "data":
-                widgets.append(Input(placeholder=t("entry.source"), id="entry-source"))
+                widgets.append(EntryLine(placeholder=t("entry.source"), id="entry-source"))
         for line in widgets:
             if isinstance(line, Input):
                 # Focus must not select the text: a restored draft would be replaced
@@ -337,7 +356,7 @@ class MeetingScreen(Screen[None]):
     def reopen_form_drafts(self) -> None:
         """After a crash: bring back a form that was being filled in."""
         for key in self.room.drafts.pending():
-            if self.room.drafts.get(key).get(OPEN_MARK) != "1":
+            if self.room.drafts.get(key).get(OPEN_MARK) == "0":
                 continue  # cancelled on purpose: waits for the form to be opened again
             if key == "form:new-action":
                 self.action_new_trial_action(force=True)
@@ -367,14 +386,10 @@ class MeetingScreen(Screen[None]):
 
     # -- recording -----------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#entry-text, #entry-source")
-    def record(self, event: Input.Submitted) -> None:
+    def record_now(self) -> None:
+        """Record what the entry line holds (Enter in the entry line or the source)."""
         text_input = self.query_one("#entry-text", Input)
-        # The value as it was when Enter was pressed: keys typed after it (already in
-        # the input when this runs) belong to the next item, not to this one.
-        submitted = event.value if event.input is text_input else text_input.value
-        current = text_input.value
-        rest = current[len(submitted) :] if current.startswith(submitted) else ""
+        submitted = text_input.value
         text = submitted.strip()
         if not text:
             return
@@ -398,15 +413,13 @@ class MeetingScreen(Screen[None]):
                     source = source_input.value.strip() or None
                     source_input.value = ""
             item = room.add_note(kind, text, source)
-        text_input.value = rest
-        text_input.cursor_position = len(rest)
-        text_input.focus()
+        text_input.value = ""
+        if self.focused is not text_input:
+            text_input.focus()
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
         self.room.drafts.drop(self.entry_draft_key)
-        if rest:
-            self.flush_entry_draft()
         self.refresh_items(select=item)
 
     @on(Button.Pressed, "#entry-action")
