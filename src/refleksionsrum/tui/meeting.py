@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from rich.table import Table
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
     Button,
@@ -30,14 +29,10 @@ from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.room import MeetingRoom
 from refleksionsrum.core.timer import TimeState
 from refleksionsrum.tui.clockview import AgendaView, TimeBox
+from refleksionsrum.tui.editing import EditingScreen
 from refleksionsrum.tui.forms import (
-    DRAFT_DELAY_S,
-    OPEN_MARK,
     Choice,
     Confirm,
-    EvaluationForm,
-    TextForm,
-    TrialActionForm,
 )
 from refleksionsrum.tui.items import (
     FollowUp,
@@ -93,7 +88,7 @@ class EntryLine(Input):
         await super()._on_key(event)
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(EditingScreen):
     """The shared screen during a meeting."""
 
     # In the footer's order: what a facilitator needs most comes first, so that
@@ -291,13 +286,6 @@ class MeetingScreen(Screen[None]):
             items.index = target
         self.show_notice()
 
-    def title_of(self, action_id: str | None) -> str | None:
-        """The title of an earlier trial action (for 'adapted from'), if it is known."""
-        if action_id is None:
-            return None
-        earlier = self.room.store.trial_action(action_id)
-        return earlier.title if earlier is not None else None
-
     def show_notice(self, extra: str | None = None) -> None:
         notice = self.query_one("#notice", Static)
         trouble = self.room.file_trouble
@@ -324,65 +312,6 @@ class MeetingScreen(Screen[None]):
             entry.insert_text_at_cursor(event.character)
             event.stop()
             event.prevent_default()
-
-    # -- drafts: typed but not yet recorded ---------------------------------------------------
-
-    @property
-    def entry_draft_key(self) -> str:
-        return f"entry:{self.room.phase.key}"
-
-    def restore_entry_draft(self) -> None:
-        draft = self.room.drafts.get(self.entry_draft_key)
-        for field_id in ("entry-text", "entry-source"):
-            if field_id in draft:
-                for found in self.query(f"#{field_id}").results(Input):
-                    found.value = draft[field_id]
-                    found.cursor_position = len(found.value)
-
-    @on(Input.Changed, "#entry-text, #entry-source")
-    def entry_changed(self) -> None:
-        if self._draft_timer is None:
-            self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.flush_entry_draft)
-
-    def flush_entry_draft(self) -> None:
-        """Store the entry line as it stands (at most DRAFT_DELAY_S after a keystroke)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        fields = {i.id: i.value for i in self.query("#entry Input").results(Input) if i.id}
-        if fields:
-            self.room.drafts.save(self.entry_draft_key, fields)
-
-    def reopen_form_drafts(self) -> None:
-        """After a crash: bring back a form that was being filled in."""
-        for key in self.room.drafts.pending():
-            if self.room.drafts.get(key).get(OPEN_MARK) == "0":
-                continue  # cancelled on purpose: waits for the form to be opened again
-            if key == "form:new-action":
-                self.action_new_trial_action(force=True)
-            elif key.startswith("form:eval:"):
-                action_id = key.removeprefix("form:eval:")
-                for action in self.room.open_trial_actions():
-                    if action.id == action_id:
-                        self.evaluate(
-                            FollowUp(
-                                action,
-                                self.room.evaluation_of(action.id),
-                                self.room.adaptation_of(action.id),
-                            )
-                        )
-            elif key.startswith("form:action:"):
-                found = [
-                    a
-                    for a in self.room.meeting.trial_actions
-                    if a.id == key.removeprefix("form:action:")
-                ]
-                if found:
-                    self.edit_trial_action(found[0])
-            else:
-                continue
-            self.notify(t("notice.draft_restored"), timeout=8)
-            return
 
     # -- recording -----------------------------------------------------------------------------
 
@@ -422,106 +351,10 @@ class MeetingScreen(Screen[None]):
         self.room.drafts.drop(self.entry_draft_key)
         self.refresh_items(select=item)
 
-    @on(Button.Pressed, "#entry-action")
-    def action_new_trial_action(self, force: bool = False) -> None:
-        if self.room.records != "next" and not force:
-            return
-        blank = TrialAction(
-            id="", title="", owner="", due=self.room.default_due(), prediction="", measure=""
-        )
-        self.edit_trial_action(blank)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_trial_action":
             return self.room.records == "next"
         return True
-
-    def edit_trial_action(self, action: TrialAction) -> None:
-        people = [p.name for p in self.room.meeting.participants]
-
-        def saved(result: object) -> None:
-            if isinstance(result, TrialAction):
-                stored = self.room.save_trial_action(result)
-                self.refresh_items(select=stored)
-
-        key = f"form:action:{action.id}" if action.id else "form:new-action"
-        form = TrialActionForm(action, people).keep_drafts(self.room.drafts, key)
-        self.app.push_screen(form, saved)
-
-    @on(ListView.Selected, "#items")
-    def open_item(self, event: ListView.Selected) -> None:
-        item = cast(ItemRow, event.item).item
-        room = self.room
-        if isinstance(item, FollowUp):
-            self.evaluate(item)
-        elif isinstance(item, TrialAction):
-            self.edit_trial_action(item)
-        elif isinstance(item, Decision):
-
-            def decided(result: object) -> None:
-                if isinstance(result, tuple):
-                    self.refresh_items(select=room.edit_decision(item, result[0]))
-
-            self.app.push_screen(TextForm("form.edit_decision", item.text), decided)
-        elif isinstance(item, Note):
-
-            def noted(result: object) -> None:
-                if isinstance(result, tuple):
-                    self.refresh_items(select=room.edit_note(item, result[0], result[1]))
-
-            with_source = item.kind is NoteKind.OBSERVATION
-            self.app.push_screen(
-                TextForm("form.edit_note", item.text, item.source, with_source), noted
-            )
-
-    def evaluate(self, entry: FollowUp) -> None:
-        def saved(result: object) -> None:
-            if result is None:
-                return
-            evaluation = cast(Any, result)
-            _, adaptation = self.room.evaluate(
-                entry.action,
-                evaluation.carried_out,
-                evaluation.what_happened,
-                evaluation.learning,
-                evaluation.verdict,
-                evaluation.compared_to_prediction,
-            )
-            self.refresh_items(select=entry)
-            if adaptation is not None and entry.adaptation is None:
-                # Adapt: the new trial action starts as a copy; refine it now.
-                self.edit_trial_action(adaptation)
-
-        form = EvaluationForm(entry.action, entry.evaluation)
-        self.app.push_screen(
-            form.keep_drafts(self.room.drafts, f"form:eval:{entry.action.id}"), saved
-        )
-
-    def action_delete_item(self) -> None:
-        items = self.query_one("#items", ListView)
-        if self.focused is not items:
-            # Only the row the room can see highlighted is ever deleted.
-            return
-        row = cast(ItemRow | None, items.highlighted_child)
-        item = row.item if row is not None else None
-        if item is None or isinstance(item, FollowUp):
-            return
-        label = item.title if isinstance(item, TrialAction) else item.text
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            if isinstance(item, TrialAction):
-                self.room.delete_trial_action(item)
-            elif isinstance(item, Decision):
-                self.room.delete_decision(item)
-            else:
-                self.room.delete_note(item)
-            self.refresh_items()
-
-        self.app.push_screen(
-            Confirm(t("confirm.delete", text=label[:80]), "form.delete"), confirmed
-        )
 
     # -- moving through the agenda ------------------------------------------------------------
 
