@@ -1,0 +1,88 @@
+"""A draft brought back after a crash survives the first key typed after it.
+
+Found by test_kill.py: the restored entry line was shown, then the first keystroke replaced
+it, because Textual's Input selects all its text when it gets the focus. The same held for
+a restored form. Here on the Pilot, quickly, for the entry line and a trial action form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.meetings import new_meeting
+from refleksionsrum.core.room import MeetingRoom
+from refleksionsrum.core.sync import open_store
+from refleksionsrum.core.workspace import Workspace
+from refleksionsrum.tui.app import RefleksionsrumApp
+from refleksionsrum.tui.forms import TrialActionForm
+from refleksionsrum.tui.meeting import MeetingScreen
+
+
+def crashed_meeting(root: Path, drafts: dict[str, dict[str, str]]) -> None:
+    """A running meeting in the data phase, left with ``drafts`` as a crash leaves it."""
+    workspace = Workspace.open(root)
+    store = open_store(workspace)
+    clock = FakeClock()
+    room = MeetingRoom(
+        workspace, store, new_meeting(store, workspace.config.template(), "Møde", [], clock), clock
+    )
+    room.next_phase()
+    for key, fields in drafts.items():
+        room.drafts.save(key, fields)
+    store.close()
+
+
+async def resumed(pilot: object, app: RefleksionsrumApp) -> MeetingScreen:
+    for _ in range(2000):
+        if not app.screen.query("#begin") or not app.screen.query_one("#begin").disabled:
+            break
+        await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    for _ in range(2000):
+        if isinstance(app.screen, MeetingScreen | TrialActionForm):
+            break
+        await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    screen = app.screen_stack[-1] if isinstance(app.screen, MeetingScreen) else app.screen_stack[-2]
+    assert isinstance(screen, MeetingScreen)
+    return screen
+
+
+async def test_typing_after_a_restored_entry_line_adds_to_it(workspace: Path) -> None:
+    crashed_meeting(
+        workspace, {"entry:data": {"entry-text": "Halvt skrevet", "entry-source": "Tal"}}
+    )
+    app = RefleksionsrumApp(Workspace.open(workspace), clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await resumed(pilot, app)
+        entry = screen.query_one("#entry-text", Input)
+        assert entry.value == "Halvt skrevet"
+        assert app.focused is entry
+        await pilot.press("space", "o", "g")
+        assert entry.value == "Halvt skrevet og"
+        await pilot.press("tab", "x")
+        assert screen.query_one("#entry-source", Input).value == "Talx"
+        await pilot.press("ctrl+q")
+
+
+async def test_typing_in_a_restored_form_adds_to_it(workspace: Path) -> None:
+    crashed_meeting(workspace, {"form:new-action": {"input:ta-title": "Ring dagen før"}})
+    app = RefleksionsrumApp(Workspace.open(workspace), clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await resumed(pilot, app)
+        for _ in range(400):
+            if isinstance(app.screen, TrialActionForm):
+                break
+            await pilot.pause()
+        form = app.screen
+        assert isinstance(form, TrialActionForm)
+        await pilot.pause()
+        title = form.query_one("#ta-title", Input)
+        assert title.value == "Ring dagen før"
+        assert app.focused is title
+        await pilot.press("space", "k", "l")
+        assert title.value == "Ring dagen før kl"
+        await pilot.press("ctrl+q")
