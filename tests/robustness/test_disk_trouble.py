@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 from refleksionsrum.core import atomic, sessionfile
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.i18n import t
+from refleksionsrum.core.meetings import new_meeting
 from refleksionsrum.core.room import RETRY_FILE_MS
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
@@ -201,3 +202,40 @@ async def test_a_deleted_sessions_folder_is_made_again_at_the_next_checkpoint(
         assert [n.text for n in saved.notes] == ["Mens mappen var væk"]
         assert sessions.stat().st_mode & 0o777 == 0o700
         await pilot.press("ctrl+q")
+
+
+@pytest.mark.parametrize("how", ["temporary file refused", "immutable folder"])
+def test_a_file_the_end_could_not_write_is_written_at_the_next_start(
+    how: str, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from refleksionsrum.core.models import NoteKind
+    from refleksionsrum.core.room import MeetingRoom
+    from refleksionsrum.core.sync import ingest, open_store
+
+    opened = Workspace.open(workspace)
+    sessions = workspace / "sessions"
+    store = open_store(opened)
+    clock = FakeClock()
+    room = MeetingRoom(
+        opened, store, new_meeting(store, opened.config.template(), "Slut", [], clock), clock
+    )
+    assert room.write_file()
+    room.add_note(NoteKind.NOTE, "Det sidste, der blev sagt")
+    trouble = refused if how == "temporary file refused" else unchangeable
+    with trouble(sessions, monkeypatch):
+        room.end()  # the session file cannot be written: the app then quits
+        assert room.file_trouble is not None
+    store.close()
+    path = sessions / f"{room.meeting.id}.toml"
+    assert sessionfile.read(path).ended_at is None  # the file is behind
+
+    # The next start, the problem gone: taking in sessions/ writes the file first.
+    again = open_store(opened)
+    try:
+        ingest(opened, again)
+        saved = sessionfile.read(path)
+        assert saved.ended_at is not None
+        assert [n.text for n in saved.notes] == ["Det sidste, der blev sagt"]
+        assert again.files_pending() == []
+    finally:
+        again.close()

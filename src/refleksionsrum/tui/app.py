@@ -204,7 +204,7 @@ class RefleksionsrumApp(App[int]):
 
     def save_and_leave(self) -> None:
         """Store everything of a running meeting, drafts too; the meeting itself goes on."""
-        from refleksionsrum.tui.forms import Form
+        from refleksionsrum.tui.formbase import Form
         from refleksionsrum.tui.meeting import MeetingScreen
 
         for screen in self.screen_stack:

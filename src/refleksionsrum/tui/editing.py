@@ -12,9 +12,8 @@ from textual.widgets import Button, Input, ListView
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
 from refleksionsrum.core.room import MeetingRoom
+from refleksionsrum.tui.formbase import DRAFT_DELAY_S, OPEN_MARK
 from refleksionsrum.tui.forms import (
-    DRAFT_DELAY_S,
-    OPEN_MARK,
     Confirm,
     EvaluationForm,
     TextForm,

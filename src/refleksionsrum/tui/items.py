@@ -76,8 +76,9 @@ def trial_action_row(action: TrialAction, adapted_from_title: str | None = None)
         literal(f"{t('field.measure')}: {action.measure}", "dim"),
     ]
     if action.development_point:
-        details.append(literal(f"{t('field.development_point')}: {action.development_point}",
-                               "dim"))
+        details.append(
+            literal(f"{t('field.development_point')}: {action.development_point}", "dim")
+        )
     if action.adapted_from:
         earlier = adapted_from_title or action.adapted_from
         details.append(literal(f"{t('field.adapted_from')}: {earlier}", "dim"))
@@ -89,8 +90,7 @@ def follow_up_row(entry: FollowUp) -> ItemRow:
     text = Text("✓ " if evaluation else "• ", style="bold green" if evaluation else "bold")
     text.append_text(literal(action.title, "bold"))
     plan = literal(
-        f"{action.owner} · {long_date(action.due)} · "
-        f"{t('field.prediction')}: {action.prediction}",
+        f"{action.owner} · {long_date(action.due)} · {t('field.prediction')}: {action.prediction}",
         "dim",
     )
     if evaluation is None:

@@ -30,10 +30,8 @@ from refleksionsrum.core.room import MeetingRoom
 from refleksionsrum.core.timer import TimeState
 from refleksionsrum.tui.clockview import AgendaView, TimeBox
 from refleksionsrum.tui.editing import EditingScreen
-from refleksionsrum.tui.forms import (
-    Choice,
-    Confirm,
-)
+from refleksionsrum.tui.formbase import Choice
+from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.items import (
     FollowUp,
     ItemRow,

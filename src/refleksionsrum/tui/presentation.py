@@ -67,8 +67,9 @@ class PresentationScreen(Screen[None]):
         room = self.room
         phases = room.meeting.phases
         head = literal(room.phase.title.upper(), "bold")
-        head.append(f"   {t('present.phase_of', n=room.timer.current + 1, total=len(phases))}",
-                    style="dim")
+        head.append(
+            f"   {t('present.phase_of', n=room.timer.current + 1, total=len(phases))}", style="dim"
+        )
         self.query_one("#present-phase", Static).update(head)
         phase_text = room.phase_template()
         prompts = phase_text.prompts if phase_text else ()
