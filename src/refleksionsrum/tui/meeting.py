@@ -213,6 +213,8 @@ class MeetingScreen(EditingScreen):
         entry = self.query_one("#entry", Horizontal)
         await entry.remove_children()
         records = self.room.records
+        # The wonder phase puts its three kinds above a full-width entry line.
+        entry.set_class(records == "wonder", "-stacked")
         widgets: list[Any] = []
         if records == "followup":
             widgets.append(Static(t("followup.hint"), classes="hint"))
