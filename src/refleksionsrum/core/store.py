@@ -44,6 +44,8 @@ BUSY_TIMEOUT_MS = 10_000
 # Set while a write transaction is being opened; read by the SQLite "begin" event.
 _IMMEDIATE: ContextVar[bool] = ContextVar("immediate", default=False)
 _CLOSING = ("adopt", "adapt", "abandon")
+# A meta key per meeting whose session file is behind the database.
+_PENDING = "file_pending:"
 
 
 class StoreError(Exception):
@@ -376,6 +378,21 @@ class Store:
             return set(session.exec(select(TrialActionRow.id)))
 
     # -- the index of session files --------------------------------------------------------
+
+    def mark_file_pending(self, meeting_id: str) -> None:
+        """The meeting's session file could not be written: write it at the next chance."""
+        with self.writing() as session:
+            session.merge(MetaRow(key=f"{_PENDING}{meeting_id}", value="1"))
+
+    def clear_file_pending(self, meeting_id: str) -> None:
+        with self.writing() as session:
+            session.exec(delete(MetaRow).where(col(MetaRow.key) == f"{_PENDING}{meeting_id}"))
+
+    def files_pending(self) -> list[str]:
+        """Meetings whose session file is behind the database (a write failed)."""
+        with Session(self.engine) as session:
+            keys = session.exec(select(MetaRow.key).where(col(MetaRow.key).startswith(_PENDING)))
+            return sorted(key.removeprefix(_PENDING) for key in keys)
 
     def session_files(self) -> dict[str, SessionFileRow]:
         with Session(self.engine) as session:

@@ -75,6 +75,7 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
     report = IngestReport()
     folder = workspace.sessions_dir
     if not folder.is_dir():
+        write_pending_files(workspace, store)
         return report
     known = store.session_files()
     for path in sorted(folder.glob("*.toml")):
@@ -113,7 +114,28 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
             continue
         store.record_session_file(row)
         report.taken_in.append(meeting.id)
+    write_pending_files(workspace, store)
     return report
+
+
+def write_pending_files(workspace: Workspace, store: Store) -> list[str]:
+    """Write the session files a full or read-only disk kept behind; returns those written.
+
+    A file the app could not write when the meeting ended or the app quit is written
+    on the next start, once the problem is gone. Still failing: it stays pending.
+    """
+    written = []
+    for meeting_id in store.files_pending():
+        if not store.has_meeting(meeting_id):
+            store.clear_file_pending(meeting_id)
+            continue
+        try:
+            write_session_file(workspace, store, store.load_meeting(meeting_id))
+        except OSError:
+            continue
+        store.clear_file_pending(meeting_id)
+        written.append(meeting_id)
+    return written
 
 
 def _take_in(store: Store, meeting: Meeting) -> None:
