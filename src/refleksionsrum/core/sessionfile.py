@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from datetime import UTC, date, datetime
@@ -180,7 +181,38 @@ def _t_separator(text: str) -> str:
 
 
 def _fields(table: dict[str, Any]) -> str:
-    return _t_separator(tomli_w.dumps(table))
+    """``key = value`` lines for the plain values a session file holds.
+
+    Written here rather than by tomli_w, which escapes strings one character at a
+    time: a 300-item meeting is written on every phase change. Anything else (an
+    unknown key's table, say) still goes through tomli_w.
+    """
+    lines = []
+    for key, value in table.items():
+        text = _scalar(value)
+        if text is None:
+            return _t_separator(tomli_w.dumps(table))
+        lines.append(f"{key} = {text}\n")
+    return "".join(lines)
+
+
+def _scalar(value: Any) -> str | None:
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return None
+
+
+def _string(text: str) -> str:
+    # A JSON string is a TOML basic string, but for DEL, which TOML wants escaped.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 # -- reading -----------------------------------------------------------------------------
