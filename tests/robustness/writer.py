@@ -19,6 +19,7 @@ from refleksionsrum.core.clock import SystemClock
 from refleksionsrum.core.drafts import Drafts
 from refleksionsrum.core.models import Note, NoteKind
 from refleksionsrum.core.room import MeetingRoom
+from refleksionsrum.core.store import StoreError
 from refleksionsrum.core.sync import open_store
 from refleksionsrum.core.workspace import Workspace
 
@@ -49,6 +50,8 @@ def main() -> None:
                     drafts.save("entry:data", {"entry-text": text})
         except OperationalError as error:
             failures.append(str(error.orig))
+        except StoreError as error:
+            failures.append(str(error.params.get("reason", error.key)))
     print(json.dumps({"failures": failures, "seconds": time.monotonic() - began}))
     store.close()
 

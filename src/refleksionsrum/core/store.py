@@ -72,8 +72,10 @@ class Store:
         except OperationalError as error:
             self.engine.dispose()
             raise StoreError("store.unreachable", url=url, reason=str(error.orig)) from None
-        except StoreError:
+        except StoreError as error:
             self.engine.dispose()
+            if error.key == "store.write_failed":
+                raise StoreError("store.unreachable", url=url, **error.params) from None
             raise
 
     def close(self) -> None:
@@ -91,6 +93,10 @@ class Store:
             with Session(self.engine) as session:
                 yield session
                 session.commit()
+        except OperationalError as error:
+            # A full disk, a read-only file, a lock held past the busy timeout: one
+            # error the screens can catch, with the reason, instead of a driver's.
+            raise StoreError("store.write_failed", reason=str(error.orig)) from None
         finally:
             _IMMEDIATE.reset(token)
 

@@ -128,6 +128,8 @@ CATALOG: dict[str, str] = {
     "(skema {found}; denne kender {known}). Opdatér refleksionsrum; databasen er ikke rørt.",
     "store.unknown_schema": "databasen angiver skemaversionen '{found}', som programmet ikke "
     "kender. Den er ikke rørt; brug en kopi fra før, eller en anden database_url.",
+    "store.write_failed": "databasen kan ikke skrives ({reason}). Det skrevne står stadig "
+    "på skærmen; frigør plads eller ret adgangen, og prøv igen.",
     "store.no_meeting": "mødet '{id}' findes ikke.",
     "store.no_item": "punktet findes ikke længere.",
     "store.clash": "mødet {id} bruger et prøvehandlings-id, som et andet møde allerede har.",

@@ -117,6 +117,8 @@ CATALOG: dict[str, str] = {
     "Update refleksionsrum; the database was not touched.",
     "store.unknown_schema": "the database records schema version '{found}', which the program "
     "does not know. It was not touched; use a copy from before, or another database_url.",
+    "store.write_failed": "the database cannot be written ({reason}). What was typed is still "
+    "on the screen; free some space or fix the permissions, and try again.",
     "store.no_meeting": "the meeting '{id}' does not exist.",
     "store.no_item": "the item no longer exists.",
     "store.clash": "the meeting {id} uses a trial action id that another meeting already has.",
