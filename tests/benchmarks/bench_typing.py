@@ -141,6 +141,9 @@ async def main_async(root: Path, pairs: int) -> dict[str, Any]:
     on: list[tuple[float, float]] = []
     off: list[tuple[float, float]] = []
     async with app.run_test(size=(120, 40)) as pilot:
+        # The store opens when work begins (the start screen needs only sqlite3).
+        app.load_store()
+        await _until(lambda: app.store is not None, "the store")
         await app.workers.wait_for_complete()
         await pilot.pause()
         # Warm-up: first-time imports, CSS and caches are paid here, not measured.
