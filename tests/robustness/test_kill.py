@@ -37,7 +37,7 @@ START_KILL_EVERY = 5  # every fifth round also kills the app while it starts
 BUDGET_S = 1.0
 TITLE = "Robusthedsprøve"
 # The phases typed into, with the title the meeting screen shows for each.
-PHASES = [("data", "DATAGENNEMGANG"), ("reflection", "REFLEKSION")]
+PHASES = [("data", "DATAGENNEMGANG"), ("reflection", "REFLEKSION"), ("wonder", "UNDRING FØR")]
 WORDS = [
     "fremmødet",
     "faldt",
