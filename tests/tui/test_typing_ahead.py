@@ -100,3 +100,16 @@ async def test_keys_typed_straight_after_ctrl_a_go_to_the_title(make_app: AppFac
         for _ in range(10):
             await pilot.pause()
         assert form.query_one("#ta-title", Input).value == "Ring"
+
+
+async def test_source_typed_straight_after_tab_goes_to_the_source(make_app: AppFactory) -> None:
+    app = make_app(new=True, title="Hurtige fingre")
+    async with run_app(app, (100, 30)) as pilot:
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        room = screen.room
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: room.records == "data", "data review")
+        burst(pilot, *"tal", "tab", *"liste", "enter")
+        await wait_until(pilot, lambda: len(room.meeting.notes) == 1, "the observation")
+        [note] = room.meeting.notes
+        assert (note.text, note.source) == ("tal", "liste")

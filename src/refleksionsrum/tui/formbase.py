@@ -16,6 +16,7 @@ from refleksionsrum.core.drafts import Drafts
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.ordered import OrderedInput
 
 DRAFT_DELAY_S = 0.4
 # A draft's field saying whether the form was open (reopen after a crash) or cancelled.
@@ -191,28 +192,13 @@ class Form(ModalScreen[object]):
                 event.stop()
 
 
-class FormField(Input):
-    """A form's text field: Enter moves on at once, and keys that were typed after it
-    but arrive here late are passed on to the field that now has the focus."""
+class FormField(OrderedInput):
+    """A form's text field: Enter moves to the next field, or saves on the last."""
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_enter(self) -> None:
         form = self.screen
-        if not isinstance(form, Form):
-            await super()._on_key(event)
-            return
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
+        if isinstance(form, Form):
             form.enter_in(self)
-            return
-        focused = form.focused
-        late = event.is_printable and event.character and focused is not self
-        if late and isinstance(focused, Input) and event.character:
-            event.stop()
-            event.prevent_default()
-            focused.insert_text_at_cursor(event.character)
-            return
-        await super()._on_key(event)
 
 
 def _say(hint: Static, text: str) -> None:

@@ -42,6 +42,7 @@ from refleksionsrum.tui.items import (
     trial_action_row,
 )
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.ordered import OrderedInput
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -67,23 +68,12 @@ def next_change_s(room: MeetingRoom) -> float:
     return (step or 1000) / 1000 + 0.001
 
 
-class EntryLine(Input):
-    """The entry line: Enter records at once, in order with the keys typed after it.
+class EntryLine(OrderedInput):
+    """The entry line: Enter records what it holds, in order with the keys behind it."""
 
-    Input posts Submitted to the screen, which handles it after keys already
-    queued behind the Enter have reached the input; two notes typed in one burst
-    would then merge. Recording inside the input's own key handling keeps order.
-    """
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Enter is otherwise a binding, run only after the key has bubbled up to the
-        # screen, by which time the keys behind it are already in this input.
-        if event.key == "enter" and isinstance(self.screen, MeetingScreen):
-            event.stop()
-            event.prevent_default()
+    def on_enter(self) -> None:
+        if isinstance(self.screen, MeetingScreen):
             self.screen.record_now()
-            return
-        await super()._on_key(event)
 
 
 class MeetingScreen(EditingScreen):

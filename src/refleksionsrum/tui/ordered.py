@@ -1,0 +1,42 @@
+"""An Input that acts on Enter and Tab in order with the keys typed after them."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+
+class OrderedInput(Input):
+    """Enter and Tab are acted on inside the input's own key handling.
+
+    As bindings they would run only after the key had bubbled up to the screen,
+    by which time keys typed behind them are already in this input: two notes
+    typed in one burst would merge, and a source typed after Tab would land in
+    the text. A key that reaches this input after the focus has moved on is
+    passed to the input that has the focus now.
+    """
+
+    def on_enter(self) -> None:
+        """What Enter does here; by default what Input does."""
+        self.post_message(self.Submitted(self, self.value))
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        focused = screen.focused
+        if event.key in ("enter", "tab", "shift+tab"):
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                self.on_enter()
+            elif event.key == "tab":
+                screen.focus_next()
+            else:
+                screen.focus_previous()
+            return
+        late = event.is_printable and event.character and focused is not self
+        if late and isinstance(focused, Input) and event.character:
+            event.stop()
+            event.prevent_default()
+            focused.insert_text_at_cursor(event.character)
+            return
+        await super()._on_key(event)
