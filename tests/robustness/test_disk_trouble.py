@@ -266,12 +266,6 @@ def test_a_full_disk_under_the_database_is_one_clear_store_error(workspace: Path
         store.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the meeting screen does not catch StoreError: with the database in a full "
-    "sessions/, Enter crashes the app and the typed line is lost (tui/meeting.py "
-    "record_now; also tui/editing.py flush_entry_draft and the checkpoints)",
-)
 async def test_a_full_disk_under_the_database_keeps_the_typed_line(workspace: Path) -> None:
     sessions = workspace / "sessions"
     shutil.rmtree(sessions)

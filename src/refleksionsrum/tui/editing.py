@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from textual import on
 from textual.screen import Screen
@@ -12,6 +13,7 @@ from textual.widgets import Button, Input, ListView
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
 from refleksionsrum.core.room import MeetingRoom
+from refleksionsrum.core.store import StoreError
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S, OPEN_MARK
 from refleksionsrum.tui.forms import (
     Confirm,
@@ -20,6 +22,8 @@ from refleksionsrum.tui.forms import (
     TrialActionForm,
 )
 from refleksionsrum.tui.items import FollowUp, ItemRow
+
+R = TypeVar("R")
 
 
 class EditingScreen(Screen[None]):
@@ -30,6 +34,18 @@ class EditingScreen(Screen[None]):
 
     def refresh_items(self, select: object = None) -> None:
         raise NotImplementedError
+
+    def guarded(self, action: Callable[[], R]) -> R | None:
+        """Run a store write; if the database refuses it, say so and keep going.
+
+        What was typed stays where it is (on screen, in the form) to be saved
+        again once the disk has room or the database can be written.
+        """
+        try:
+            return action()
+        except StoreError as error:
+            self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
+            return None
 
     def title_of(self, action_id: str | None) -> str | None:
         """The title of an earlier trial action (for 'adapted from'), if it is known."""
@@ -64,7 +80,7 @@ class EditingScreen(Screen[None]):
             self._draft_timer = None
         fields = {i.id: i.value for i in self.query("#entry Input").results(Input) if i.id}
         if fields:
-            self.room.drafts.save(self.entry_draft_key, fields)
+            self.guarded(lambda: self.room.drafts.save(self.entry_draft_key, fields))
 
     def reopen_form_drafts(self) -> None:
         """After a crash: bring back a form that was being filled in."""
@@ -111,7 +127,11 @@ class EditingScreen(Screen[None]):
 
         def saved(result: object) -> None:
             if isinstance(result, TrialAction):
-                stored = self.room.save_trial_action(result)
+                stored = self.guarded(lambda: self.room.save_trial_action(result))
+                if stored is None:
+                    # Not stored: open the form again with what was typed in it.
+                    self.edit_trial_action(result)
+                    return
                 self.refresh_items(select=stored)
 
         key = f"form:action:{action.id}" if action.id else "form:new-action"
@@ -130,14 +150,16 @@ class EditingScreen(Screen[None]):
 
             def decided(result: object) -> None:
                 if isinstance(result, tuple):
-                    self.refresh_items(select=room.edit_decision(item, result[0]))
+                    changed = self.guarded(lambda: room.edit_decision(item, result[0]))
+                    self.refresh_items(select=changed or item)
 
             self.app.push_screen(TextForm("form.edit_decision", item.text), decided)
         elif isinstance(item, Note):
 
             def noted(result: object) -> None:
                 if isinstance(result, tuple):
-                    self.refresh_items(select=room.edit_note(item, result[0], result[1]))
+                    changed = self.guarded(lambda: room.edit_note(item, result[0], result[1]))
+                    self.refresh_items(select=changed or item)
 
             with_source = item.kind is NoteKind.OBSERVATION
             self.app.push_screen(
@@ -149,14 +171,21 @@ class EditingScreen(Screen[None]):
             if result is None:
                 return
             evaluation = cast(Any, result)
-            _, adaptation = self.room.evaluate(
-                entry.action,
-                evaluation.carried_out,
-                evaluation.what_happened,
-                evaluation.learning,
-                evaluation.verdict,
-                evaluation.compared_to_prediction,
+            done = self.guarded(
+                lambda: self.room.evaluate(
+                    entry.action,
+                    evaluation.carried_out,
+                    evaluation.what_happened,
+                    evaluation.learning,
+                    evaluation.verdict,
+                    evaluation.compared_to_prediction,
+                )
             )
+            if done is None:
+                # Not stored: open the form again with what was filled in.
+                self.evaluate(FollowUp(entry.action, evaluation, entry.adaptation))
+                return
+            _, adaptation = done
             self.refresh_items(select=entry)
             if adaptation is not None and entry.adaptation is None:
                 # Adapt: the new trial action starts as a copy; refine it now.
@@ -182,11 +211,11 @@ class EditingScreen(Screen[None]):
             if not yes:
                 return
             if isinstance(item, TrialAction):
-                self.room.delete_trial_action(item)
+                self.guarded(lambda: self.room.delete_trial_action(item))
             elif isinstance(item, Decision):
-                self.room.delete_decision(item)
+                self.guarded(lambda: self.room.delete_decision(item))
             else:
-                self.room.delete_note(item)
+                self.guarded(lambda: self.room.delete_note(item))
             self.refresh_items()
 
         self.app.push_screen(

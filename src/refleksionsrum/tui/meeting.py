@@ -318,8 +318,9 @@ class MeetingScreen(EditingScreen):
             self.notify(t("privacy.cpr_entry"), severity="warning", timeout=12)
             return
         room = self.room
+        item: Note | Decision | None
         if room.records == "next":
-            item: Note | Decision = room.add_decision(text)
+            item = self.guarded(lambda: room.add_decision(text))
         else:
             source = None
             if room.records == "wonder":
@@ -328,10 +329,12 @@ class MeetingScreen(EditingScreen):
             else:
                 kind = _ENTRY_KIND.get(room.records, NoteKind.NOTE)
                 if room.records == "data":
-                    source_input = self.query_one("#entry-source", Input)
-                    source = source_input.value.strip() or None
-                    source_input.value = ""
-            item = room.add_note(kind, text, source)
+                    source = self.query_one("#entry-source", Input).value.strip() or None
+            item = self.guarded(lambda: room.add_note(kind, text, source))
+        if item is None:
+            return  # not stored: the text stays in the entry line to try again
+        for source_input in self.query("#entry-source").results(Input):
+            source_input.value = ""
         text_input.value = ""
         if self.focused is not text_input:
             text_input.focus()
@@ -353,18 +356,20 @@ class MeetingScreen(EditingScreen):
         if self.room.timer.is_last:
             self.ask_to_end()
             return
-        self.room.next_phase()
+        # If the store cannot take the clocks, the room moves on all the same; they
+        # are stored at the next checkpoint that succeeds.
+        self.guarded(self.room.next_phase)
         await self.show_phase()
         self.tick()
 
     async def action_previous_phase(self) -> None:
         self.flush_entry_draft()
-        if self.room.previous_phase():
+        if self.guarded(self.room.previous_phase):
             await self.show_phase()
             self.tick()
 
     def action_add_time(self, minutes: int) -> None:
-        self.room.add_time(minutes)
+        self.guarded(lambda: self.room.add_time(minutes))
         self.tick()
         self.notify(
             t("time.added", minutes=minutes, phase=self.room.phase.title),
@@ -384,7 +389,7 @@ class MeetingScreen(EditingScreen):
         self.tick()
 
     def action_toggle_pause(self) -> None:
-        self.room.toggle_pause()
+        self.guarded(self.room.toggle_pause)
         self.tick()
         self.show_notice()
 
