@@ -38,6 +38,8 @@ class QuickLook:
     running: list[MeetingSummary] = field(default_factory=list)
     recent: list[MeetingSummary] = field(default_factory=list)
     problems: list[SessionFileError] = field(default_factory=list)
+    # Session files a full or read-only disk kept behind: the store writes them.
+    files_pending: bool = False
 
 
 def quick_look(workspace: Workspace) -> QuickLook | None:
@@ -62,9 +64,13 @@ def quick_look(workspace: Workspace) -> QuickLook | None:
         ).fetchone()
         if version is None or int(version[0]) != SCHEMA_VERSION:
             return None
+        pending = connection.execute(
+            "SELECT 1 FROM meta WHERE key LIKE 'file_pending:%' LIMIT 1"
+        ).fetchone()
         look = QuickLook(
             running=_summaries(connection, "NULL", ""),
             recent=_summaries(connection, "NOT NULL", f"LIMIT {RECENT}"),
+            files_pending=pending is not None,
         )
     except (sqlite3.Error, ValueError):
         return None
@@ -77,7 +83,9 @@ def _summaries(connection: sqlite3.Connection, running: str, limit: str) -> list
     rows = connection.execute(_LIST.format(running=running, limit=limit)).fetchall()
     return [
         MeetingSummary(
-            id=row[0], title=row[1], template=row[2],
+            id=row[0],
+            title=row[1],
+            template=row[2],
             started_at=datetime.fromisoformat(row[3]),
             ended_at=datetime.fromisoformat(row[4]) if row[4] else None,
             current_phase_title=row[5],

@@ -88,7 +88,7 @@ class RefleksionsrumApp(App[int]):
             return
         self.post_message(MeetingsListed(look.running, look.recent))
         changed, problems = files_to_take_in(self.workspace)
-        if changed:
+        if changed or look.files_pending:
             self.call_from_thread(self.load_store)
         elif problems:
             self.post_message(MeetingsListed(look.running, look.recent, problems))
