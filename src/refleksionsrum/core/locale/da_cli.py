@@ -61,10 +61,10 @@ CATALOG: dict[str, str] = {
     "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
     "cli.os_error": "refleksionsrum: {reason}.",
     # tomllib's reasons, explained
-    "toml.unclosed_string": "en tekst er ikke afsluttet; mangler der et anførselstegn (\") i "
+    "toml.unclosed_string": 'en tekst er ikke afsluttet; mangler der et anførselstegn (") i '
     "slutningen",
     "toml.illegal_character": "her står et tegn, der ikke må stå her",
-    "toml.invalid_value": "værdien kan ikke læses; tekst skal stå i anførselstegn (fx \"fem\"), "
+    "toml.invalid_value": 'værdien kan ikke læses; tekst skal stå i anførselstegn (fx "fem"), '
     "tal skrives uden (fx 5)",
     "toml.twice": "nøglen står to gange",
     "toml.unclosed_array": "en liste mangler sit afsluttende ]",

@@ -56,10 +56,10 @@ CATALOG: dict[str, str] = {
     "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
     "cli.os_error": "refleksionsrum: {reason}.",
     # tomllib's reasons, explained
-    "toml.unclosed_string": "a text is not closed; is a quotation mark (\") missing at its end",
+    "toml.unclosed_string": 'a text is not closed; is a quotation mark (") missing at its end',
     "toml.illegal_character": "a character stands here that is not allowed here",
     "toml.invalid_value": "the value cannot be read; text goes in quotation marks (e.g. "
-    "\"five\"), numbers without (e.g. 5)",
+    '"five"), numbers without (e.g. 5)',
     "toml.twice": "the key appears twice",
     "toml.unclosed_array": "a list lacks its closing ]",
     "toml.unclosed_table": "a table in {{ }} lacks its closing }}",
