@@ -4,4 +4,6 @@
 # 0: the meeting tables without the meta table (no version recorded at all).
 # 1: meta records schema_version and the revision that live views poll.
 # 2: drafts (unfinished entry lines and forms) are kept in the draft table.
-SCHEMA_VERSION = 2
+# 3: trial_action.closed_by names the meeting whose evaluation closed it (indexed), so
+#    finding the open trial actions reads only those, however long the history.
+SCHEMA_VERSION = 3

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import bindparam, event, inspect, or_, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, create_engine, delete, select
 
 from refleksionsrum.core import rowmap
 from refleksionsrum.core.atomic import utf8_safe
+from refleksionsrum.core.migrations import MIGRATIONS, REFRESH_CLOSED
 from refleksionsrum.core.models import (
     ClockState,
     Decision,
@@ -29,7 +31,6 @@ from refleksionsrum.core.models import (
 from refleksionsrum.core.tables import (
     SCHEMA_VERSION,
     DecisionRow,
-    DraftRow,
     EvaluationRow,
     MeetingRow,
     MetaRow,
@@ -43,7 +44,6 @@ from refleksionsrum.core.tables import (
 BUSY_TIMEOUT_MS = 10_000
 # Set while a write transaction is being opened; read by the SQLite "begin" event.
 _IMMEDIATE: ContextVar[bool] = ContextVar("immediate", default=False)
-_CLOSING = ("adopt", "adapt", "abandon")
 # A meta key per meeting whose session file is behind the database.
 _PENDING = "file_pending:"
 
@@ -129,7 +129,7 @@ class Store:
             if found is not None and found > SCHEMA_VERSION:
                 raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
             for version in range(found if found is not None else SCHEMA_VERSION, SCHEMA_VERSION):
-                _MIGRATIONS[version](connection)
+                MIGRATIONS[version](connection)
             # Any table a new (or hand-made) database lacks; existing ones are left alone.
             SQLModel.metadata.create_all(connection)
             if session.get(MetaRow, "revision") is None:
@@ -153,11 +153,16 @@ class Store:
         """Store a whole meeting, replacing any earlier copy with the same id."""
         try:
             with self._write() as session:
+                touched = _evaluated_by(session, meeting.id)
                 _delete_meeting(session, meeting.id)
                 session.add(rowmap.meeting_row(meeting))
                 session.flush()
                 for row in rowmap.child_rows(meeting):
                     session.add(row)
+                session.flush()
+                touched |= {a.id for a in meeting.trial_actions}
+                touched |= {e.trial_action for e in meeting.evaluations}
+                _refresh_closed(session, touched)
         except IntegrityError:
             # A trial action id that another meeting already uses.
             raise StoreError("store.clash", id=meeting.id) from None
@@ -256,7 +261,10 @@ class Store:
 
     def delete_meeting(self, meeting_id: str) -> None:
         with self._write() as session:
+            touched = _evaluated_by(session, meeting_id)
             _delete_meeting(session, meeting_id)
+            session.flush()
+            _refresh_closed(session, touched)
 
     # -- items --------------------------------------------------------------------------
 
@@ -309,6 +317,8 @@ class Store:
                 row.pk = existing.pk
                 row = session.merge(row)
             session.add(row)
+            session.flush()
+            _refresh_closed(session, {action.id})
         return replace(action, meeting_id=meeting_id)
 
     def delete_trial_action(self, action_id: str) -> None:
@@ -329,6 +339,7 @@ class Store:
                 row = session.merge(row)
             session.add(row)
             session.flush()
+            _refresh_closed(session, {evaluation.trial_action})
             return replace(evaluation, id=row.pk)
 
     def delete_evaluation(self, meeting_id: str, trial_action: str) -> None:
@@ -338,6 +349,8 @@ class Store:
                 .where(col(EvaluationRow.meeting_id) == meeting_id)
                 .where(col(EvaluationRow.trial_action) == trial_action)
             )
+            session.flush()
+            _refresh_closed(session, {trial_action})
 
     # -- follow-up ----------------------------------------------------------------------
 
@@ -353,15 +366,15 @@ class Store:
             if meeting_id is not None:
                 current = session.get(MeetingRow, meeting_id)
                 before = current.started_utc if current else None
-            closed = select(EvaluationRow.trial_action).where(
-                col(EvaluationRow.verdict).in_(_CLOSING)
-            )
+            # closed_by is kept in step with the evaluations and indexed: only the
+            # open trial actions are read, however many meetings came before.
+            still_open: ColumnElement[bool] = col(TrialActionRow.closed_by).is_(None)
             if meeting_id is not None:
-                closed = closed.where(EvaluationRow.meeting_id != meeting_id)
+                still_open = or_(still_open, col(TrialActionRow.closed_by) == meeting_id)
             query = (
                 select(TrialActionRow, MeetingRow.started_at)
                 .join(MeetingRow, col(MeetingRow.id) == col(TrialActionRow.meeting_id))
-                .where(col(TrialActionRow.id).not_in(closed))
+                .where(still_open)
                 .order_by(col(MeetingRow.started_utc), col(TrialActionRow.pk))
             )
             if meeting_id is not None:
@@ -423,18 +436,20 @@ def _recorded_version(connection: Connection) -> int | None:
         raise StoreError("store.unknown_schema", found=found) from None
 
 
-def _add_meta(connection: Connection) -> None:
-    """0 to 1: the meta table, with the revision counted from here on."""
-    MetaRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+def _evaluated_by(session: Session, meeting_id: str) -> set[str]:
+    """The trial actions a meeting's evaluations name (their closed_by may change)."""
+    query = select(EvaluationRow.trial_action).where(EvaluationRow.meeting_id == meeting_id)
+    return set(session.exec(query))
 
 
-def _add_drafts(connection: Connection) -> None:
-    """1 to 2: the draft table (version 1 made it only when a meeting was opened)."""
-    DraftRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
-
-
-# _MIGRATIONS[n] takes a database from version n to n + 1.
-_MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _add_meta, 1: _add_drafts}
+def _refresh_closed(session: Session, action_ids: set[str]) -> None:
+    """Recompute closed_by for these trial actions from the evaluations."""
+    if not action_ids:
+        return
+    statement = text(REFRESH_CLOSED + " WHERE id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    session.connection().execute(statement, {"ids": sorted(action_ids)})
 
 
 def _storable(value: Any) -> Any:

@@ -82,6 +82,9 @@ class TrialActionRow(SQLModel, table=True):
     measure: str
     development_point: str | None = None
     adapted_from: str | None = None
+    # Derived from the evaluations (kept in step by the store): the meeting that
+    # adopted, adapted or abandoned it; None while it is open.
+    closed_by: str | None = Field(default=None, index=True)
 
 
 class EvaluationRow(SQLModel, table=True):

@@ -1,0 +1,51 @@
+"""Bring an older database up to the current schema, one version at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
+
+from refleksionsrum.core.tables import DraftRow, MetaRow
+
+# The verdicts that close a trial action (continue carries it on).
+CLOSING = ("adopt", "adapt", "abandon")
+
+# Recompute trial_action.closed_by from the evaluations, for the rows the WHERE picks.
+REFRESH_CLOSED = (
+    "UPDATE trial_action SET closed_by = ("
+    " SELECT e.meeting_id FROM evaluation AS e"
+    " WHERE e.trial_action = trial_action.id"
+    " AND e.verdict IN ('adopt', 'adapt', 'abandon')"
+    " ORDER BY e.pk LIMIT 1)"
+)
+
+
+def _add_meta(connection: Connection) -> None:
+    """0 to 1: the meta table, with the revision counted from here on."""
+    MetaRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+
+
+def _add_drafts(connection: Connection) -> None:
+    """1 to 2: the draft table (version 1 made it only when a meeting was opened)."""
+    DraftRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+
+
+def _add_closed_by(connection: Connection) -> None:
+    """2 to 3: trial_action.closed_by, filled in from the evaluations, and its index."""
+    columns = {column["name"] for column in inspect(connection).get_columns("trial_action")}
+    if "closed_by" not in columns:
+        connection.execute(text("ALTER TABLE trial_action ADD COLUMN closed_by VARCHAR"))
+    connection.execute(
+        text("CREATE INDEX IF NOT EXISTS ix_trial_action_closed_by ON trial_action (closed_by)")
+    )
+    connection.execute(text(REFRESH_CLOSED))
+
+
+# MIGRATIONS[n] takes a database from version n to n + 1.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    0: _add_meta,
+    1: _add_drafts,
+    2: _add_closed_by,
+}
