@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from datetime import UTC, date, datetime
+from typing import Any
 
 import tomli_w
 
@@ -64,71 +65,92 @@ def meeting_row(meeting: Meeting) -> MeetingRow:
     )
 
 
-def child_rows(
-    meeting: Meeting,
-) -> list[ParticipantRow | PhaseRow | NoteRow | DecisionRow | TrialActionRow | EvaluationRow]:
-    rows: list[
-        ParticipantRow | PhaseRow | NoteRow | DecisionRow | TrialActionRow | EvaluationRow
-    ] = []
+Record = dict[str, Any]
+ChildTable = type[
+    ParticipantRow | PhaseRow | NoteRow | DecisionRow | TrialActionRow | EvaluationRow
+]
+
+
+def child_records(meeting: Meeting) -> dict[ChildTable, list[Record]]:
+    """A meeting's items as plain column values per table, ready for one INSERT each.
+
+    Plain dictionaries, not table objects: building thousands of SQLModel objects
+    cost more than writing them when many session files are taken in.
+    """
     mid = meeting.id
-    rows += [ParticipantRow(meeting_id=mid, name=p.name, role=p.role) for p in meeting.participants]
-    rows += [
-        PhaseRow(
-            meeting_id=mid,
-            position=i,
-            key=p.key,
-            title=p.title,
-            planned_minutes=p.planned_minutes,
-            elapsed_ms=p.elapsed_ms,
-            added_ms=p.added_ms,
-        )
-        for i, p in enumerate(meeting.phases)
-    ]
-    rows += [note_row(mid, n) for n in meeting.notes]
-    rows += [
-        DecisionRow(meeting_id=mid, text=d.text, created_at=iso(d.created_at) or "")
-        for d in meeting.decisions
-    ]
-    rows += [trial_action_row(mid, a) for a in meeting.trial_actions]
-    rows += [evaluation_row(mid, e) for e in meeting.evaluations]
-    return rows
+    return {
+        ParticipantRow: [
+            {"meeting_id": mid, "name": p.name, "role": p.role} for p in meeting.participants
+        ],
+        PhaseRow: [
+            {
+                "meeting_id": mid,
+                "position": i,
+                "key": p.key,
+                "title": p.title,
+                "planned_minutes": p.planned_minutes,
+                "elapsed_ms": p.elapsed_ms,
+                "added_ms": p.added_ms,
+            }
+            for i, p in enumerate(meeting.phases)
+        ],
+        NoteRow: [note_record(mid, n) for n in meeting.notes],
+        DecisionRow: [
+            {"meeting_id": mid, "text": d.text, "created_at": iso(d.created_at) or ""}
+            for d in meeting.decisions
+        ],
+        TrialActionRow: [trial_action_record(mid, a) for a in meeting.trial_actions],
+        EvaluationRow: [evaluation_record(mid, e) for e in meeting.evaluations],
+    }
+
+
+def note_record(meeting_id: str, note: Note) -> Record:
+    return {
+        "meeting_id": meeting_id,
+        "phase": note.phase,
+        "kind": str(note.kind),
+        "text": note.text,
+        "source": note.source,
+        "created_at": iso(note.created_at) or "",
+    }
 
 
 def note_row(meeting_id: str, note: Note) -> NoteRow:
-    return NoteRow(
-        meeting_id=meeting_id,
-        phase=note.phase,
-        kind=str(note.kind),
-        text=note.text,
-        source=note.source,
-        created_at=iso(note.created_at) or "",
-    )
+    return NoteRow(**note_record(meeting_id, note))
+
+
+def trial_action_record(meeting_id: str, action: TrialAction) -> Record:
+    return {
+        "id": action.id,
+        "meeting_id": meeting_id,
+        "title": action.title,
+        "owner": action.owner,
+        "due": action.due.isoformat(),
+        "prediction": action.prediction,
+        "measure": action.measure,
+        "development_point": action.development_point,
+        "adapted_from": action.adapted_from,
+    }
 
 
 def trial_action_row(meeting_id: str, action: TrialAction) -> TrialActionRow:
-    return TrialActionRow(
-        id=action.id,
-        meeting_id=meeting_id,
-        title=action.title,
-        owner=action.owner,
-        due=action.due.isoformat(),
-        prediction=action.prediction,
-        measure=action.measure,
-        development_point=action.development_point,
-        adapted_from=action.adapted_from,
-    )
+    return TrialActionRow(**trial_action_record(meeting_id, action))
+
+
+def evaluation_record(meeting_id: str, evaluation: Evaluation) -> Record:
+    return {
+        "meeting_id": meeting_id,
+        "trial_action": evaluation.trial_action,
+        "carried_out": str(evaluation.carried_out),
+        "what_happened": evaluation.what_happened,
+        "compared_to_prediction": evaluation.compared_to_prediction,
+        "learning": evaluation.learning,
+        "verdict": str(evaluation.verdict),
+    }
 
 
 def evaluation_row(meeting_id: str, evaluation: Evaluation) -> EvaluationRow:
-    return EvaluationRow(
-        meeting_id=meeting_id,
-        trial_action=evaluation.trial_action,
-        carried_out=str(evaluation.carried_out),
-        what_happened=evaluation.what_happened,
-        compared_to_prediction=evaluation.compared_to_prediction,
-        learning=evaluation.learning,
-        verdict=str(evaluation.verdict),
-    )
+    return EvaluationRow(**evaluation_record(meeting_id, evaluation))
 
 
 def to_note(row: NoteRow) -> Note:

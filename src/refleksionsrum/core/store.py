@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, event, inspect, or_, text
+from sqlalchemy import bindparam, event, insert, inspect, or_, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
@@ -157,15 +157,23 @@ class Store:
                 _delete_meeting(session, meeting.id)
                 session.add(rowmap.meeting_row(meeting))
                 session.flush()
-                for row in rowmap.child_rows(meeting):
-                    session.add(row)
-                session.flush()
+                # One INSERT per table for all of a meeting's items: taking in 10,000
+                # session files spent most of its time in the ORM's unit of work.
+                for table, records in rowmap.child_records(meeting).items():
+                    if records:
+                        session.execute(insert(table), records)
                 touched |= {a.id for a in meeting.trial_actions}
                 touched |= {e.trial_action for e in meeting.evaluations}
                 _refresh_closed(session, touched)
         except IntegrityError:
             # A trial action id that another meeting already uses.
             raise StoreError("store.clash", id=meeting.id) from None
+
+    def is_running(self, meeting_id: str) -> bool:
+        """Whether the store has this meeting and it has not ended."""
+        with Session(self.engine) as session:
+            row = session.get(MeetingRow, meeting_id)
+            return row is not None and row.ended_at is None
 
     def has_meeting(self, meeting_id: str) -> bool:
         with Session(self.engine) as session:

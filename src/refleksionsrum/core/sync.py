@@ -101,7 +101,7 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
             store.record_session_file(row)
             continue
         row.meeting_id = meeting.id
-        if store.has_meeting(meeting.id) and store.load_meeting(meeting.id).is_running:
+        if store.is_running(meeting.id):
             store.record_session_file(row)
             continue
         try:
