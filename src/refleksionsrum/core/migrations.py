@@ -7,7 +7,8 @@ from collections.abc import Callable
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
-from refleksionsrum.core.tables import DraftRow, MetaRow
+from refleksionsrum.core.engine import StoreError
+from refleksionsrum.core.tables import DraftRow, MeetingRow, MetaRow
 
 # The verdicts that close a trial action (continue carries it on).
 CLOSING = ("adopt", "adapt", "abandon")
@@ -20,6 +21,20 @@ REFRESH_CLOSED = (
     " AND e.verdict IN ('adopt', 'adapt', 'abandon')"
     " ORDER BY e.pk LIMIT 1)"
 )
+
+
+def recorded_version(connection: Connection) -> int | None:
+    """The schema version a database records; 0 for meeting tables without one; None if new."""
+    tables = inspect(connection)
+    if not tables.has_table(MetaRow.__tablename__):
+        return 0 if tables.has_table(MeetingRow.__tablename__) else None
+    found = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+    if found is None:
+        return 0
+    try:
+        return int(found)
+    except ValueError:
+        raise StoreError("store.unknown_schema", found=found) from None
 
 
 def _add_meta(connection: Connection) -> None:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, event, insert, inspect, or_, text
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy import insert, or_, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, SQLModel, col, create_engine, delete, select
+from sqlmodel import Session, SQLModel, col, delete, select
 
 from refleksionsrum.core import rowmap
-from refleksionsrum.core.atomic import utf8_safe
-from refleksionsrum.core.migrations import MIGRATIONS, REFRESH_CLOSED
+from refleksionsrum.core.engine import IMMEDIATE, StoreError, make_engine, use_wal
+from refleksionsrum.core.fileindex import FileIndex
+from refleksionsrum.core.followup import delete_meeting_rows, evaluated_by, refresh_closed
+from refleksionsrum.core.migrations import MIGRATIONS, recorded_version
 from refleksionsrum.core.models import (
     ClockState,
     Decision,
@@ -37,37 +37,23 @@ from refleksionsrum.core.tables import (
     NoteRow,
     ParticipantRow,
     PhaseRow,
-    SessionFileRow,
     TrialActionRow,
 )
 
-BUSY_TIMEOUT_MS = 10_000
-# Set while a write transaction is being opened; read by the SQLite "begin" event.
-_IMMEDIATE: ContextVar[bool] = ContextVar("immediate", default=False)
-# A meta key per meeting whose session file is behind the database.
-_PENDING = "file_pending:"
+__all__ = ["Store", "StoreError"]
 
 
-class StoreError(Exception):
-    """The database cannot be used; ``key`` names the catalogue message."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(f"{key} {params}")
-
-
-class Store:
+class Store(FileIndex):
     """All reads and writes of meetings; returns plain models, never live rows."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine = _engine(url)
+        self.engine = make_engine(url)
         try:
             # A database from a newer version is refused before anything is created
             # or converted in it, so that version can still use it as it left it.
             self._check_schema()
-            _use_wal(self.engine)
+            use_wal(self.engine)
             self._open_schema()
         except OperationalError as error:
             self.engine.dispose()
@@ -88,7 +74,7 @@ class Store:
         BEGIN IMMEDIATE makes a second process wait (busy timeout) instead of
         failing when it would upgrade a read to a write: no "database is locked".
         """
-        token = _IMMEDIATE.set(True)
+        token = IMMEDIATE.set(True)
         try:
             with Session(self.engine) as session:
                 yield session
@@ -98,7 +84,7 @@ class Store:
             # error the screens can catch, with the reason, instead of a driver's.
             raise StoreError("store.write_failed", reason=str(error.orig)) from None
         finally:
-            _IMMEDIATE.reset(token)
+            IMMEDIATE.reset(token)
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
@@ -112,7 +98,7 @@ class Store:
     def _check_schema(self) -> None:
         """Refuse a database whose schema is newer than this program; only reads."""
         with self.engine.connect() as connection:
-            found = _recorded_version(connection)
+            found = recorded_version(connection)
             connection.rollback()
         if found is not None and found > SCHEMA_VERSION:
             raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
@@ -125,7 +111,7 @@ class Store:
         """
         with self.writing() as session:
             connection = session.connection()
-            found = _recorded_version(connection)
+            found = recorded_version(connection)
             if found is not None and found > SCHEMA_VERSION:
                 raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
             for version in range(found if found is not None else SCHEMA_VERSION, SCHEMA_VERSION):
@@ -153,8 +139,8 @@ class Store:
         """Store a whole meeting, replacing any earlier copy with the same id."""
         try:
             with self._write() as session:
-                touched = _evaluated_by(session, meeting.id)
-                _delete_meeting(session, meeting.id)
+                touched = evaluated_by(session, meeting.id)
+                delete_meeting_rows(session, meeting.id)
                 session.add(rowmap.meeting_row(meeting))
                 session.flush()
                 # One INSERT per table for all of a meeting's items: taking in 10,000
@@ -164,7 +150,7 @@ class Store:
                         session.execute(insert(table), records)
                 touched |= {a.id for a in meeting.trial_actions}
                 touched |= {e.trial_action for e in meeting.evaluations}
-                _refresh_closed(session, touched)
+                refresh_closed(session, touched)
         except IntegrityError:
             # A trial action id that another meeting already uses.
             raise StoreError("store.clash", id=meeting.id) from None
@@ -269,10 +255,10 @@ class Store:
 
     def delete_meeting(self, meeting_id: str) -> None:
         with self._write() as session:
-            touched = _evaluated_by(session, meeting_id)
-            _delete_meeting(session, meeting_id)
+            touched = evaluated_by(session, meeting_id)
+            delete_meeting_rows(session, meeting_id)
             session.flush()
-            _refresh_closed(session, touched)
+            refresh_closed(session, touched)
 
     # -- items --------------------------------------------------------------------------
 
@@ -326,7 +312,7 @@ class Store:
                 row = session.merge(row)
             session.add(row)
             session.flush()
-            _refresh_closed(session, {action.id})
+            refresh_closed(session, {action.id})
         return replace(action, meeting_id=meeting_id)
 
     def delete_trial_action(self, action_id: str) -> None:
@@ -347,7 +333,7 @@ class Store:
                 row = session.merge(row)
             session.add(row)
             session.flush()
-            _refresh_closed(session, {evaluation.trial_action})
+            refresh_closed(session, {evaluation.trial_action})
             return replace(evaluation, id=row.pk)
 
     def delete_evaluation(self, meeting_id: str, trial_action: str) -> None:
@@ -358,7 +344,7 @@ class Store:
                 .where(col(EvaluationRow.trial_action) == trial_action)
             )
             session.flush()
-            _refresh_closed(session, {trial_action})
+            refresh_closed(session, {trial_action})
 
     # -- follow-up ----------------------------------------------------------------------
 
@@ -404,134 +390,9 @@ class Store:
         with Session(self.engine) as session:
             return set(session.exec(select(TrialActionRow.id)))
 
-    # -- the index of session files --------------------------------------------------------
-
-    def mark_file_pending(self, meeting_id: str) -> None:
-        """The meeting's session file could not be written: write it at the next chance."""
-        with self.writing() as session:
-            session.merge(MetaRow(key=f"{_PENDING}{meeting_id}", value="1"))
-
-    def clear_file_pending(self, meeting_id: str) -> None:
-        with self.writing() as session:
-            session.exec(delete(MetaRow).where(col(MetaRow.key) == f"{_PENDING}{meeting_id}"))
-
-    def files_pending(self) -> list[str]:
-        """Meetings whose session file is behind the database (a write failed)."""
-        with Session(self.engine) as session:
-            keys = session.exec(select(MetaRow.key).where(col(MetaRow.key).startswith(_PENDING)))
-            return sorted(key.removeprefix(_PENDING) for key in keys)
-
-    def session_files(self) -> dict[str, SessionFileRow]:
-        with Session(self.engine) as session:
-            return {row.name: row for row in session.exec(select(SessionFileRow))}
-
-    def record_session_file(self, row: SessionFileRow) -> None:
-        with self.writing() as session:
-            session.merge(row)
-
-
-def _recorded_version(connection: Connection) -> int | None:
-    """The schema version a database records; 0 for meeting tables without one; None if new."""
-    tables = inspect(connection)
-    if not tables.has_table(MetaRow.__tablename__):
-        return 0 if tables.has_table(MeetingRow.__tablename__) else None
-    found = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
-    if found is None:
-        return 0
-    try:
-        return int(found)
-    except ValueError:
-        raise StoreError("store.unknown_schema", found=found) from None
-
-
-def _evaluated_by(session: Session, meeting_id: str) -> set[str]:
-    """The trial actions a meeting's evaluations name (their closed_by may change)."""
-    query = select(EvaluationRow.trial_action).where(EvaluationRow.meeting_id == meeting_id)
-    return set(session.exec(query))
-
-
-def _refresh_closed(session: Session, action_ids: set[str]) -> None:
-    """Recompute closed_by for these trial actions from the evaluations."""
-    if not action_ids:
-        return
-    statement = text(REFRESH_CLOSED + " WHERE id IN :ids").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    session.connection().execute(statement, {"ids": sorted(action_ids)})
-
-
-def _storable(value: Any) -> Any:
-    if isinstance(value, str):
-        return utf8_safe(value)
-    if isinstance(value, dict):
-        return {key: _storable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_storable(item) for item in value)
-    return value
-
-
-def _engine(url: str) -> Engine:
-    engine = _make_engine(url)
-
-    @event.listens_for(engine, "before_cursor_execute", retval=True)
-    def _utf8(
-        _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
-    ) -> tuple[str, Any]:
-        # Every text that reaches the database passes here: a lone surrogate (which
-        # no UTF-8 database can hold) becomes U+FFFD instead of failing the write.
-        return statement, _storable(parameters)
-
-    return engine
-
-
-def _make_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
-        engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-        )
-
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-            # Let SQLAlchemy's events run BEGIN, so writes can begin IMMEDIATE: two
-            # processes then queue for the write lock instead of failing to upgrade.
-            dbapi_connection.isolation_level = None
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.close()
-
-        @event.listens_for(engine, "begin")
-        def _begin(connection: Any) -> None:
-            # Reads begin deferred, so polling the revision never waits for a writer.
-            connection.exec_driver_sql("BEGIN IMMEDIATE" if _IMMEDIATE.get() else "BEGIN")
-
-        return engine
-    try:
-        return create_engine(url, pool_pre_ping=True)
-    except (SQLAlchemyError, ImportError, ValueError) as error:
-        raise StoreError("store.unreachable", url=url, reason=str(error)) from None
-
-
-def _use_wal(engine: Engine) -> None:
-    """Put a SQLite file in WAL mode (it stays so): readers and one writer at a time."""
-    if engine.dialect.name != "sqlite":
-        return
-    raw = engine.raw_connection()
-    try:
-        raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
-    finally:
-        raw.close()
-
 
 def _get(session: Session, table: Any, pk: int | None) -> Any:
     row = session.get(table, pk)
     if row is None:
         raise StoreError("store.no_item", id=pk)
     return row
-
-
-def _delete_meeting(session: Session, meeting_id: str) -> None:
-    for table in (ParticipantRow, PhaseRow, NoteRow, DecisionRow, TrialActionRow, EvaluationRow):
-        session.exec(delete(table).where(col(table.meeting_id) == meeting_id))  # type: ignore[attr-defined]
-    session.exec(delete(MeetingRow).where(col(MeetingRow.id) == meeting_id))

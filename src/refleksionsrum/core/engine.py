@@ -1,0 +1,91 @@
+"""The database engine: SQLite pragmas, write transactions that take the lock at once."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import create_engine
+
+from refleksionsrum.core.atomic import utf8_safe
+
+BUSY_TIMEOUT_MS = 10_000
+# Set while a write transaction is being opened; read by the SQLite "begin" event.
+IMMEDIATE: ContextVar[bool] = ContextVar("immediate", default=False)
+
+
+class StoreError(Exception):
+    """The database cannot be used; ``key`` names the catalogue message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(f"{key} {params}")
+
+
+def _storable(value: Any) -> Any:
+    if isinstance(value, str):
+        return utf8_safe(value)
+    if isinstance(value, dict):
+        return {key: _storable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_storable(item) for item in value)
+    return value
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` whose every text parameter can be stored as UTF-8."""
+    engine = _make_engine(url)
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _utf8(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+    ) -> tuple[str, Any]:
+        # Every text that reaches the database passes here: a lone surrogate (which
+        # no UTF-8 database can hold) becomes U+FFFD instead of failing the write.
+        return statement, _storable(parameters)
+
+    return engine
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        )
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            # Let SQLAlchemy's events run BEGIN, so writes can begin IMMEDIATE: two
+            # processes then queue for the write lock instead of failing to upgrade.
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Any) -> None:
+            # Reads begin deferred, so polling the revision never waits for a writer.
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if IMMEDIATE.get() else "BEGIN")
+
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (SQLAlchemyError, ImportError, ValueError) as error:
+        raise StoreError("store.unreachable", url=url, reason=str(error)) from None
+
+
+def use_wal(engine: Engine) -> None:
+    """Put a SQLite file in WAL mode (it stays so): readers and one writer at a time."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+    finally:
+        raw.close()
