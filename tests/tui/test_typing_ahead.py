@@ -113,3 +113,29 @@ async def test_source_typed_straight_after_tab_goes_to_the_source(make_app: AppF
         await wait_until(pilot, lambda: len(room.meeting.notes) == 1, "the observation")
         [note] = room.meeting.notes
         assert (note.text, note.source) == ("tal", "liste")
+
+
+async def test_a_form_filled_in_one_burst_ending_in_two_enters_is_saved(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(new=True, title="Hurtige fingre")
+    async with run_app(app, (100, 30)) as pilot:
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        room = screen.room
+        for _ in range(4):
+            await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: room.records == "next", "next steps")
+        await pilot.press("ctrl+a")
+        await wait_for_screen(pilot, TrialActionForm)
+        # The second Enter reaches the measure field after the first moved the focus on:
+        # it must act in the field that has the focus (the last one) and save.
+        burst(pilot, *"Ring", "enter", *"Jonas", "enter", "enter", *"fire", "enter", *"tal")
+        burst(pilot, "enter", "enter")
+        await wait_until(pilot, lambda: len(room.meeting.trial_actions) == 1, "the trial action")
+        [action] = room.meeting.trial_actions
+        assert (action.title, action.owner, action.prediction, action.measure) == (
+            "Ring",
+            "Jonas",
+            "fire",
+            "tal",
+        )

@@ -23,7 +23,19 @@ class OrderedInput(Input):
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
         focused = screen.focused
-        if event.key in ("enter", "tab", "shift+tab"):
+        steering = event.key in ("enter", "tab", "shift+tab")
+        if focused is not self and (steering or event.is_printable):
+            # Typed after an Enter or Tab that moved the focus on, but queued here:
+            # it belongs to the input that has the focus now.
+            if isinstance(focused, OrderedInput):
+                await focused._on_key(event)
+                return
+            if isinstance(focused, Input) and event.is_printable and event.character:
+                event.stop()
+                event.prevent_default()
+                focused.insert_text_at_cursor(event.character)
+                return
+        if steering:
             event.stop()
             event.prevent_default()
             if event.key == "enter":
@@ -32,11 +44,5 @@ class OrderedInput(Input):
                 screen.focus_next()
             else:
                 screen.focus_previous()
-            return
-        late = event.is_printable and event.character and focused is not self
-        if late and isinstance(focused, Input) and event.character:
-            event.stop()
-            event.prevent_default()
-            focused.insert_text_at_cursor(event.character)
             return
         await super()._on_key(event)
