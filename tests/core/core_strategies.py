@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from refleksionsrum.core import sessionfile
+from refleksionsrum.core import sessionwrite
 from refleksionsrum.core.models import (
     CarriedOut,
     Decision,
@@ -56,7 +56,7 @@ counts = st.integers(min_value=0, max_value=10_000)
 
 
 extra_keys = st.from_regex(r"\A[a-z][a-z0-9_-]{0,11}\Z").filter(
-    lambda key: key not in sessionfile._KNOWN_TOP
+    lambda key: key not in sessionwrite.KNOWN_TOP
 )
 extra_values = st.one_of(
     texts,

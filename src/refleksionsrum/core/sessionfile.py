@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
 from refleksionsrum.core.models import (
@@ -24,6 +21,15 @@ from refleksionsrum.core.models import (
     TrialAction,
     Verdict,
 )
+from refleksionsrum.core.sessionwrite import (
+    FORMAT,
+    KNOWN_TOP,
+    MAX_BYTES,
+    MAX_ELAPSED_SECONDS,
+    MAX_PLANNED_MINUTES,
+    dumps,
+    to_document,
+)
 from refleksionsrum.core.tomlguard import shape_problem
 from refleksionsrum.core.tomlpos import (
     PathPart,
@@ -32,29 +38,19 @@ from refleksionsrum.core.tomlpos import (
     undecodable_position,
 )
 
-FORMAT = 1
-MAX_BYTES = 5 * 1024 * 1024
-# Far beyond any meeting, and small enough that milliseconds fit the database's integers.
-MAX_PLANNED_MINUTES = 100_000
-MAX_ELAPSED_SECONDS = MAX_PLANNED_MINUTES * 60 * 10
-_KNOWN_TOP = {
-    "format",
-    "id",
-    "title",
-    "template",
-    "started_at",
-    "ended_at",
-    "previous",
-    "participants",
-    "phases",
-    "notes",
-    "decisions",
-    "trial_actions",
-    "evaluations",
-}
-# The contract's arrays of tables, written in this order after the meeting's own keys.
-_ARRAYS = ("participants", "phases", "notes", "decisions", "trial_actions", "evaluations")
 _ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+
+
+__all__ = [
+    "FORMAT",
+    "MAX_BYTES",
+    "SessionFileError",
+    "dumps",
+    "parse",
+    "parse_bytes",
+    "read",
+    "to_document",
+]
 
 
 class SessionFileError(FileProblem):
@@ -68,154 +64,6 @@ def file_name(meeting_id: str) -> str:
 def is_safe_id(meeting_id: str) -> bool:
     """An id that is also a safe file name (no folders, no hidden files)."""
     return bool(_ID_SAFE.match(meeting_id))
-
-
-# -- writing -----------------------------------------------------------------------------
-
-
-def _time(value: datetime) -> datetime:
-    # TOML offset date-times to the second; a naive time would be a local date-time.
-    return datetime.fromisoformat(value.replace(microsecond=0).isoformat())
-
-
-def to_document(meeting: Meeting) -> dict[str, Any]:
-    """The meeting as the plain dictionary that format 1 describes, keys in contract order."""
-    doc: dict[str, Any] = {
-        "format": FORMAT,
-        "id": meeting.id,
-        "title": meeting.title,
-        "template": meeting.template,
-        "started_at": _time(meeting.started_at),
-    }
-    if meeting.ended_at is not None:
-        doc["ended_at"] = _time(meeting.ended_at)
-    if meeting.previous is not None:
-        doc["previous"] = meeting.previous
-    for key, value in meeting.extra.items():
-        if key not in _KNOWN_TOP:
-            doc[key] = value
-    if meeting.participants:
-        doc["participants"] = [{"name": p.name, "role": p.role} for p in meeting.participants]
-    doc["phases"] = [
-        {
-            "key": p.key,
-            "title": p.title,
-            "planned_minutes": p.planned_minutes,
-            "elapsed_seconds": round(p.elapsed_ms / 1000),
-        }
-        for p in meeting.phases
-    ]
-    doc["notes"] = [_note(n) for n in meeting.notes]
-    doc["decisions"] = [
-        {"text": d.text, "created_at": _time(d.created_at)} for d in meeting.decisions
-    ]
-    doc["trial_actions"] = [_trial_action(a) for a in meeting.trial_actions]
-    doc["evaluations"] = [_evaluation(e) for e in meeting.evaluations]
-    # An empty array of tables cannot be written as [[x]]; leave it out (optional by absence).
-    return {k: v for k, v in doc.items() if v != [] or k not in _ARRAYS}
-
-
-def _note(note: Note) -> dict[str, Any]:
-    out: dict[str, Any] = {"phase": note.phase, "kind": str(note.kind), "text": note.text}
-    if note.source is not None:
-        out["source"] = note.source
-    out["created_at"] = _time(note.created_at)
-    return out
-
-
-def _trial_action(action: TrialAction) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": action.id,
-        "title": action.title,
-        "owner": action.owner,
-        "due": date(action.due.year, action.due.month, action.due.day),
-        "prediction": action.prediction,
-        "measure": action.measure,
-    }
-    if action.development_point is not None:
-        out["development_point"] = action.development_point
-    if action.adapted_from is not None:
-        out["adapted_from"] = action.adapted_from
-    return out
-
-
-def _evaluation(evaluation: Evaluation) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "trial_action": evaluation.trial_action,
-        "carried_out": str(evaluation.carried_out),
-        "what_happened": evaluation.what_happened,
-    }
-    if evaluation.compared_to_prediction is not None:
-        out["compared_to_prediction"] = evaluation.compared_to_prediction
-    out["learning"] = evaluation.learning
-    out["verdict"] = str(evaluation.verdict)
-    return out
-
-
-def dumps(meeting: Meeting) -> str:
-    """The session file's text, laid out as the contract shows: one [[table]] per item."""
-    doc = to_document(meeting)
-    # Unknown keys come after the known ones; an extra key can never replace a known one.
-    unknown = set(meeting.extra) - _KNOWN_TOP
-    head = {k: v for k, v in doc.items() if k not in _ARRAYS and k not in unknown}
-    extra = {k: v for k, v in doc.items() if k in unknown}
-    parts = [_fields(head)]
-    if extra:
-        parts.append(_t_separator(tomli_w.dumps(extra)))
-    for name in _ARRAYS:
-        for item in doc.get(name, []):
-            parts.append(f"\n[[{name}]]\n{_fields(item)}")
-    return "".join(parts)
-
-
-_SPACED_TIME = re.compile(
-    r"^(\s*[A-Za-z0-9_\-]+ = \d{4}-\d{2}-\d{2}) "
-    r"(\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)$",
-    re.MULTILINE,
-)
-
-
-def _t_separator(text: str) -> str:
-    # tomli_w writes "2026-11-22 13:00:00+01:00"; the contract shows the RFC 3339 "T".
-    return _SPACED_TIME.sub(r"\1T\2", text)
-
-
-def _fields(table: dict[str, Any]) -> str:
-    """``key = value`` lines for the plain values a session file holds.
-
-    Written here rather than by tomli_w, which escapes strings one character at a
-    time: a 300-item meeting is written on every phase change. Anything else (an
-    unknown key's table, say) still goes through tomli_w.
-    """
-    lines = []
-    for key, value in table.items():
-        text = _scalar(value)
-        if text is None:
-            return _t_separator(tomli_w.dumps(table))
-        lines.append(f"{key} = {text}\n")
-    return "".join(lines)
-
-
-def _scalar(value: Any) -> str | None:
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return None
-
-
-def _string(text: str) -> str:
-    # A JSON string is a TOML basic string, but for DEL, which TOML wants escaped.
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-# -- reading -----------------------------------------------------------------------------
 
 
 def read(path: Path) -> Meeting:
@@ -375,7 +223,7 @@ class _Reader:
             started_at=started,
             ended_at=self.time(data, (), "ended_at", required=False),
             previous=self.field(data, (), "previous", str, required=False),
-            extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
+            extra={k: v for k, v in data.items() if k not in KNOWN_TOP},
         )
         for where, item in self.tables(data, "participants"):
             meeting.participants.append(

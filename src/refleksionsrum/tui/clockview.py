@@ -114,3 +114,14 @@ class AgendaView(Static):
 def _nearest(moment: datetime) -> datetime:
     """Round to the nearest minute, so plan and projection agree when they should."""
     return (moment + timedelta(seconds=30)).replace(second=0, microsecond=0)
+
+
+def next_change_s(room: MeetingRoom) -> float:
+    """Seconds until the countdown shows a different second (at most one second)."""
+    if not room.timer.running:
+        return 1.0
+    remaining = room.timer.remaining_ms()
+    # Counting down, the shown value (rounded up) changes when remaining crosses a
+    # whole second; in overtime (counting up) likewise. A millisecond late, never early.
+    step = remaining % 1000 if remaining > 0 else 1000 - (-remaining % 1000)
+    return (step or 1000) / 1000 + 0.001

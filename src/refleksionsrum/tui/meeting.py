@@ -11,16 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import (
-    Button,
-    Footer,
-    Header,
-    Input,
-    Label,
-    ListView,
-    RadioSet,
-    Static,
-)
+from textual.widgets import Button, Footer, Header, Input, Label, ListView, RadioSet, Static
 
 from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
@@ -28,7 +19,7 @@ from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.room import MeetingRoom
 from refleksionsrum.core.timer import TimeState
-from refleksionsrum.tui.clockview import AgendaView, TimeBox
+from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
 from refleksionsrum.tui.formbase import Choice
 from refleksionsrum.tui.forms import Confirm
@@ -55,17 +46,6 @@ _ENTRY_KIND = {
     "notes": NoteKind.NOTE,
 }
 _WONDER_KINDS = (NoteKind.WONDERING, NoteKind.EXPLANATION, NoteKind.PARKED_IDEA)
-
-
-def next_change_s(room: MeetingRoom) -> float:
-    """Seconds until the countdown shows a different second (at most one second)."""
-    if not room.timer.running:
-        return 1.0
-    remaining = room.timer.remaining_ms()
-    # Counting down, the shown value (rounded up) changes when remaining crosses a
-    # whole second; in overtime (counting up) likewise. A millisecond late, never early.
-    step = remaining % 1000 if remaining > 0 else 1000 - (-remaining % 1000)
-    return (step or 1000) / 1000 + 0.001
 
 
 class EntryLine(OrderedInput):
