@@ -12,6 +12,7 @@ from refleksionsrum.core.tomlguard import shape_problem
 from refleksionsrum.core.tomlpos import (
     PathPart,
     decode_error_position,
+    dotted,
     locate,
     undecodable_position,
 )
@@ -110,14 +111,14 @@ class _Checker:
         here = (*where, name)
         if name not in table:
             if required:
-                raise self.fail(where, "config.missing", key=_dotted(here))
+                raise self.fail(where, "config.missing", key=dotted(here))
             return default
         value = table[name]
         # bool is an int in Python; a duration of `true` is still a wrong type.
         wrong_bool = isinstance(value, bool) and bool not in _as_tuple(kind)
         if wrong_bool or not isinstance(value, kind):
             raise self.fail(
-                here, "config.wrong_type", key=_dotted(here), expected=expected_type(kind)
+                here, "config.wrong_type", key=dotted(here), expected=expected_type(kind)
             )
         return value
 
@@ -130,10 +131,10 @@ class _Checker:
     ) -> int:
         value: int = self.get(table, where, name, int)
         if value <= 0:
-            raise self.fail((*where, name), "config.not_positive", key=_dotted((*where, name)))
+            raise self.fail((*where, name), "config.not_positive", key=dotted((*where, name)))
         if value > limit:
             raise self.fail(
-                (*where, name), "config.too_big", key=_dotted((*where, name)), limit=limit
+                (*where, name), "config.too_big", key=dotted((*where, name)), limit=limit
             )
         return value
 
@@ -142,7 +143,7 @@ class _Checker:
     ) -> str:
         value: str = self.get(table, where, name, str, required=required, default="")
         if required and not value.strip():
-            raise self.fail((*where, name), "config.empty", key=_dotted((*where, name)))
+            raise self.fail((*where, name), "config.empty", key=dotted((*where, name)))
         return value
 
 
@@ -249,7 +250,7 @@ def parse_config(text: str, path: Path) -> Config:
 def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]) -> Template:
     if not isinstance(body, dict):
         raise check.fail(
-            where, "config.wrong_type", key=_dotted(where), expected=Phrase("type.table")
+            where, "config.wrong_type", key=dotted(where), expected=Phrase("type.table")
         )
     title = check.get(body, where, "title", str, required=False, default=name)
     rhythm = check.positive_int(body, where, "rhythm_days", MAX_RHYTHM_DAYS)
@@ -265,7 +266,7 @@ def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]
         here = (*where, "phases", index)
         if not isinstance(phase, dict):
             raise check.fail(
-                here, "config.wrong_type", key=_dotted(here), expected=Phrase("type.table")
+                here, "config.wrong_type", key=dotted(here), expected=Phrase("type.table")
             )
         key = check.text_value(phase, here, "key")
         if key in seen:
@@ -277,7 +278,7 @@ def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]
                 raise check.fail(
                     (*here, "prompts"),
                     "config.wrong_type",
-                    key=f"{_dotted((*here, 'prompts'))}[{number}]",
+                    key=f"{dotted((*here, 'prompts'))}[{number}]",
                     expected=Phrase("type.text"),
                 )
         phases.append(
@@ -292,13 +293,6 @@ def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]
     return Template(
         name=name, title=title, rhythm_days=rhythm, phases=tuple(phases), minutes=minutes
     )
-
-
-def _dotted(path: tuple[PathPart, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:

@@ -34,6 +34,7 @@ from refleksionsrum.core.tomlguard import shape_problem
 from refleksionsrum.core.tomlpos import (
     PathPart,
     decode_error_position,
+    dotted,
     locate,
     undecodable_position,
 )
@@ -136,7 +137,7 @@ class _Reader:
     ) -> Any:
         if name not in table:
             if required:
-                raise self.fail(where, "session.missing", key=_dotted((*where, name)))
+                raise self.fail(where, "session.missing", key=dotted((*where, name)))
             return None
         value = table[name]
         kinds = kind if isinstance(kind, tuple) else (kind,)
@@ -148,7 +149,7 @@ class _Reader:
             raise self.fail(
                 (*where, name),
                 "session.wrong_type",
-                key=_dotted((*where, name)),
+                key=dotted((*where, name)),
                 expected=expected_type(kinds),
             )
         return value
@@ -158,11 +159,9 @@ class _Reader:
     ) -> datetime | None:
         value = self.field(table, where, name, datetime, required)
         if value is not None and value.tzinfo is None:
-            raise self.fail((*where, name), "session.no_offset", key=_dotted((*where, name)))
+            raise self.fail((*where, name), "session.no_offset", key=dotted((*where, name)))
         if value is not None and not _has_utc_instant(value):
-            raise self.fail(
-                (*where, name), "session.time_out_of_range", key=_dotted((*where, name))
-            )
+            raise self.fail((*where, name), "session.time_out_of_range", key=dotted((*where, name)))
         return value  # type: ignore[no-any-return]
 
     def within(self, where: tuple[PathPart, ...], name: str, value: float, limit: int) -> None:
@@ -170,7 +169,7 @@ class _Reader:
         # nan compares false with everything, so it fails here as well as inf does.
         if not 0 <= value <= limit:
             raise self.fail(
-                (*where, name), "session.out_of_range", key=_dotted((*where, name)), limit=limit
+                (*where, name), "session.out_of_range", key=dotted((*where, name)), limit=limit
             )
 
     def tables(
@@ -200,7 +199,7 @@ class _Reader:
             raise self.fail(
                 (*where, name),
                 "session.bad_choice",
-                key=_dotted((*where, name)),
+                key=dotted((*where, name)),
                 value=value,
                 allowed=allowed,
             ) from None
@@ -241,7 +240,7 @@ class _Reader:
             minutes = self.field(item, where, "planned_minutes", int)
             elapsed = self.field(item, where, "elapsed_seconds", (int, float), required=False)
             if minutes < 0 or (elapsed is not None and elapsed < 0):
-                raise self.fail(where, "session.negative", key=_dotted(where))
+                raise self.fail(where, "session.negative", key=dotted(where))
             self.within(where, "planned_minutes", minutes, MAX_PLANNED_MINUTES)
             if elapsed is not None:
                 self.within(where, "elapsed_seconds", elapsed, MAX_ELAPSED_SECONDS)
@@ -318,10 +317,3 @@ def _has_utc_instant(value: datetime) -> bool:
 def _default(value: str | None, default: str) -> str:
     # Only an absent key takes the default; an empty text is kept as written.
     return default if value is None else value
-
-
-def _dotted(path: tuple[PathPart, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out

@@ -25,6 +25,14 @@ def _norm(dotted: str) -> str:
     return ".".join(part.strip().strip("\"'") for part in dotted.split("."))
 
 
+def dotted(path: tuple[PathPart, ...]) -> str:
+    """A key path as a person reads it: templates.borgerniveau.phases[2].minutes."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def decode_error_position(error: tomllib.TOMLDecodeError) -> tuple[str, Position | None]:
     """Split tomllib's message into its reason and the position it names."""
     message = str(error)
