@@ -16,8 +16,8 @@ import pendulum
 import pytest
 
 from refleksionsrum import __version__, cli
-from refleksionsrum.core import sessionfile
 from refleksionsrum.core.clock import TIMEZONE, FakeClock
+from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.models import CarriedOut, NoteKind, Participant, TrialAction, Verdict
 from refleksionsrum.core.workspace import ENV_VAR, Workspace, init_workspace
 
@@ -71,9 +71,9 @@ class TwoMeetings:
 
 def hold_two_meetings(root: Path) -> TwoMeetings:
     """A first meeting that plans a trial action; a second, the next day, follows it up."""
-    from refleksionsrum.core.meetings import new_meeting
-    from refleksionsrum.core.room import MeetingRoom
-    from refleksionsrum.core.sync import open_store
+    from refleksionsrum.core.files.sync import open_store
+    from refleksionsrum.core.meeting.room import MeetingRoom
+    from refleksionsrum.core.meeting.starting import new_meeting
 
     workspace = Workspace.open(root)
     store = open_store(workspace)

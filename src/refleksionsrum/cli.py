@@ -188,7 +188,7 @@ def _explain(error: Exception) -> tuple[str, int] | None:
     if isinstance(error, FileProblem):
         return error.render(), EXIT_PROBLEMS
     # The store is imported only by the commands that need it; if it raised, it is loaded.
-    store = sys.modules.get("refleksionsrum.core.store")
+    store = sys.modules.get("refleksionsrum.core.store.database")
     if store is not None and isinstance(error, store.StoreError):
         return f"{PROG}: {t(error.key, **error.params)}", EXIT_PROBLEMS
     if isinstance(error, OSError):
@@ -301,7 +301,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """`refleksionsrum check`: config.toml and every session file; 1 when a file is broken."""
     workspace = open_workspace(args)
-    from refleksionsrum.core.sync import check_sessions
+    from refleksionsrum.core.files.sync import check_sessions
 
     good, problems = check_sessions(workspace.sessions_dir)
     for problem in problems:
@@ -324,8 +324,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _unknown_templates(workspace: Workspace, broken: set[Path]) -> list[FileProblem]:
     """Readable session files whose template config.toml no longer has: worth a warning only."""
-    from refleksionsrum.core import sessionfile
-    from refleksionsrum.core.tomlpos import locate
+    from refleksionsrum.core.files import sessionfile
+    from refleksionsrum.core.tomltext.positions import locate
 
     known = workspace.config.templates
     warnings: list[FileProblem] = []
@@ -353,9 +353,9 @@ def _unknown_templates(workspace: Workspace, broken: set[Path]) -> list[FileProb
 def cmd_export(args: argparse.Namespace) -> int:
     """`refleksionsrum export`: a meeting's referat (Markdown) or session file (TOML)."""
     workspace = open_workspace(args)
-    from refleksionsrum.core import sessionfile
     from refleksionsrum.core.export import referat
-    from refleksionsrum.core.sync import ingest, open_store
+    from refleksionsrum.core.files import sessionfile
+    from refleksionsrum.core.files.sync import ingest, open_store
 
     store = open_store(workspace)
     try:
@@ -384,7 +384,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
-    from refleksionsrum.core.atomic import atomic_write_text
+    from refleksionsrum.core.files.atomic import atomic_write_text
 
     target = Path(args.output).expanduser()
     atomic_write_text(target, text)

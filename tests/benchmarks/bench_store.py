@@ -21,13 +21,13 @@ from typing import Any
 from bench_common import emit, percentile
 from generate import build_meetings
 
-from refleksionsrum.core import sessionfile
-from refleksionsrum.core.atomic import atomic_write_text
 from refleksionsrum.core.clock import SystemClock
-from refleksionsrum.core.meetings import new_meeting
+from refleksionsrum.core.files import sessionfile
+from refleksionsrum.core.files.atomic import atomic_write_text
+from refleksionsrum.core.files.sync import ingest, open_store, write_session_file
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import Meeting, Note, NoteKind
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.sync import ingest, open_store, write_session_file
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace, init_workspace
 
 ITEMS_IN_BIG_FILE = 300

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pendulum
 
-from refleksionsrum.core import sessionfile
+from refleksionsrum.core.files import sessionfile
+from refleksionsrum.core.files.sync import open_store
 from refleksionsrum.core.models import (
     CarriedOut,
     Decision,
@@ -33,9 +34,8 @@ from refleksionsrum.core.models import (
     TrialAction,
     Verdict,
 )
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.sync import open_store
-from refleksionsrum.core.tables import SessionFileRow
+from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.store.tables import SessionFileRow
 from refleksionsrum.core.workspace import Workspace, init_workspace
 
 # Bump when the generated content changes, so cached workspaces are made again.

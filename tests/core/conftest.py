@@ -9,8 +9,8 @@ import pytest
 
 from refleksionsrum.core import i18n
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.sync import open_store
+from refleksionsrum.core.files.sync import open_store
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace, init_workspace
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from refleksionsrum.core import sessionwrite
+from refleksionsrum.core.files import sessionwrite
 from refleksionsrum.core.models import (
     CarriedOut,
     Decision,

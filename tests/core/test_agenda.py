@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from refleksionsrum.core import sessionfile
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.meetings import new_meeting
+from refleksionsrum.core.files import sessionfile
+from refleksionsrum.core.files.sync import session_path
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import NoteKind, Participant
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.sync import session_path
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace
 
 

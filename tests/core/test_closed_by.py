@@ -16,7 +16,7 @@ from refleksionsrum.core.models import (
     TrialAction,
     Verdict,
 )
-from refleksionsrum.core.store import Store
+from refleksionsrum.core.store.database import Store
 
 START = pendulum.datetime(2026, 11, 2, 13, tz="Europe/Copenhagen")
 

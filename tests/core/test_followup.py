@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.meetings import new_meeting
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import CarriedOut, Participant, TrialAction, Verdict
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.store import Store
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace
 
 DAY = 24 * 60

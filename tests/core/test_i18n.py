@@ -12,7 +12,7 @@ import pytest
 from refleksionsrum.core import i18n
 from refleksionsrum.core.errors import _TYPE_KEYS
 from refleksionsrum.core.i18n import LANGUAGES, duration, long_date, relative, short_date, t
-from refleksionsrum.core.meetings import ROLES
+from refleksionsrum.core.meeting.starting import ROLES
 from refleksionsrum.core.models import CarriedOut, NoteKind, Verdict
 
 CORE = Path(i18n.__file__).parent

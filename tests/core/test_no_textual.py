@@ -35,7 +35,15 @@ def loaded_after_import(modules: list[str]) -> list[str]:
 def test_core_has_the_modules_the_design_names() -> None:
     # Guards the next test: an empty walk would make it pass without checking anything.
     names = core_modules()
-    for expected in ("config", "store", "timer", "sessionfile", "room", "sync", "export"):
+    for expected in (
+        "config",
+        "store.database",
+        "meeting.timer",
+        "files.sessionfile",
+        "meeting.room",
+        "files.sync",
+        "export",
+    ):
         assert f"refleksionsrum.core.{expected}" in names
 
 

@@ -8,12 +8,12 @@ import subprocess
 import sys
 
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.meetings import new_meeting
-from refleksionsrum.core.quicklist import files_to_take_in, quick_look
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.schema import SCHEMA_VERSION
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.sync import ingest, session_path
+from refleksionsrum.core.files.sync import ingest, session_path
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
+from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
+from refleksionsrum.core.store.schema import SCHEMA_VERSION
 from refleksionsrum.core.workspace import Workspace
 
 
@@ -79,7 +79,7 @@ def test_a_newer_database_is_left_to_the_store(workspace: Workspace, store: Stor
 def test_the_quick_look_does_not_import_the_database_layer() -> None:
     code = (
         "import sys\n"
-        "from refleksionsrum.core import quicklist\n"
+        "from refleksionsrum.core.store import quicklist\n"
         "assert 'sqlmodel' not in sys.modules and 'sqlalchemy' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

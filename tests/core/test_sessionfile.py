@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from refleksionsrum.core import sessionfile
+from refleksionsrum.core.files import sessionfile
+from refleksionsrum.core.files.sessionfile import SessionFileError
 from refleksionsrum.core.models import (
     CarriedOut,
     Decision,
@@ -23,7 +24,6 @@ from refleksionsrum.core.models import (
     PhaseRecord,
     Verdict,
 )
-from refleksionsrum.core.sessionfile import SessionFileError
 
 from .core_strategies import meetings
 

@@ -25,8 +25,8 @@ from refleksionsrum.core.models import (
     TrialAction,
     Verdict,
 )
-from refleksionsrum.core.store import Store, StoreError
-from refleksionsrum.core.tables import SCHEMA_VERSION
+from refleksionsrum.core.store.database import Store, StoreError
+from refleksionsrum.core.store.tables import SCHEMA_VERSION
 
 from .core_strategies import meetings
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from refleksionsrum.core import sessionfile, sync
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.meetings import new_meeting
+from refleksionsrum.core.files import sessionfile, sync
+from refleksionsrum.core.files.sync import check_sessions, ingest, write_session_file
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import Meeting, NoteKind
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.sync import check_sessions, ingest, write_session_file
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace
 
 HANDWRITTEN = """\

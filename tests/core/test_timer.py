@@ -9,11 +9,11 @@ import pendulum
 import pytest
 
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.meetings import new_meeting
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
+from refleksionsrum.core.meeting.timer import PhaseClock, TimeState
 from refleksionsrum.core.models import ClockState, PhaseRecord
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.timer import PhaseClock, TimeState
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace
 
 MIN = 60_000

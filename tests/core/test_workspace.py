@@ -10,9 +10,9 @@ import pytest
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.config import load_config
-from refleksionsrum.core.meetings import default_due, new_meeting, parse_participants, slug
+from refleksionsrum.core.meeting.starting import default_due, new_meeting, parse_participants, slug
 from refleksionsrum.core.models import Participant
-from refleksionsrum.core.store import Store
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import (
     ENV_VAR,
     Workspace,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from refleksionsrum.core import sessionfile
+from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.models import NoteKind
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.meetings import new_meeting
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.sessionfile import read
-from refleksionsrum.core.sync import open_store, session_path
+from refleksionsrum.core.files.sessionfile import read
+from refleksionsrum.core.files.sync import open_store, session_path
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace, init_workspace
 
 MINUTE = 60_000

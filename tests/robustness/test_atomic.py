@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from refleksionsrum import cli
-from refleksionsrum.core import atomic
-from refleksionsrum.core.atomic import atomic_write_text
+from refleksionsrum.core.files import atomic
+from refleksionsrum.core.files.atomic import atomic_write_text
 
 from .faults import fill, immutable, leftovers, read_only_mount, tiny_disk
 
@@ -170,8 +170,8 @@ def test_a_failed_export_leaves_the_old_export(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from refleksionsrum.core.clock import FakeClock
-    from refleksionsrum.core.meetings import new_meeting
-    from refleksionsrum.core.sync import open_store
+    from refleksionsrum.core.files.sync import open_store
+    from refleksionsrum.core.meeting.starting import new_meeting
     from refleksionsrum.core.workspace import Workspace
 
     opened = Workspace.open(workspace)

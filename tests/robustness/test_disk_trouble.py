@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static
 
-from refleksionsrum.core import atomic, sessionfile
 from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.files import atomic, sessionfile
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.meetings import new_meeting
-from refleksionsrum.core.room import RETRY_FILE_MS
+from refleksionsrum.core.meeting.room import RETRY_FILE_MS
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
@@ -208,9 +208,9 @@ async def test_a_deleted_sessions_folder_is_made_again_at_the_next_checkpoint(
 def test_a_file_the_end_could_not_write_is_written_at_the_next_start(
     how: str, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from refleksionsrum.core.files.sync import ingest, open_store
+    from refleksionsrum.core.meeting.room import MeetingRoom
     from refleksionsrum.core.models import NoteKind
-    from refleksionsrum.core.room import MeetingRoom
-    from refleksionsrum.core.sync import ingest, open_store
 
     opened = Workspace.open(workspace)
     sessions = workspace / "sessions"
@@ -242,9 +242,9 @@ def test_a_file_the_end_could_not_write_is_written_at_the_next_start(
 
 
 def test_a_full_disk_under_the_database_is_one_clear_store_error(workspace: Path) -> None:
+    from refleksionsrum.core.files.sync import open_store
     from refleksionsrum.core.models import Note, NoteKind
-    from refleksionsrum.core.store import StoreError
-    from refleksionsrum.core.sync import open_store
+    from refleksionsrum.core.store.database import StoreError
 
     sessions = workspace / "sessions"
     shutil.rmtree(sessions)

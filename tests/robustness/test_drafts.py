@@ -12,9 +12,9 @@ from pathlib import Path
 from textual.widgets import Input
 
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.meetings import new_meeting
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.sync import open_store
+from refleksionsrum.core.files.sync import open_store
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import TrialActionForm

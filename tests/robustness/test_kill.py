@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from refleksionsrum.core import sessionfile
+from refleksionsrum.core.files import sessionfile
 
 from .peek import drafts, notes, poll, query
 from .procs import SCRIPT, child_env

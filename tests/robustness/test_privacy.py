@@ -15,11 +15,11 @@ import pytest
 
 from refleksionsrum import cli
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.meetings import new_meeting
+from refleksionsrum.core.files.sync import open_store
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import NoteKind
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.sync import open_store
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace, init_workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.summary import SummaryScreen

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from textual.widgets import OptionList, Static
 
 from refleksionsrum import cli
-from refleksionsrum.core import sessionfile
 from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.files import sessionfile
+from refleksionsrum.core.files.sessionfile import SessionFileError
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.sessionfile import SessionFileError
-from refleksionsrum.core.store import Store
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from refleksionsrum.core import sessionfile
+from refleksionsrum.core.files import sessionfile
 
 from .peek import drafts, meeting_state, notes, poll
 from .procs import SCRIPT, Terminal

@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Label, ListView
 
-from refleksionsrum.core import sessionfile
-from refleksionsrum.core.atomic import utf8_safe
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.export import md, plain, referat
-from refleksionsrum.core.meetings import new_meeting
+from refleksionsrum.core.files import sessionfile
+from refleksionsrum.core.files.atomic import utf8_safe
+from refleksionsrum.core.files.sync import open_store
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import CarriedOut, NoteKind, TrialAction, Verdict
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.sync import open_store
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen

@@ -14,10 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from refleksionsrum.core import sessionfile
 from refleksionsrum.core.clock import SystemClock
-from refleksionsrum.core.meetings import new_meeting
-from refleksionsrum.core.sync import open_store
+from refleksionsrum.core.files import sessionfile
+from refleksionsrum.core.files.sync import open_store
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 
 from .peek import query

@@ -1,6 +1,6 @@
 """The database records its schema version; a newer one is refused untouched, an older one migrated.
 
-Promise 9 of issue 4. What "older" means (core/tables.py): version 0 is the meeting tables
+Promise 9 of issue 4. What "older" means (core/store/tables.py): version 0 is the meeting tables
 without the meta table, version 1 has meta but no draft table.
 """
 
@@ -15,14 +15,14 @@ from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.drafts import Drafts
+from refleksionsrum.core.files.sync import open_store
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.meetings import new_meeting
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import NoteKind
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.store import Store, StoreError
-from refleksionsrum.core.sync import open_store
-from refleksionsrum.core.tables import SCHEMA_VERSION, DraftRow, MetaRow
+from refleksionsrum.core.store.database import Store, StoreError
+from refleksionsrum.core.store.drafts import Drafts
+from refleksionsrum.core.store.tables import SCHEMA_VERSION, DraftRow, MetaRow
 from refleksionsrum.core.workspace import Workspace
 
 from .peek import database

@@ -16,11 +16,11 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from refleksionsrum.core.clock import SystemClock
-from refleksionsrum.core.drafts import Drafts
+from refleksionsrum.core.files.sync import open_store
+from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Note, NoteKind
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.store import StoreError
-from refleksionsrum.core.sync import open_store
+from refleksionsrum.core.store.database import StoreError
+from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.core.workspace import Workspace
 
 

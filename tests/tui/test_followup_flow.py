@@ -8,8 +8,8 @@ from pathlib import Path
 
 from textual.widgets import Input, ListView, OptionList, Static
 
-from refleksionsrum.core import sessionfile
 from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.models import CarriedOut, Verdict
 from refleksionsrum.tui.forms import EvaluationForm, TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen

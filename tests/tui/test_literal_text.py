@@ -9,8 +9,8 @@ from textual.widgets import Label, ListView, OptionList
 from textual.widgets._header import HeaderTitle
 from textual.widgets._toast import Toast
 
-from refleksionsrum.core import sessionfile
 from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.models import NoteKind
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Digits, Input, ListView, RadioSet
 
-from refleksionsrum.core import sessionfile
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.meetings import slug
+from refleksionsrum.core.files import sessionfile
+from refleksionsrum.core.meeting.starting import slug
 from refleksionsrum.core.models import Meeting, NoteKind
-from refleksionsrum.core.store import Store
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.forms import TextForm, TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen

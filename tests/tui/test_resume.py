@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Label, OptionList
 
-from refleksionsrum.core import sessionfile
 from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.models import NoteKind
 from refleksionsrum.tui.meeting import MeetingScreen

@@ -43,6 +43,7 @@ async def test_text_typed_straight_after_ctrl_n_is_recorded_in_the_new_phase(
 # burst (a fast typist on a busy machine, a paste of several lines, tmux send-keys)
 # therefore land in the field that had the focus before the Enter.
 
+
 async def test_keys_typed_straight_after_enter_go_to_the_next_form_field(
     make_app: AppFactory,
 ) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
-from refleksionsrum.core.tomlguard import shape_problem
-from refleksionsrum.core.tomlpos import (
+from refleksionsrum.core.tomltext.guard import shape_problem
+from refleksionsrum.core.tomltext.positions import (
     PathPart,
     decode_error_position,
     dotted,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from refleksionsrum.core.tomlpos import Position
+from refleksionsrum.core.tomltext.positions import Position
 
 
 @dataclass(frozen=True)

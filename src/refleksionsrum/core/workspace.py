@@ -38,7 +38,7 @@ def find_root(explicit: str | None = None, cwd: Path | None = None) -> Path:
 
 def init_workspace(folder: Path, language: str = "da") -> Path:
     """Make a workspace in ``folder``; refuses to overwrite an existing config.toml."""
-    from refleksionsrum.core.atomic import atomic_write_text
+    from refleksionsrum.core.files.atomic import atomic_write_text
 
     config = folder / CONFIG_NAME
     if config.exists():

@@ -21,8 +21,8 @@ from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
 if TYPE_CHECKING:
-    from refleksionsrum.core.room import MeetingRoom
-    from refleksionsrum.core.store import Store
+    from refleksionsrum.core.meeting.room import MeetingRoom
+    from refleksionsrum.core.store.database import Store
 
 
 class RefleksionsrumApp(App[int]):
@@ -80,7 +80,7 @@ class RefleksionsrumApp(App[int]):
             self.run_worker(self._quick_look, thread=True, group="look")
 
     def _quick_look(self) -> None:
-        from refleksionsrum.core.quicklist import files_to_take_in, quick_look
+        from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
 
         look = quick_look(self.workspace)
         if look is None:
@@ -125,8 +125,8 @@ class RefleksionsrumApp(App[int]):
         self.exit(128 + number)
 
     def _load(self) -> None:
-        from refleksionsrum.core.store import StoreError
-        from refleksionsrum.core.sync import ingest, open_store
+        from refleksionsrum.core.files.sync import ingest, open_store
+        from refleksionsrum.core.store.database import StoreError
 
         try:
             store = open_store(self.workspace)
@@ -159,8 +159,8 @@ class RefleksionsrumApp(App[int]):
     # -- meetings --------------------------------------------------------------------------
 
     def start_meeting(self, template: str | None, title: str | None, participants: str) -> None:
-        from refleksionsrum.core.meetings import new_meeting, parse_participants
-        from refleksionsrum.core.room import MeetingRoom
+        from refleksionsrum.core.meeting.room import MeetingRoom
+        from refleksionsrum.core.meeting.starting import new_meeting, parse_participants
 
         assert self.store is not None
         chosen = self.workspace.config.template(template)
@@ -173,7 +173,7 @@ class RefleksionsrumApp(App[int]):
         self.open_room(room)
 
     def resume_meeting(self, meeting_id: str) -> None:
-        from refleksionsrum.core.room import MeetingRoom
+        from refleksionsrum.core.meeting.room import MeetingRoom
 
         assert self.store is not None
         self.open_room(MeetingRoom.resume(self.workspace, self.store, meeting_id, self.clock))

@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Label, Static
 
 from refleksionsrum.core.i18n import clock_time, duration, t
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.timer import TimeState
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.timer import TimeState
 from refleksionsrum.tui.bigdigits import BigDigits
 from refleksionsrum.tui.text import literal
 

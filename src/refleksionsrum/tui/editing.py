@@ -11,9 +11,9 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, ListView
 
 from refleksionsrum.core.i18n import t
+from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.store import StoreError
+from refleksionsrum.core.store.database import StoreError
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S, OPEN_MARK
 from refleksionsrum.tui.forms import (
     Confirm,

@@ -12,9 +12,9 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
-from refleksionsrum.core.drafts import Drafts
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.privacy import looks_like_cpr
+from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
 

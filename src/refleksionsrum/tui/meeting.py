@@ -15,10 +15,10 @@ from textual.widgets import Button, Footer, Header, Input, Label, ListView, Radi
 
 from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.timer import TimeState
 from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
 from refleksionsrum.core.privacy import looks_like_cpr
-from refleksionsrum.core.room import MeetingRoom
-from refleksionsrum.core.timer import TimeState
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
 from refleksionsrum.tui.formbase import Choice

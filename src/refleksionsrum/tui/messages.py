@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from refleksionsrum.core.files.sessionfile import SessionFileError
     from refleksionsrum.core.models import MeetingSummary
-    from refleksionsrum.core.sessionfile import SessionFileError
-    from refleksionsrum.core.store import Store
+    from refleksionsrum.core.store.database import Store
 
 
 @dataclass

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.room import MeetingRoom
+from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal

@@ -17,8 +17,8 @@ from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
+    from refleksionsrum.core.files.sessionfile import SessionFileError
     from refleksionsrum.core.models import MeetingSummary
-    from refleksionsrum.core.sessionfile import SessionFileError
     from refleksionsrum.tui.app import RefleksionsrumApp
 
 
@@ -134,7 +134,7 @@ class StartScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#recent")
     def open_recent(self, event: OptionList.OptionSelected) -> None:
-        from refleksionsrum.core.room import MeetingRoom
+        from refleksionsrum.core.meeting.room import MeetingRoom
 
         meeting_id = event.option.id
         if not meeting_id:

@@ -15,8 +15,8 @@ from textual.widgets import Button, Footer, Header, Label, Markdown, Static
 
 from refleksionsrum.core.export import plain, referat
 from refleksionsrum.core.i18n import duration, long_date, t
+from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
-from refleksionsrum.core.room import MeetingRoom
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
@@ -123,7 +123,7 @@ class SummaryScreen(Screen[None]):
 
     @on(Button.Pressed, "#save-referat")
     def action_save_referat(self) -> None:
-        from refleksionsrum.core.atomic import atomic_write_text
+        from refleksionsrum.core.files.atomic import atomic_write_text
         from refleksionsrum.core.workspace import make_private_folder
 
         folder = self.rr.workspace.referat_dir

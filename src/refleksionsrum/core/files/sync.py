@@ -7,12 +7,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from refleksionsrum.core import sessionfile
-from refleksionsrum.core.atomic import FILE_MODE, atomic_write_text
+from refleksionsrum.core.files import sessionfile
+from refleksionsrum.core.files.atomic import FILE_MODE, atomic_write_text
+from refleksionsrum.core.files.sessionfile import SessionFileError
 from refleksionsrum.core.models import Meeting
-from refleksionsrum.core.sessionfile import SessionFileError
-from refleksionsrum.core.store import Store, StoreError
-from refleksionsrum.core.tables import SessionFileRow
+from refleksionsrum.core.store.database import Store, StoreError
+from refleksionsrum.core.store.tables import SessionFileRow
 from refleksionsrum.core.workspace import Workspace, make_private_folder
 
 

@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, select
 
-from refleksionsrum.core.tables import MetaRow, SessionFileRow
+from refleksionsrum.core.store.tables import MetaRow, SessionFileRow
 
 # A meta key per meeting whose session file is behind the database.
 _PENDING = "file_pending:"

@@ -9,6 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
+from refleksionsrum.core.files.sessionwrite import (
+    FORMAT,
+    KNOWN_TOP,
+    MAX_BYTES,
+    MAX_ELAPSED_SECONDS,
+    MAX_PLANNED_MINUTES,
+    dumps,
+    to_document,
+)
 from refleksionsrum.core.models import (
     CarriedOut,
     Decision,
@@ -21,17 +30,8 @@ from refleksionsrum.core.models import (
     TrialAction,
     Verdict,
 )
-from refleksionsrum.core.sessionwrite import (
-    FORMAT,
-    KNOWN_TOP,
-    MAX_BYTES,
-    MAX_ELAPSED_SECONDS,
-    MAX_PLANNED_MINUTES,
-    dumps,
-    to_document,
-)
-from refleksionsrum.core.tomlguard import shape_problem
-from refleksionsrum.core.tomlpos import (
+from refleksionsrum.core.tomltext.guard import shape_problem
+from refleksionsrum.core.tomltext.positions import (
     PathPart,
     decode_error_position,
     dotted,

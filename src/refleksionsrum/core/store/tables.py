@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Field, SQLModel
 
 # Kept in its own module so the start screen can read it without SQLModel.
-from refleksionsrum.core.schema import SCHEMA_VERSION
+from refleksionsrum.core.store.schema import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from refleksionsrum.core.tomlpos import Position
+from refleksionsrum.core.tomltext.positions import Position
 
 # tomllib recurses once per level of nesting, and its work on a dotted key grows
 # with the square of its parts (100,000 parts take hours; the nested tables they

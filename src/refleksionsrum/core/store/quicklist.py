@@ -14,9 +14,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from refleksionsrum.core.files.sessionfile import SessionFileError, read
 from refleksionsrum.core.models import MeetingSummary
-from refleksionsrum.core.schema import SCHEMA_VERSION
-from refleksionsrum.core.sessionfile import SessionFileError, read
+from refleksionsrum.core.store.schema import SCHEMA_VERSION
 from refleksionsrum.core.workspace import Workspace
 
 RECENT = 20

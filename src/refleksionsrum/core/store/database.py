@@ -13,11 +13,6 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, delete, select
 
-from refleksionsrum.core import rowmap
-from refleksionsrum.core.engine import IMMEDIATE, StoreError, make_engine, use_wal
-from refleksionsrum.core.fileindex import FileIndex
-from refleksionsrum.core.followup import delete_meeting_rows, evaluated_by, refresh_closed
-from refleksionsrum.core.migrations import MIGRATIONS, recorded_version
 from refleksionsrum.core.models import (
     ClockState,
     Decision,
@@ -28,7 +23,12 @@ from refleksionsrum.core.models import (
     PhaseRecord,
     TrialAction,
 )
-from refleksionsrum.core.tables import (
+from refleksionsrum.core.store import rowmap
+from refleksionsrum.core.store.engine import IMMEDIATE, StoreError, make_engine, use_wal
+from refleksionsrum.core.store.fileindex import FileIndex
+from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
+from refleksionsrum.core.store.migrations import MIGRATIONS, recorded_version
+from refleksionsrum.core.store.tables import (
     SCHEMA_VERSION,
     DecisionRow,
     EvaluationRow,

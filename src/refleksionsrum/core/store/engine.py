@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import create_engine
 
-from refleksionsrum.core.atomic import utf8_safe
+from refleksionsrum.core.files.atomic import utf8_safe
 
 BUSY_TIMEOUT_MS = 10_000
 # Set while a write transaction is being opened; read by the SQLite "begin" event.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import bindparam, text
 from sqlmodel import Session, col, delete, select
 
-from refleksionsrum.core.migrations import REFRESH_CLOSED
-from refleksionsrum.core.tables import (
+from refleksionsrum.core.store.migrations import REFRESH_CLOSED
+from refleksionsrum.core.store.tables import (
     DecisionRow,
     EvaluationRow,
     MeetingRow,

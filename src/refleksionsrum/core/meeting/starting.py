@@ -11,7 +11,7 @@ from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import Template
 from refleksionsrum.core.i18n import LANGUAGES
 from refleksionsrum.core.models import ClockState, Meeting, Participant, PhaseRecord
-from refleksionsrum.core.store import Store
+from refleksionsrum.core.store.database import Store
 
 ROLES = ("facilitator", "note-taker", "participant", "team-leader", "expert", "sponsor")
 

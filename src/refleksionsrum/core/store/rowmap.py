@@ -21,7 +21,7 @@ from refleksionsrum.core.models import (
     TrialAction,
     Verdict,
 )
-from refleksionsrum.core.tables import (
+from refleksionsrum.core.store.tables import (
     DecisionRow,
     EvaluationRow,
     MeetingRow,

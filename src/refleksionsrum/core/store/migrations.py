@@ -7,8 +7,8 @@ from collections.abc import Callable
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
-from refleksionsrum.core.engine import StoreError
-from refleksionsrum.core.tables import DraftRow, MeetingRow, MetaRow
+from refleksionsrum.core.store.engine import StoreError
+from refleksionsrum.core.store.tables import DraftRow, MeetingRow, MetaRow
 
 # The verdicts that close a trial action (continue carries it on).
 CLOSING = ("adopt", "adapt", "abandon")

@@ -6,8 +6,8 @@ import json
 
 from sqlmodel import Session, col, delete, select
 
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.tables import DraftRow
+from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.store.tables import DraftRow
 
 
 class Drafts:

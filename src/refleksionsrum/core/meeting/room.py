@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from refleksionsrum.core.atomic import utf8_safe
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
-from refleksionsrum.core.drafts import Drafts
-from refleksionsrum.core.meetings import default_due, new_trial_action_id
+from refleksionsrum.core.files.atomic import utf8_safe
+from refleksionsrum.core.files.sync import write_session_file
+from refleksionsrum.core.meeting.starting import default_due, new_trial_action_id
+from refleksionsrum.core.meeting.timer import PhaseClock
 from refleksionsrum.core.models import (
     CarriedOut,
     Decision,
@@ -21,9 +22,8 @@ from refleksionsrum.core.models import (
     TrialAction,
     Verdict,
 )
-from refleksionsrum.core.store import Store
-from refleksionsrum.core.sync import write_session_file
-from refleksionsrum.core.timer import PhaseClock
+from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.core.workspace import Workspace
 
 # After a failed write the file is tried again at most this often (and at every checkpoint).
