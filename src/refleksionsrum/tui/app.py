@@ -125,15 +125,26 @@ class RefleksionsrumApp(App[int]):
         self.exit(128 + number)
 
     def _load(self) -> None:
+        from sqlalchemy.exc import DatabaseError
+
+        from refleksionsrum.core.errors import printable_params
         from refleksionsrum.core.files.sync import ingest, open_store
         from refleksionsrum.core.store.database import StoreError
+        from refleksionsrum.core.store.engine import corrupt
 
         try:
             store = open_store(self.workspace)
             report = ingest(self.workspace, store)
             running, recent = store.summaries()
         except StoreError as error:
-            self.post_message(WorkspaceFailed(t(error.key, **error.params)))
+            self.post_message(WorkspaceFailed(t(error.key, **printable_params(error.params))))
+            return
+        except DatabaseError as error:
+            # A file cut short can pass the opening and fail at the first full read.
+            failure = corrupt(error, self.workspace.database_url)
+            if failure is None:
+                raise
+            self.post_message(WorkspaceFailed(t(failure.key, **printable_params(failure.params))))
             return
         self.post_message(WorkspaceLoaded(store, running, recent, report.problems))
 

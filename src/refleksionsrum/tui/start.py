@@ -87,8 +87,9 @@ class StartScreen(Screen[None]):
         )
         status = self.query_one("#start-status", Static)
         if problems:
-            names = ", ".join(p.path.name for p in problems[:3])
-            status.update(literal(t("start.unreadable", count=len(problems), names=names)))
+            from refleksionsrum.core.files.reading import unused_line
+
+            status.update(literal(unused_line(problems)))
             status.add_class("warning")
         else:
             status.update("")

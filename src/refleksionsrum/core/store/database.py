@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, or_, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, delete, select
 
@@ -24,7 +24,13 @@ from refleksionsrum.core.models import (
     TrialAction,
 )
 from refleksionsrum.core.store import rowmap
-from refleksionsrum.core.store.engine import IMMEDIATE, StoreError, make_engine, use_wal
+from refleksionsrum.core.store.engine import (
+    IMMEDIATE,
+    StoreError,
+    corrupt,
+    make_engine,
+    use_wal,
+)
 from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
 from refleksionsrum.core.store.migrations import MIGRATIONS, recorded_version
@@ -57,7 +63,14 @@ class Store(FileIndex):
             self._open_schema()
         except OperationalError as error:
             self.engine.dispose()
-            raise StoreError("store.unreachable", url=url, reason=str(error.orig)) from None
+            raise corrupt(error, url) or StoreError(
+                "store.unreachable", url=url, reason=str(error.orig)
+            ) from None
+        except DatabaseError as error:
+            self.engine.dispose()
+            raise corrupt(error, url) or StoreError(
+                "store.unreachable", url=url, reason=str(error.orig)
+            ) from None
         except StoreError as error:
             self.engine.dispose()
             if error.key == "store.write_failed":
@@ -79,10 +92,12 @@ class Store(FileIndex):
             with Session(self.engine) as session:
                 yield session
                 session.commit()
-        except OperationalError as error:
+        except DatabaseError as error:
             # A full disk, a read-only file, a lock held past the busy timeout: one
             # error the screens can catch, with the reason, instead of a driver's.
-            raise StoreError("store.write_failed", reason=str(error.orig)) from None
+            raise corrupt(error, self.url) or StoreError(
+                "store.write_failed", reason=str(error.orig)
+            ) from None
         finally:
             IMMEDIATE.reset(token)
 
