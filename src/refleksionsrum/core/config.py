@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
+from refleksionsrum.core.models import Recording
 from refleksionsrum.core.tomltext.guard import shape_problem
 from refleksionsrum.core.tomltext.positions import (
     PathPart,
@@ -20,8 +21,6 @@ from refleksionsrum.core.tomltext.positions import (
 CONFIG_NAME = "config.toml"
 LANGUAGES = ("da", "en")
 THEMES = ("standard", "high-contrast")
-# The phase keys whose recording the program knows; any other key records plain notes.
-KNOWN_PHASES = ("followup", "data", "reflection", "wonder", "next")
 MAX_CONFIG_BYTES = 1_000_000
 # Upper bounds far beyond any meeting; past them, times and dates stop being computable.
 MAX_MINUTES = 100_000
@@ -44,9 +43,9 @@ class PhaseTemplate:
     prompts: tuple[str, ...]
 
     @property
-    def records(self) -> str:
-        """Which recorder the phase uses: a known phase key, or 'notes'."""
-        return self.key if self.key in KNOWN_PHASES else "notes"
+    def records(self) -> Recording:
+        """What the phase records: a known phase's recording, or plain notes."""
+        return Recording.of_phase(self.key)
 
 
 @dataclass(frozen=True)
