@@ -53,7 +53,7 @@ def write_session_file(workspace: Workspace, store: Store, meeting: Meeting) -> 
     make_private_folder(workspace.sessions_dir)
     atomic_write_text(path, sessionfile.dumps(meeting))
     stat = path.stat()
-    store.record_session_file(
+    store.files.record(
         SessionFileRow(
             name=path.name, mtime_ns=stat.st_mtime_ns, size=stat.st_size, meeting_id=meeting.id
         )
@@ -74,7 +74,7 @@ class _StoreHoldings:
 
     def __init__(self, store: Store, known: dict[str, SessionFileRow]) -> None:
         self.store = store
-        self.ids, self.running, self.owners = store.holdings_index()
+        self.ids, self.running, self.owners = store.files.holdings()
         self._sources: dict[str, set[str]] = {}
         for row in known.values():
             if row.meeting_id is not None and row.problem is None:
@@ -107,7 +107,7 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
         write_pending_files(workspace, store)
         return report
     found, report.problems = list_folder(folder)
-    known = store.session_files()
+    known = store.files.known()
     fresh = []
     for item in found:
         seen = known.get(item.path.name)
@@ -143,7 +143,7 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
         report.taken_in.append(taken.meeting.id)
     for problem in problems:
         rows[problem.path.name].problem = problem.message_key
-    store.record_session_files(list(rows.values()))
+    store.files.record_many(list(rows.values()))
     report.problems = sorted(report.problems + problems, key=lambda p: p.path.name)
     write_pending_files(workspace, store)
     return report
@@ -165,15 +165,15 @@ def write_pending_files(workspace: Workspace, store: Store) -> list[str]:
     on the next start, once the problem is gone. Still failing: it stays pending.
     """
     written = []
-    for meeting_id in store.files_pending():
+    for meeting_id in store.files.pending():
         if not store.has_meeting(meeting_id):
-            store.clear_file_pending(meeting_id)
+            store.files.clear_pending(meeting_id)
             continue
         try:
             write_session_file(workspace, store, store.load_meeting(meeting_id))
         except OSError:
             continue
-        store.clear_file_pending(meeting_id)
+        store.files.clear_pending(meeting_id)
         written.append(meeting_id)
     return written
 
