@@ -14,7 +14,7 @@ from refleksionsrum.core.files.judge import judge, list_folder
 from refleksionsrum.core.files.reading import check_folder, read_many
 from refleksionsrum.core.files.sessionfile import SessionFileError
 from refleksionsrum.core.models import Meeting
-from refleksionsrum.core.store.database import Store, StoreError
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.tables import SessionFileRow
 from refleksionsrum.core.workspace import Workspace, make_private_folder
 
@@ -131,9 +131,10 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
         rows[agreed.path.name].meeting_id = agreed.meeting.id
         make_private_file(agreed.path)
     for taken in verdict.take_in:
-        try:
-            _take_in(store, taken.meeting)
-        except StoreError:
+        _pause_where_it_stands(taken.meeting)
+    refused = set(store.save_meetings([taken.meeting for taken in verdict.take_in]))
+    for taken in verdict.take_in:
+        if taken.meeting.id in refused:
             problems.append(
                 SessionFileError(taken.path, "session.clash_store", value=taken.meeting.id)
             )
@@ -178,13 +179,12 @@ def write_pending_files(workspace: Workspace, store: Store) -> list[str]:
     return written
 
 
-def _take_in(store: Store, meeting: Meeting) -> None:
+def _pause_where_it_stands(meeting: Meeting) -> None:
     # A file carries no clock state: a meeting taken in is paused where its last
     # phase with time used stands.
     used = [i for i, phase in enumerate(meeting.phases) if phase.elapsed_ms > 0]
     meeting.clock.current = used[-1] if used else 0
     meeting.clock.running = False
-    store.save_meeting(meeting)
 
 
 def check_sessions(folder: Path) -> tuple[int, list[SessionFileError]]:

@@ -49,19 +49,24 @@ def parse_time(value: str) -> datetime:
 
 
 def meeting_row(meeting: Meeting) -> MeetingRow:
-    return MeetingRow(
-        id=meeting.id,
-        title=meeting.title,
-        template=meeting.template,
-        started_at=iso(meeting.started_at) or "",
-        started_utc=utc(meeting.started_at),
-        ended_at=iso(meeting.ended_at),
-        previous=meeting.previous,
-        extra_toml=fields(meeting.extra) if meeting.extra else "",
-        current_phase=meeting.clock.current,
-        running=meeting.clock.running,
-        running_since=precise(meeting.clock.running_since),
-    )
+    return MeetingRow(**meeting_record(meeting))
+
+
+def meeting_record(meeting: Meeting) -> dict[str, Any]:
+    """The meeting's own row as plain column values (for a batch INSERT)."""
+    return {
+        "id": meeting.id,
+        "title": meeting.title,
+        "template": meeting.template,
+        "started_at": iso(meeting.started_at) or "",
+        "started_utc": utc(meeting.started_at),
+        "ended_at": iso(meeting.ended_at),
+        "previous": meeting.previous,
+        "extra_toml": fields(meeting.extra) if meeting.extra else "",
+        "current_phase": meeting.clock.current,
+        "running": meeting.clock.running,
+        "running_since": precise(meeting.clock.running_since),
+    }
 
 
 Record = dict[str, Any]
