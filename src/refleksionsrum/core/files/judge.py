@@ -259,6 +259,8 @@ def _held_name(meeting_id: str, held: Holdings) -> str:
 
 
 def _best(meeting_id: str, copies: list[_Copy]) -> _Copy:
+    if len(copies) == 1:
+        return copies[0]  # nothing to compare (the common case, and not free)
     covering = [c for c in copies if all(covers(c.meeting, o.meeting) for o in copies)]
     canonical = file_name(meeting_id)
 
