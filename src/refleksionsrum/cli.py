@@ -366,32 +366,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     refuse_unreadable_database(workspace)
     from refleksionsrum.core.export import referat
     from refleksionsrum.core.files import sessionfile
-    from refleksionsrum.core.files.sync import ingest, open_store
+    from refleksionsrum.core.store.quickread import (
+        NoSuchMeeting,
+        meeting_from_store,
+        quick_meeting,
+    )
 
-    store = open_store(workspace)
-    try:
-        report = ingest(workspace, store)
-        if not store.has_meeting(args.meeting_id):
-            message = f"{PROG}: {t('store.no_meeting', id=args.meeting_id)}"
-            if report.problems:
-                message += " " + t("cli.export.unreadable", count=len(report.problems))
-            running, recent = store.summaries(limit=10)
-            known = [m.id for m in running + recent]
-            if known:
-                message += "\n" + t("cli.export.known") + "\n" + "\n".join(f"  {i}" for i in known)
-            raise Failure(printable_lines(message), EXIT_PROBLEMS)
-        meeting = store.load_meeting(args.meeting_id)
-        if args.format == "toml":
-            text = sessionfile.dumps(meeting)
-        else:
-            followed_up = {}
-            for evaluation in meeting.evaluations:
-                action = store.trial_action(evaluation.trial_action)
-                if action is not None:
-                    followed_up[evaluation.trial_action] = action
-            text = referat(meeting, followed_up=followed_up)
-    finally:
-        store.close()
+    # Up to date and found: read with sqlite3 alone (the store's import is most of a second).
+    found = quick_meeting(workspace, args.meeting_id)
+    if found is None:
+        try:
+            found = meeting_from_store(workspace, args.meeting_id)
+        except NoSuchMeeting as missing:
+            raise Failure(printable_lines(missing.message), EXIT_PROBLEMS) from None
+    if args.format == "toml":
+        text = sessionfile.dumps(found.meeting)
+    else:
+        text = referat(found.meeting, followed_up=found.followed_up)
     if target is None:
         stdio.write_stdout(text)
         return EXIT_OK
