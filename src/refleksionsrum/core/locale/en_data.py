@@ -1,0 +1,39 @@
+"""English strings of the data review: data sources, their files and the runs analysis."""
+
+CATALOG: dict[str, str] = {
+    "data.hint": "Fix the file or its entry under [[data]] in config.toml.",
+    "data.not_found": "the file does not exist.",
+    "data.unreadable": "the file cannot be read ({reason}).",
+    "data.too_large": "the file is larger than {limit} MB; keep only the rows the chart shows.",
+    "data.empty": "the file is empty: there are no rows under the headings.",
+    "data.encoding": "the file's encoding cannot be read; save it as CSV (UTF-8) or Windows-1252.",
+    "data.bad_csv": "the file cannot be read as CSV ({reason}).",
+    "data.not_excel": "the file is not an Excel file (.xlsx) that can be read ({reason}).",
+    "data.no_sheet": "there is no sheet '{sheet}'; the file has: {known}.",
+    "data.unknown_column": "there is no column '{column}'; the file has: {known}.",
+    "data.not_number": "row {row}, column '{column}': '{text}' is not a number.",
+    "data.no_values": "the column '{column}' has no numbers.",
+    "data.config_duplicate": "the data source '{name}' appears twice under [[data]].",
+    "data.config_suffix": "the file '{file}' must be a .csv or .xlsx file.",
+    "data.config_better": 'better = \'{value}\' is not known; use "up" or "down".',
+    "data.config_template": "'{key}': there is no template '{value}'; known: {known}.",
+    "data.side.above": "above",
+    "data.side.below": "below",
+    "data.verdict.too_few": "Too few points to judge: {n} points lie off the median, "
+    "and it takes at least {need}.",
+    "data.verdict.random": "Only random variation: the longest run is {run} points "
+    "(the limit is {run_max}), and the line crosses the median {crossings} times "
+    "(at least {crossings_min}).",
+    "data.verdict.long_run": "An unusually long run: {run} points {side} the median "
+    "(the limit is {run_max}).",
+    "data.verdict.few_crossings": "Unusually few crossings of the median: {crossings} "
+    "(at least {crossings_min} expected).",
+    "data.verdict.real_change": "This suggests a real change.",
+    "data.verdict.better": "The change is in the good direction.",
+    "data.verdict.worse": "The change is in the wrong direction.",
+    "data.short.too_few": "too few points to judge",
+    "data.short.random": "only random variation",
+    "data.short.long_run": "signal: a long run {side} the median",
+    "data.short.few_crossings": "signal: few crossings of the median",
+    "data.observation": "{name}: median {median}, {finding}",
+}
