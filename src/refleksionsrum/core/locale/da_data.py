@@ -37,3 +37,25 @@ CATALOG: dict[str, str] = {
     "data.short.few_crossings": "signal: få krydsninger af medianen",
     "data.observation": "{name}: median {median}, {finding}",
 }
+CATALOG.update(
+    {
+        "data.cli.part": "Del {n} af {total} ({first} til {last}):",
+        "data.cli.median": "median {median}, {n} punkter.",
+        "data.cli.no_source": "datakilden '{name}' står ikke under [[data]] i config.toml; "
+        "kendte: {known}.",
+        "cli.data.help": "vis et kørselsdiagram og Anhøj-analysen af en CSV- eller Excel-fil",
+        "cli.data.description": "Læser en CSV- eller Excel-fil (eller en datakilde fra "
+        "config.toml med --name) og viser et kørselsdiagram med medianen og hvad "
+        "Anhøj-reglerne siger. Uden --value vises den sidste kolonne, dateret efter den første.",
+        "cli.data.help_file": "filen (.csv eller .xlsx)",
+        "cli.data.help_value": "kolonnen med tallene",
+        "cli.data.help_date": "kolonnen med datoer eller perioder",
+        "cli.data.help_sheet": "arket i en Excel-fil (ellers det første)",
+        "cli.data.help_freeze": "medianen af de første N punkter er midterlinjen",
+        "cli.data.help_part": "en ny del (egen median) efter punkt N; kan gentages",
+        "cli.data.help_format": "text tegner diagrammet; json giver tallene",
+        "cli.data.help_name": "en datakilde fra config.toml",
+        "cli.data.need_file": "angiv en FIL eller --name NAVN.",
+        "cli.check.data_summary": "Datakilder i orden: {good} · med fejl: {bad}.",
+    }
+)

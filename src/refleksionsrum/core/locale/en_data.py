@@ -37,3 +37,25 @@ CATALOG: dict[str, str] = {
     "data.short.few_crossings": "signal: few crossings of the median",
     "data.observation": "{name}: median {median}, {finding}",
 }
+CATALOG.update(
+    {
+        "data.cli.part": "Part {n} of {total} ({first} to {last}):",
+        "data.cli.median": "median {median}, {n} points.",
+        "data.cli.no_source": "there is no data source '{name}' under [[data]] in config.toml; "
+        "known: {known}.",
+        "cli.data.help": "show a run chart and the Anhøj analysis of a CSV or Excel file",
+        "cli.data.description": "Reads a CSV or Excel file (or a data source from config.toml "
+        "with --name) and shows a run chart with its median and what the Anhøj rules say. "
+        "Without --value the last column is charted, dated by the first.",
+        "cli.data.help_file": "the file (.csv or .xlsx)",
+        "cli.data.help_value": "the column with the numbers",
+        "cli.data.help_date": "the column with dates or periods",
+        "cli.data.help_sheet": "the sheet of an Excel file (else the first)",
+        "cli.data.help_freeze": "the median of the first N points is the centre line",
+        "cli.data.help_part": "a new part (its own median) after point N; may be repeated",
+        "cli.data.help_format": "text draws the chart; json gives the numbers",
+        "cli.data.help_name": "a data source from config.toml",
+        "cli.data.need_file": "give a FILE or --name NAME.",
+        "cli.check.data_summary": "Data sources in order: {good} · with errors: {bad}.",
+    }
+)
