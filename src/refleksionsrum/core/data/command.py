@@ -10,7 +10,7 @@ from typing import Any
 from refleksionsrum.core.data.readers import read_table
 from refleksionsrum.core.data.runs import PartAnalysis, analyse
 from refleksionsrum.core.data.series import Series, series_of
-from refleksionsrum.core.data.sources import DataSource
+from refleksionsrum.core.data.sources import Better, DataSource
 from refleksionsrum.core.data.textchart import ChartInput, draw, plain_lines
 from refleksionsrum.core.data.verdict import number, verdict
 from refleksionsrum.core.i18n import t
@@ -27,6 +27,7 @@ class Request:
     freeze: int | None = None
     parts: tuple[int, ...] = ()
     name: str | None = None
+    better: Better | None = None
 
     @classmethod
     def of(cls, source: DataSource, root: Path) -> Request:
@@ -38,6 +39,7 @@ class Request:
             source.freeze,
             source.parts,
             source.name,
+            source.better,
         )
 
 
@@ -99,7 +101,7 @@ def as_text(request: Request, series: Series, parts: list[PartAnalysis], width: 
         )
         median = t("data.cli.median", median=number(part.median), n=part.n_obs)
         lines.append(" ".join(filter(None, [head, median])))
-        lines.append(verdict(part))
+        lines.append(verdict(part, request.better))
     return "\n".join(lines)
 
 

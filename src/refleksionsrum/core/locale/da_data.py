@@ -59,3 +59,14 @@ CATALOG.update(
         "cli.check.data_summary": "Datakilder i orden: {good} · med fejl: {bad}.",
     }
 )
+CATALOG.update(
+    {
+        "key.data_next": "Næste graf",
+        "key.data_note": "Notér fra graf",
+        "data.of": "datakilde {n} af {total}",
+        "data.flip_hint": "F7 næste · F8 notér",
+        "data.latest": "Seneste",
+        "data.median": "Median {median}.",
+        "data.last_part": "(del {n}, efter opdelingen)",
+    }
+)

@@ -59,3 +59,14 @@ CATALOG.update(
         "cli.check.data_summary": "Data sources in order: {good} · with errors: {bad}.",
     }
 )
+CATALOG.update(
+    {
+        "key.data_next": "Next chart",
+        "key.data_note": "Note from chart",
+        "data.of": "data source {n} of {total}",
+        "data.flip_hint": "F7 next · F8 note",
+        "data.latest": "Latest",
+        "data.median": "Median {median}.",
+        "data.last_part": "(part {n}, after the split)",
+    }
+)
