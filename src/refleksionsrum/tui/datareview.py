@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from refleksionsrum.core.data.marks import measured_by
-from refleksionsrum.core.data.shown import mark_shown
+from refleksionsrum.core.data.remember import mark_shown
 from refleksionsrum.core.data.textchart import ChartInput, Ink, draw
 from refleksionsrum.core.data.verdict import number, observation
 from refleksionsrum.core.data.views import DataView, action_points, load_view, mentions

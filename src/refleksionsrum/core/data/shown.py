@@ -10,13 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import tomli_w
-from sqlalchemy import text
-
 from refleksionsrum.core.data.views import DataView
 from refleksionsrum.core.models import Meeting
-from refleksionsrum.core.store.database import Store
-from refleksionsrum.core.store.tables import MeetingRow
 
 TABLE = "data_shown"
 
@@ -79,31 +74,3 @@ def record(view: DataView, when: datetime) -> dict[str, Any]:
         entry["problem"] = view.problem.message()
     entry["shown_at"] = when
     return entry
-
-
-def mark_shown(store: Store, meeting: Meeting, view: DataView, when: datetime) -> bool:
-    """Note in the meeting (and the store) that ``view`` was shown; False if already noted.
-
-    One entry per source: the first showing counts, flipping back and forth adds nothing.
-    """
-    raw = meeting.extra.get(TABLE)
-    entries = list(raw) if isinstance(raw, list) else []
-    if any(isinstance(e, dict) and e.get("name") == view.source.name for e in entries):
-        return False
-    entries.append(record(view, when))
-    meeting.extra[TABLE] = entries
-    save_extra(store, meeting)
-    return True
-
-
-def save_extra(store: Store, meeting: Meeting) -> None:
-    """Store the meeting's extra keys, counted in the revision like every write."""
-    with store.writing() as session:
-        row = session.get(MeetingRow, meeting.id)
-        if row is None:
-            return
-        row.extra_toml = tomli_w.dumps(meeting.extra) if meeting.extra else ""
-        session.add(row)
-        session.exec(  # type: ignore[call-overload]
-            text("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
-        )

@@ -70,3 +70,4 @@ CATALOG.update(
         "data.last_part": "(del {n}, efter opdelingen)",
     }
 )
+CATALOG["referat.data_shown"] = "Data vi så på"

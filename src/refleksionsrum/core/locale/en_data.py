@@ -70,3 +70,4 @@ CATALOG.update(
         "data.last_part": "(part {n}, after the split)",
     }
 )
+CATALOG["referat.data_shown"] = "Data we looked at"
