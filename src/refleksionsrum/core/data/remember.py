@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import tomli_w
 from sqlalchemy import text
 
 from refleksionsrum.core.data.shown import TABLE, record
@@ -12,6 +11,7 @@ from refleksionsrum.core.data.views import DataView
 from refleksionsrum.core.models import Meeting
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.tables import MeetingRow
+from refleksionsrum.core.tomltext.writer import fields
 
 
 def mark_shown(store: Store, meeting: Meeting, view: DataView, when: datetime) -> bool:
@@ -35,7 +35,7 @@ def save_extra(store: Store, meeting: Meeting) -> None:
         row = session.get(MeetingRow, meeting.id)
         if row is None:
             return
-        row.extra_toml = tomli_w.dumps(meeting.extra) if meeting.extra else ""
+        row.extra_toml = fields(meeting.extra) if meeting.extra else ""
         session.add(row)
         session.exec(  # type: ignore[call-overload]
             text("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")

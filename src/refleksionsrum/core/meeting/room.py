@@ -19,6 +19,7 @@ from refleksionsrum.core.models import (
     Note,
     NoteKind,
     PhaseRecord,
+    Recording,
     TrialAction,
     Verdict,
 )
@@ -79,12 +80,9 @@ class MeetingRoom:
         return next((p for p in template.phases if p.key == key), None)
 
     @property
-    def records(self) -> str:
-        """Which kind of recording the current phase uses."""
-        found = self.phase_template()
-        if found is not None:
-            return found.records
-        return PhaseTemplate(self.phase.key, "", 1, "", ()).records
+    def records(self) -> Recording:
+        """What the current phase records (by its key, whether or not the template has it)."""
+        return Recording.of_phase(self.phase.key)
 
     def default_due(self) -> date:
         template = self.template
