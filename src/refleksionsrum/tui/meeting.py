@@ -64,6 +64,8 @@ class MeetingScreen(EditingScreen):
         Binding("ctrl+r", "previous_phase", "key.previous_phase", priority=True),
         Binding("f2", "add_time(1)", "key.add1"),
         Binding("f3", "add_time(5)", "key.add5"),
+        Binding("f7", "data_next", "key.data_next", priority=True),
+        Binding("f8", "data_note", "key.data_note", priority=True),
         Binding("delete", "delete_item", "key.delete", show=False),
     ]
 
@@ -169,6 +171,7 @@ class MeetingScreen(EditingScreen):
             prompts.add_row(Text("?", style="bold"), literal(prompt))
         self.query_one("#prompts", Static).update(prompts)
         self._shown_phase = room.timer.current
+        await self.sync_data_review()
         await self.build_entry()
         self.refresh_items()
         self.refresh_bindings()
@@ -321,7 +324,46 @@ class MeetingScreen(EditingScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_trial_action":
             return self.room.records is Recording.NEXT
+        if action in ("data_next", "data_note"):
+            return self.room.records is Recording.DATA and bool(self.rr.workspace.config.data)
         return True
+
+    # -- the data review's charts (tui/datareview.py) ---------------------------------------
+
+    async def sync_data_review(self) -> None:
+        """Charts in a data phase when config.toml names data sources; loaded only then."""
+        sources = self.rr.workspace.config.data
+        template = self.room.meeting.template
+        wanted = tuple(s for s in sources if s.shown_in(template))
+        wanted = wanted if self.room.records is Recording.DATA else ()
+        present = self.query("#data-review")
+        self.query_one("#phase-panel", Vertical).set_class(bool(wanted), "-data")
+        if not wanted and not present:
+            return
+        await present.remove()
+        if wanted:
+            from refleksionsrum.tui.datareview import DataReview
+
+            await self.query_one("#phase-panel", Vertical).mount(
+                DataReview(self.room, wanted), before="#items"
+            )
+
+    def action_data_next(self) -> None:
+        from refleksionsrum.tui.datareview import review_of
+
+        review = review_of(self)
+        if review is not None:
+            review.flip()
+
+    def action_data_note(self) -> None:
+        from refleksionsrum.tui.datareview import record_from_chart, review_of
+
+        review = review_of(self)
+        if review is None:
+            return
+        item = self.guarded(lambda: record_from_chart(self.room, review))
+        if item is not None:
+            self.refresh_items(select=item)
 
     # -- moving through the agenda ------------------------------------------------------------
 
