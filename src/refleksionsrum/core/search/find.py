@@ -75,7 +75,7 @@ def _hits(word: str, terms: tuple[Term, ...]) -> bool:
     for term in terms:
         if stemmed in term.stems:
             return True
-        if term.part is not None and term.part in folded[1:]:
+        if term.part is not None and term.part in folded:
             return True
     return False
 

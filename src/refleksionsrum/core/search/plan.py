@@ -18,9 +18,17 @@ class Term:
 
     @property
     def part(self) -> str | None:
-        """The stem to look for inside compounds: one word, long enough to mean something."""
-        if len(self.stems) == 1 and len(self.stems[0]) >= MIN_PART:
-            return self.stems[0]
+        """What to look for inside compounds: one word's stem, or the word if its stem is short.
+
+        "behandlingen" looks for "behandling"; "borger" (stem "borg", too short to look
+        for inside other words) looks for "borger", so it finds "borgerrådgiver" but
+        not "borgmester".
+        """
+        if len(self.stems) != 1:
+            return None
+        for candidate in (self.stems[0], self.words[0]):
+            if len(candidate) >= MIN_PART:
+                return candidate
         return None
 
 

@@ -12,8 +12,9 @@ TERMS_VERSION = "1"
 # Letters and digits; æ, ø and å are letters like any other (never folded to a, o).
 WORD = re.compile(r"\w+")
 # A compound part shorter than this is too common inside other words to mean anything
-# ("ting" would find "betingelse", "far" would find "farve").
-MIN_PART = 4
+# ("ting" would find "betingelse", "borg" would find "borgmester"): such words are
+# found as words only.
+MIN_PART = 5
 
 _STEMMER = snowballstemmer.stemmer("danish")
 
@@ -37,15 +38,14 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def inner_parts(word: str) -> str:
-    """The word's endings from its second letter on, space separated: where compounds meet.
+    """The word's endings of MIN_PART letters or more, space separated: where compounds meet.
 
-    "familiebehandlingen" gives "amiliebehandlingen ... behandlingen ... ngen"; a
-    prefix search for "behandl" in these finds the compound, while "borgmester"
-    gives nothing that starts with "borg" (a word is found by its stem, not here).
+    "familiebehandlingen" gives "familiebehandlingen amiliebehandlingen ... behandlingen
+    ... ingen"; a prefix search for "behandling" or "famili" in these finds the compound.
     """
-    if len(word) <= MIN_PART:
+    if len(word) < MIN_PART:
         return ""
-    return " ".join(word[start:] for start in range(1, len(word) - MIN_PART + 1))
+    return " ".join(word[start:] for start in range(len(word) - MIN_PART + 1))
 
 
 def stems_of(text: str) -> str:
