@@ -17,7 +17,7 @@ from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
-from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
+from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, TrialAction
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
@@ -39,13 +39,7 @@ from refleksionsrum.tui.text import literal
 if TYPE_CHECKING:
     from refleksionsrum.tui.app import RefleksionsrumApp
 
-# What the entry line records in each kind of phase.
-_ENTRY_KIND = {
-    "data": NoteKind.OBSERVATION,
-    "reflection": NoteKind.REFLECTION,
-    "notes": NoteKind.NOTE,
-}
-_WONDER_KINDS = (NoteKind.WONDERING, NoteKind.EXPLANATION, NoteKind.PARKED_IDEA)
+_WONDER_KINDS = Recording.WONDER.note_kinds
 
 
 class EntryLine(OrderedInput):
@@ -184,11 +178,11 @@ class MeetingScreen(EditingScreen):
         await entry.remove_children()
         records = self.room.records
         # The wonder phase puts its three kinds above a full-width entry line.
-        entry.set_class(records == "wonder", "-stacked")
+        entry.set_class(records is Recording.WONDER, "-stacked")
         widgets: list[Any] = []
-        if records == "followup":
+        if records is Recording.FOLLOWUP:
             widgets.append(Static(t("followup.hint"), classes="hint"))
-        elif records == "wonder":
+        elif records is Recording.WONDER:
             # Three visible choices, not a drop-down: the room sees what is recorded.
             widgets.append(
                 RadioSet(
@@ -200,13 +194,13 @@ class MeetingScreen(EditingScreen):
                 )
             )
             widgets.append(EntryLine(placeholder=t("entry.wonder"), id="entry-text"))
-        elif records == "next":
+        elif records is Recording.NEXT:
             widgets.append(EntryLine(placeholder=t("entry.decision"), id="entry-text"))
             widgets.append(Button(t("entry.new_action"), id="entry-action"))
         else:
-            kind = _ENTRY_KIND.get(records, NoteKind.NOTE)
+            kind = records.entry_kind
             widgets.append(EntryLine(placeholder=t(f"entry.{kind.value}"), id="entry-text"))
-            if records == "data":
+            if records is Recording.DATA:
                 widgets.append(EntryLine(placeholder=t("entry.source"), id="entry-source"))
         for line in widgets:
             if isinstance(line, Input):
@@ -217,7 +211,7 @@ class MeetingScreen(EditingScreen):
         # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
         # after Ctrl+N, already queued, would reach the removed entry line and be lost.
         # Screen.set_focus moves the focus now.
-        if records == "followup":
+        if records is Recording.FOLLOWUP:
             self.set_focus(self.query_one("#items", ListView))
         else:
             self.set_focus(self.query_one("#entry-text", Input))
@@ -226,7 +220,7 @@ class MeetingScreen(EditingScreen):
     def refresh_items(self, select: object = None) -> None:
         room = self.room
         rows: list[ItemRow] = []
-        if room.records == "followup":
+        if room.records is Recording.FOLLOWUP:
             rows = [
                 follow_up_row(FollowUp(a, room.evaluation_of(a.id), room.adaptation_of(a.id)))
                 for a in room.open_trial_actions()
@@ -235,7 +229,7 @@ class MeetingScreen(EditingScreen):
                 rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
         else:
             rows = [note_row(n) for n in room.notes_here()]
-            if room.records == "next":
+            if room.records is Recording.NEXT:
                 rows += [decision_row(d) for d in room.meeting.decisions]
                 rows += [
                     trial_action_row(a, self.title_of(a.adapted_from))
@@ -299,16 +293,16 @@ class MeetingScreen(EditingScreen):
             return
         room = self.room
         item: Note | Decision | None
-        if room.records == "next":
+        if room.records is Recording.NEXT:
             item = self.guarded(lambda: room.add_decision(text))
         else:
             source = None
-            if room.records == "wonder":
+            if room.records is Recording.WONDER:
                 chosen = self.query_one("#entry-kind", RadioSet).pressed_index
                 kind = _WONDER_KINDS[chosen] if chosen >= 0 else NoteKind.WONDERING
             else:
-                kind = _ENTRY_KIND.get(room.records, NoteKind.NOTE)
-                if room.records == "data":
+                kind = room.records.entry_kind
+                if room.records is Recording.DATA:
                     source = self.query_one("#entry-source", Input).value.strip() or None
             item = self.guarded(lambda: room.add_note(kind, text, source))
         if item is None:
@@ -326,7 +320,7 @@ class MeetingScreen(EditingScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_trial_action":
-            return self.room.records == "next"
+            return self.room.records is Recording.NEXT
         return True
 
     # -- moving through the agenda ------------------------------------------------------------
