@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,3 +29,25 @@ def no_workspace_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def workspace(tmp_path: Path) -> Path:
     """A new workspace made by `init` (Danish config, empty sessions/); returns its folder."""
     return init_workspace(tmp_path / "workspace")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The base URL of a PostgreSQL server for the tests (see tests/pgcluster.py)."""
+    from pgcluster import ENV, cluster
+
+    given = os.environ.get(ENV)
+    if given:
+        yield given
+        return
+    with cluster() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test."""
+    from pgcluster import fresh_database
+
+    with fresh_database(pg_server) as url:
+        yield url
