@@ -133,6 +133,8 @@ CATALOG: dict[str, str] = {
     "store.no_meeting": "mødet '{id}' findes ikke.",
     "store.no_item": "punktet findes ikke længere.",
     "store.clash": "mødet {id} bruger et prøvehandlings-id, som et andet møde allerede har.",
+    "notice.item_kept": "punktet blev slettet et andet sted, mens du rettede det. "
+    "Din tekst er gemt som et nyt punkt.",
     "store.conflict": "punktet er ændret et andet sted, siden du åbnede det.",
     "store.needs_psycopg": "database_url peger på PostgreSQL, men psycopg 3 er ikke installeret. "
     "Installér det med: pip install 'refleksionsrum[postgresql]'",

@@ -186,6 +186,14 @@ class Store(FileIndex, ItemWrites):
             session.add(row)
             return True
 
+    def release_facilitation(self, meeting_id: str, token: str) -> None:
+        """The facilitator's app quits: no one facilitates until someone resumes or takes over."""
+        with self._write(meeting_id) as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is not None and row.facilitator == token:
+                row.facilitator, row.facilitator_seen = None, None
+                session.add(row)
+
     def facilitation(self, meeting_id: str) -> tuple[str | None, datetime | None]:
         """(the facilitator's token, when it was last seen alive), as stored."""
         with Session(self.engine) as session:

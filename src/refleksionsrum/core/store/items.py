@@ -41,6 +41,14 @@ def _action_fields(action: TrialAction) -> tuple[Any, ...]:
     )
 
 
+class ItemKept(StoreError):
+    """The item was deleted elsewhere while it was edited here: kept as a new item."""
+
+    def __init__(self, item: Item) -> None:
+        super().__init__("notice.item_kept")
+        self.item = item
+
+
 class ItemWrites:
     """Notes, decisions, trial actions and evaluations (mixed into Store)."""
 
