@@ -116,6 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace(new)
     new.set_defaults(handler=cmd_new)
 
+    join = commands.add_parser(
+        "join", help=_h("cli.join.help"), description=t("cli.join.description")
+    )
+    join.add_argument(
+        "meeting_id",
+        nargs="?",
+        default="",
+        metavar=t("cli.metavar.meeting_id"),
+        help=_h("cli.join.help_id"),
+    )
+    _add_workspace(join)
+    join.set_defaults(handler=cmd_join)
+
     check = commands.add_parser(
         "check",
         help=_h("cli.check.help"),
@@ -269,13 +282,24 @@ def cmd_new(args: argparse.Namespace) -> int:
     return run_screens(workspace.root, new=True, template=args.template, title=args.title)
 
 
+def cmd_join(args: argparse.Namespace) -> int:
+    """`refleksionsrum join`: the note-taker's screen on a running meeting."""
+    workspace = open_workspace(args)
+    return run_screens(workspace.root, join=args.meeting_id)
+
+
 def run_screens(
-    root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+    root: Path,
+    *,
+    new: bool = False,
+    template: str | None = None,
+    title: str | None = None,
+    join: str | None = None,
 ) -> int:
     """Hand over to the screens; Textual and the database are imported only now."""
     from refleksionsrum.tui.app import run
 
-    return run(root, new=new, template=template, title=title)
+    return run(root, new=new, template=template, title=title, join=join)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -73,4 +73,8 @@ CATALOG: dict[str, str] = {
     "toml.no_equals": "der mangler et = efter nøglen (nøgler må ikke have mellemrum)",
     "toml.trailing": "der står noget efter værdien på samme linje",
     "toml.invalid_statement": "linjen kan ikke læses som nøgle = værdi",
+    "cli.join.help": "følg et igangværende møde som referent",
+    "cli.join.description": "Åbner et igangværende møde som referent: samme møde, samme fase og "
+    "tid som mødelederens skærm. Du kan skrive i enhver fase uden at flytte mødet.",
+    "cli.join.help_id": "mødets id (standard: det møde, der kører; flere at vælge imellem)",
 }

@@ -67,4 +67,8 @@ CATALOG: dict[str, str] = {
     "toml.no_equals": "an = is missing after the key (keys cannot contain spaces)",
     "toml.trailing": "something follows the value on the same line",
     "toml.invalid_statement": "the line cannot be read as key = value",
+    "cli.join.help": "follow a running meeting as note-taker",
+    "cli.join.description": "Opens a running meeting as note-taker: the same meeting, phase and "
+    "time as the facilitator's screen. You can record in any phase without moving the meeting.",
+    "cli.join.help_id": "the meeting's id (default: the running one; a choice when several run)",
 }

@@ -103,11 +103,13 @@ class MeetingRoom(TrialActionsInRoom):
         revision = self.store.meeting_revision(self.meeting.id)
         return self.store.load_meeting(self.meeting.id), revision
 
-    def reload(self, fresh: Meeting, revision: int | None) -> bool:
+    def reload(self, fresh: Meeting, revision: int | None, *, hold: bool = False) -> bool:
         """Take ``fresh`` as the read model; True when the shown phase changed.
 
         The facilitator keeps its own phases and timer (it is their source); a
         note-taker takes the stored clock facts and recomputes the countdown.
+        ``hold`` keeps a following view in its phase for now (a line is half
+        typed there); ``catch_up`` moves it on afterwards.
         """
         before = self.shown
         self.revision = revision
@@ -117,10 +119,19 @@ class MeetingRoom(TrialActionsInRoom):
             return False
         self.meeting = fresh
         self.timer = PhaseClock(fresh.phases, fresh.clock, self.clock)
-        if self.following:
+        if self.following and not hold:
             self._shown = self.timer.current
         self._shown = min(self._shown, len(fresh.phases) - 1)
+        # The facilitator caught up with the phase this view looked at: follow again.
+        self.following = self.following or self._shown == self.timer.current
         return self.shown != before
+
+    def catch_up(self) -> bool:
+        """A following view held in its phase moves to the meeting's; True if it moved."""
+        if self.is_facilitator or not self.following or self._shown == self.timer.current:
+            return False
+        self._shown = self.timer.current
+        return True
 
     def heartbeat(self) -> bool:
         """The facilitator says it is alive; False (and a note-taker now) if someone took over."""
@@ -284,9 +295,12 @@ class MeetingRoom(TrialActionsInRoom):
 
     # -- notes and decisions -------------------------------------------------------------
 
-    def add_note(self, kind: NoteKind, text: str, source: str | None = None) -> Note:
+    def add_note(
+        self, kind: NoteKind, text: str, source: str | None = None, phase_key: str | None = None
+    ) -> Note:
+        """Record a note in ``phase_key`` (where it was typed) or the phase shown now."""
         note = Note(
-            phase=self.phase.key,
+            phase=phase_key or self.phase.key,
             kind=kind,
             text=utf8_safe(text),
             source=utf8_safe(source) if source else None,
