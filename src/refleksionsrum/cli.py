@@ -27,7 +27,18 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 # Options that take a value; the early scan for the language must skip their values.
-_VALUED = ("--workspace", "--language", "--template", "--title", "--format", "--output")
+_VALUED = (
+    "--workspace",
+    "--language",
+    "--template",
+    "--title",
+    "--format",
+    "--output",
+    "--limit",
+    "--status",
+    "--owner",
+    "--point",
+)
 
 
 class Failure(Exception):
@@ -151,8 +162,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--output", metavar=t("cli.metavar.file"), help=_h("cli.export.help_output")
     )
+    export.add_argument("--no-mask", action="store_true", help=_h("cli.help.no_mask"))
     _add_workspace(export)
     export.set_defaults(handler=cmd_export)
+    from refleksionsrum.core.data.command import add_command
+
+    add_command(commands, _h, _add_workspace, cmd_data)
+    from refleksionsrum.memorycli import add_commands
+
+    add_commands(commands, _h, _add_workspace)
     return parser
 
 
@@ -343,7 +361,42 @@ def cmd_check(args: argparse.Namespace) -> int:
             warnings=len(warnings),
         )
     )
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    data_problems = _check_data(workspace)
+    return EXIT_PROBLEMS if problems or data_problems else EXIT_OK
+
+
+def _check_data(workspace: Workspace) -> list[FileProblem]:
+    """Each [[data]] entry's file read and analysed as the data review would; problems printed."""
+    if not workspace.config.data:
+        return []
+    from refleksionsrum.core.data.views import load_view
+
+    views = [load_view(source, workspace.root) for source in workspace.config.data]
+    problems = [view.problem for view in views if view.problem is not None]
+    for problem in problems:
+        print(problem.render())
+    print(t("cli.check.data_summary", good=len(views) - len(problems), bad=len(problems)))
+    return list(problems)
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    """`refleksionsrum data`: a run chart and its Anhøj analysis; 1 when the file is bad."""
+    from refleksionsrum.core.data import command
+
+    if args.file is None and args.name is None:
+        args.data_parser.error(t("cli.data.need_file"))
+    workspace = open_workspace(args) if args.name is not None else None
+    request = command.request_of(
+        args,
+        workspace.config.data if workspace else None,
+        workspace.root if workspace else None,
+    )
+    series, parts = command.analyse_request(request)
+    if args.format == "json":
+        print(command.as_json(request, series, parts))
+    else:
+        print(command.as_text(request, series, parts, shutil.get_terminal_size().columns))
+    return EXIT_OK
 
 
 def _unknown_templates(workspace: Workspace, broken: set[Path]) -> list[FileProblem]:
@@ -403,6 +456,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 if action is not None:
                     followed_up[evaluation.trial_action] = action
             text = referat(meeting, followed_up=followed_up)
+            if not args.no_mask:
+                from refleksionsrum.core.privacy import mask_cpr
+
+                text = mask_cpr(text)
     finally:
         store.close()
     if args.output is None:

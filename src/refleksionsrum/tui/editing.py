@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, ListView
 
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
-from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
+from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, TrialAction
 from refleksionsrum.core.store.database import EditConflict, StoreError
 from refleksionsrum.core.store.items import ItemKept
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S, OPEN_MARK
@@ -150,7 +150,7 @@ class EditingScreen(LiveScreen):
 
     @on(Button.Pressed, "#entry-action")
     def action_new_trial_action(self, force: bool = False) -> None:
-        if self.room.records != "next" and not force:
+        if self.room.records is not Recording.NEXT and not force:
             return
         blank = TrialAction(
             id="", title="", owner="", due=self.room.default_due(), prediction="", measure=""

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Label, ListItem, ListView
 
 from refleksionsrum.core.i18n import long_date, t
-from refleksionsrum.core.models import Decision, Evaluation, Note, NoteKind, TrialAction
+from refleksionsrum.core.models import Decision, Evaluation, Note, NoteKind, Recording, TrialAction
 from refleksionsrum.tui.text import literal
 
 Item = Note | Decision | TrialAction
@@ -21,7 +21,7 @@ class Pending:
     number: int
     text: str
     phase_key: str
-    records: str
+    records: Recording
     kind: NoteKind | None = None  # None: a decision
     source: str | None = None
     problem: str | None = None

@@ -47,12 +47,13 @@ from refleksionsrum.core.store.tables import (
 __all__ = ["EditConflict", "Store", "StoreError"]
 
 
-class Store(FileIndex, ItemWrites):
+class Store(ItemWrites):
     """All reads and writes of meetings; returns plain models, never live rows."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self.files = FileIndex(self.engine, self.writing)
         try:
             # A database from a newer version is refused before anything is created
             # or converted in it, so that version can still use it as it left it.
@@ -320,6 +321,14 @@ class Store(FileIndex, ItemWrites):
                 phase_row.elapsed_ms = phase.elapsed_ms
                 phase_row.added_ms = phase.added_ms
                 session.add(phase_row)
+
+    def save_extra(self, meeting_id: str, extra_toml: str) -> None:
+        """Store a meeting's extra keys (a TOML text), counted in its revision."""
+        with self._write(meeting_id) as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is not None:
+                row.extra_toml = extra_toml
+                session.add(row)
 
     def end_meeting(self, meeting_id: str, ended_at: datetime) -> None:
         with self._write(meeting_id) as session:
