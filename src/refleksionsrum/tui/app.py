@@ -224,7 +224,13 @@ class RefleksionsrumApp(App[int]):
         self.switch_screen(SummaryScreen(room))
 
     def back_to_start(self) -> None:
-        """Leave whatever is shown and show the start screen with fresh lists."""
+        """Leave whatever is shown and show the start screen with fresh lists.
+
+        A joined view (and so a served one) has no start screen to go to: it ends.
+        """
+        if self.joining is not None:
+            self.exit(0)
+            return
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
