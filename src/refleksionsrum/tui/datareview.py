@@ -147,12 +147,18 @@ class DataReview(Vertical):
             max(chart.content_size.height, 5),
             number,
         )
+        # Styles looked up once per drawing, and runs of one ink appended as one span.
+        styles = {ink: _resolve(self, style) for ink, style in _STYLE.items()}
         text = Text(no_wrap=True, overflow="crop")
         for r, row in enumerate(rows):
             if r:
                 text.append("\n")
-            for char, ink in row:
-                text.append(char, style=_resolve(self, _STYLE[ink]))
+            start = 0
+            for end in range(1, len(row) + 1):
+                if end == len(row) or row[end][1] is not row[start][1]:
+                    chars = "".join(char for char, _ in row[start:end])
+                    text.append(chars, style=styles[row[start][1]])
+                    start = end
         chart.update(text)
         self.painted += 1
 

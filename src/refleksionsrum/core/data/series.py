@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from refleksionsrum.core.data.cells import cell_text, decimal_mark, parse_date, parse_number
 from refleksionsrum.core.data.readers import DataProblem, Table, read_table
 from refleksionsrum.core.tomltext.positions import Position
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """One measurement: its label (a date or a period as written), its date, its value."""
 
     label: str
