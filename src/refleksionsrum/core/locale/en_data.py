@@ -82,3 +82,4 @@ CATALOG.update(
     }
 )
 CATALOG["data.note_hint"] = "F8 note"
+CATALOG["cli.metavar.column"] = "COLUMN"
