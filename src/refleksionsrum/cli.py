@@ -27,7 +27,18 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 # Options that take a value; the early scan for the language must skip their values.
-_VALUED = ("--workspace", "--language", "--template", "--title", "--format", "--output")
+_VALUED = (
+    "--workspace",
+    "--language",
+    "--template",
+    "--title",
+    "--format",
+    "--output",
+    "--limit",
+    "--status",
+    "--owner",
+    "--point",
+)
 
 
 class Failure(Exception):
@@ -138,11 +149,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--output", metavar=t("cli.metavar.file"), help=_h("cli.export.help_output")
     )
+    export.add_argument("--no-mask", action="store_true", help=_h("cli.help.no_mask"))
     _add_workspace(export)
     export.set_defaults(handler=cmd_export)
     from refleksionsrum.core.data.command import add_command
 
     add_command(commands, _h, _add_workspace, cmd_data)
+    from refleksionsrum.memorycli import add_commands
+
+    add_commands(commands, _h, _add_workspace)
     return parser
 
 
@@ -417,6 +432,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 if action is not None:
                     followed_up[evaluation.trial_action] = action
             text = referat(meeting, followed_up=followed_up)
+            if not args.no_mask:
+                from refleksionsrum.core.privacy import mask_cpr
+
+                text = mask_cpr(text)
     finally:
         store.close()
     if args.output is None:

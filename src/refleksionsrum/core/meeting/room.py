@@ -50,7 +50,7 @@ class MeetingRoom:
         self.timer = PhaseClock(meeting.phases, meeting.clock, clock)
         self.file_trouble: FileTrouble | None = None
         self._file_tried_ms: int | None = None
-        self._file_pending_at_start = meeting.id in store.files_pending()
+        self._file_pending_at_start = meeting.id in store.files.pending()
         self.drafts = Drafts(store, meeting.id)
 
     @classmethod
@@ -132,13 +132,13 @@ class MeetingRoom:
         except OSError as error:
             if self.file_trouble is None:
                 # Also after a quit or the end: the next start writes it (sync.ingest).
-                self.store.mark_file_pending(self.meeting.id)
+                self.store.files.mark_pending(self.meeting.id)
             self.file_trouble = FileTrouble(
                 str(self.workspace.sessions_dir), error.strerror or type(error).__name__
             )
             return False
         if self.file_trouble is not None or self._file_pending_at_start:
-            self.store.clear_file_pending(self.meeting.id)
+            self.store.files.clear_pending(self.meeting.id)
             self._file_pending_at_start = False
         self.file_trouble = None
         return True
