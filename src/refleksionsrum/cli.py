@@ -450,7 +450,7 @@ def cmd_data(args: argparse.Namespace) -> int:
     from refleksionsrum.core.data import command
 
     if args.file is None and args.name is None:
-        args.data_parser.error(t("cli.data.need_file"))
+        raise Failure(t("cli.data.need_file"), EXIT_USAGE)
     workspace = open_workspace(args) if args.name is not None else None
     request = command.request_of(
         args,
