@@ -297,3 +297,27 @@ def test_export_with_standard_output_closed_or_full(workspace: Path) -> None:
         preexec_fn=lambda: os.close(1),
     )
     assert "Traceback" not in check.stderr and check.returncode == 0
+
+
+def test_check_parses_each_session_file_once(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put(workspace, "god.toml", GOOD)
+    # An unknown template is the case that used to read the file a second time.
+    put(
+        workspace,
+        "ukendt.toml",
+        GOOD.replace(GOOD_ID, "ukendt").replace('"borgerniveau"', '"findes-ikke"').replace(
+            "ta-god1", "ta-ukendt"
+        ),
+    )
+    parsed: list[Path] = []
+    real_parse = sessionfile.parse
+
+    def counting(text: str, path: Path) -> object:
+        parsed.append(path)
+        return real_parse(text, path)
+
+    monkeypatch.setattr(sessionfile, "parse", counting)
+    assert cli.main(["check", "--workspace", str(workspace)]) == cli.EXIT_OK
+    assert sorted(p.name for p in parsed) == ["god.toml", "ukendt.toml"]
