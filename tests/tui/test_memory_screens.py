@@ -8,6 +8,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList, Static, Tabs
 
+from memory_corpus import fill
 from refleksionsrum.core.files.sync import open_store, write_session_file
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.board import BoardScreen, StoryScreen
@@ -15,9 +16,8 @@ from refleksionsrum.tui.history import HistoryScreen, RecordScreen
 from refleksionsrum.tui.learning import LearningScreen
 from refleksionsrum.tui.search import SearchScreen
 
-from ..core.memory_corpus import fill
 from .conftest import AppFactory
-from .helpers import RRPilot, rr, run_app, type_text, wait_for_screen, wait_for_store, wait_until
+from .helpers import rr, run_app, type_text, wait_for_screen, wait_for_store, wait_until
 
 
 def write_archive(root: Path) -> None:
@@ -55,7 +55,7 @@ async def test_search_finds_compounds_and_opens_the_meeting_at_the_hit(
         record = await wait_for_screen(pilot, RecordScreen)
         items = record.query_one("#record-items", OptionList)
         assert items.highlighted_option is not None
-        assert items.highlighted_option.id == screen.hits[0].where == "notes[4]"
+        assert items.highlighted_option.id == screen.hits[0].where == "notes[3]"
         await pilot.press("escape")
         await wait_for_screen(pilot, SearchScreen)
 
@@ -71,9 +71,7 @@ async def test_search_takes_typing_before_the_store_is_open(
         assert all("aflyst" not in hit.text for hit in screen.hits)
 
 
-async def test_a_bad_date_in_the_query_is_said_plainly(
-    archive: Path, make_app: AppFactory
-) -> None:
+async def test_a_bad_date_in_the_query_is_said_plainly(archive: Path, make_app: AppFactory) -> None:
     async with run_app(make_app(), (80, 24)) as pilot:
         await wait_for_store(pilot)
         await pilot.press("ctrl+f")
@@ -108,9 +106,7 @@ async def test_history_lists_newest_first_and_filters(archive: Path, make_app: A
         await wait_until(pilot, saved.exists, "the referat is saved")
 
 
-async def test_board_tabs_and_the_story_with_its_chain(
-    archive: Path, make_app: AppFactory
-) -> None:
+async def test_board_tabs_and_the_story_with_its_chain(archive: Path, make_app: AppFactory) -> None:
     async with run_app(make_app(), (160, 45)) as pilot:
         await wait_for_store(pilot)
         await pilot.press("f8")
