@@ -127,6 +127,37 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace(new)
     new.set_defaults(handler=cmd_new)
 
+    join = commands.add_parser(
+        "join", help=_h("cli.join.help"), description=t("cli.join.description")
+    )
+    join.add_argument(
+        "meeting_id",
+        nargs="?",
+        default="",
+        metavar=t("cli.metavar.meeting_id"),
+        help=_h("cli.join.help_id"),
+    )
+    _add_workspace(join)
+    join.set_defaults(handler=cmd_join)
+
+    serve = commands.add_parser(
+        "serve", help=_h("cli.serve.help"), description=t("cli.serve.description")
+    )
+    serve.add_argument(
+        "meeting_id",
+        nargs="?",
+        default="",
+        metavar=t("cli.metavar.meeting_id"),
+        help=_h("cli.join.help_id"),
+    )
+    serve.add_argument("--host", default="127.0.0.1", help=_h("cli.serve.help_host"))
+    serve.add_argument("--port", type=int, default=8765, help=_h("cli.serve.help_port"))
+    serve.add_argument(
+        "--public-url", metavar="URL", default=None, help=_h("cli.serve.help_public_url")
+    )
+    _add_workspace(serve)
+    serve.set_defaults(handler=cmd_serve)
+
     check = commands.add_parser(
         "check",
         help=_h("cli.check.help"),
@@ -152,6 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-mask", action="store_true", help=_h("cli.help.no_mask"))
     _add_workspace(export)
     export.set_defaults(handler=cmd_export)
+    from refleksionsrum.core.data.command import add_command
+
+    add_command(commands, _h, _add_workspace, cmd_data)
     from refleksionsrum.memorycli import add_commands
 
     add_commands(commands, _h, _add_workspace)
@@ -284,13 +318,59 @@ def cmd_new(args: argparse.Namespace) -> int:
     return run_screens(workspace.root, new=True, template=args.template, title=args.title)
 
 
+def cmd_join(args: argparse.Namespace) -> int:
+    """`refleksionsrum join`: the note-taker's screen on a running meeting."""
+    workspace = open_workspace(args)
+    return run_screens(workspace.root, join=args.meeting_id)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`refleksionsrum serve`: the join view in a browser, on 127.0.0.1 unless --host."""
+    workspace = open_workspace(args)
+    loopback = args.host in ("127.0.0.1", "localhost", "::1")
+    if not loopback and not args.public_url:
+        raise Failure(t("serve.needs_public_url", host=args.host), EXIT_USAGE)
+    meeting_id = _running_meeting(workspace, args.meeting_id)
+    from refleksionsrum.tui.serve import serve
+
+    title = f"refleksionsrum · {meeting_id}"
+    serve(workspace.root, meeting_id, args.host, args.port, args.public_url, title)
+    return EXIT_OK
+
+
+def _running_meeting(workspace: Workspace, wanted: str) -> str:
+    """The meeting to serve: the one named, or the only one running."""
+    from refleksionsrum.core.files.sync import ingest, open_store
+
+    store = open_store(workspace)
+    try:
+        ingest(workspace, store)
+        running = [summary.id for summary in store.summaries()[0]]
+    finally:
+        store.close()
+    if wanted:
+        if wanted not in running:
+            raise Failure(t("join.not_running", id=wanted, known=", ".join(running) or "-"))
+        return wanted
+    if not running:
+        raise Failure(t("join.none_running"))
+    if len(running) > 1:
+        raise Failure(t("serve.several", known="\n".join(f"  {i}" for i in running)))
+    return running[0]
+
+
 def run_screens(
-    root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+    root: Path,
+    *,
+    new: bool = False,
+    template: str | None = None,
+    title: str | None = None,
+    join: str | None = None,
 ) -> int:
     """Hand over to the screens; Textual and the database are imported only now."""
     from refleksionsrum.tui.app import run
 
-    return run(root, new=new, template=template, title=title)
+    return run(root, new=new, template=template, title=title, join=join)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -334,7 +414,55 @@ def cmd_check(args: argparse.Namespace) -> int:
             warnings=len(warnings),
         )
     )
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    _warn_network_database(workspace)
+    data_problems = _check_data(workspace)
+    return EXIT_PROBLEMS if problems or data_problems else EXIT_OK
+
+
+def _warn_network_database(workspace: Workspace) -> None:
+    """SQLite on a network file system: WAL needs one machine's shared memory; say so."""
+    path = workspace.database_path
+    if path is None:
+        return
+    from refleksionsrum.core.store.netfs import network_filesystem
+
+    kind = network_filesystem(path.parent if not path.exists() else path)
+    if kind is not None:
+        print(t("cli.check.network_fs", path=path, kind=kind))
+
+
+def _check_data(workspace: Workspace) -> list[FileProblem]:
+    """Each [[data]] entry's file read and analysed as the data review would; problems printed."""
+    if not workspace.config.data:
+        return []
+    from refleksionsrum.core.data.views import load_view
+
+    views = [load_view(source, workspace.root) for source in workspace.config.data]
+    problems = [view.problem for view in views if view.problem is not None]
+    for problem in problems:
+        print(problem.render())
+    print(t("cli.check.data_summary", good=len(views) - len(problems), bad=len(problems)))
+    return list(problems)
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    """`refleksionsrum data`: a run chart and its Anhøj analysis; 1 when the file is bad."""
+    from refleksionsrum.core.data import command
+
+    if args.file is None and args.name is None:
+        raise Failure(t("cli.data.need_file"), EXIT_USAGE)
+    workspace = open_workspace(args) if args.name is not None else None
+    request = command.request_of(
+        args,
+        workspace.config.data if workspace else None,
+        workspace.root if workspace else None,
+    )
+    series, parts = command.analyse_request(request)
+    if args.format == "json":
+        print(command.as_json(request, series, parts))
+    else:
+        print(command.as_text(request, series, parts, shutil.get_terminal_size().columns))
+    return EXIT_OK
 
 
 def _unknown_templates(workspace: Workspace, broken: set[Path]) -> list[FileProblem]:

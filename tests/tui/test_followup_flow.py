@@ -14,9 +14,8 @@ from refleksionsrum.core.models import CarriedOut, Verdict
 from refleksionsrum.tui.forms import EvaluationForm, TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
-
-from .conftest import AppFactory
-from .helpers import (
+from support.pilot import (
+    AppFactory,
     RRPilot,
     choose_radio,
     clear_input,

@@ -12,8 +12,15 @@ from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
-
-from .helpers import SIZES, RRPilot, next_phase, record, wait_for_screen, wait_for_store, wait_until
+from support.pilot import (
+    SIZES,
+    RRPilot,
+    next_phase,
+    record,
+    wait_for_screen,
+    wait_for_store,
+    wait_until,
+)
 
 SnapCompare = Any
 

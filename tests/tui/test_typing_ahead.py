@@ -9,9 +9,7 @@ from textual.widgets import Input
 from refleksionsrum.core.models import NoteKind
 from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
-
-from .conftest import AppFactory
-from .helpers import RRPilot, run_app, wait_for_screen, wait_until
+from support.pilot import AppFactory, RRPilot, run_app, wait_for_screen, wait_until
 
 
 def burst(pilot: RRPilot, *keys: str) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from refleksionsrum.core.data.sources import DataSource, parse_sources
 from refleksionsrum.core.errors import FileProblem, Phrase
 from refleksionsrum.core.models import Recording
 from refleksionsrum.core.tomltext.guard import shape_problem
@@ -80,6 +81,8 @@ class Config:
     warning_minutes: float = 2.0
     bell: bool = False
     theme: str = "standard"
+    # The [[data]] entries: the team's own numbers, charted in the data review.
+    data: tuple[DataSource, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def template(self, name: str | None = None) -> Template:
@@ -196,6 +199,8 @@ def parse_config(text: str, path: Path) -> Config:
         )
     known = {"language", "theme", "bell", "warning_minutes", "database_url", "templates"}
     known.add("default_template")
+    known.add("data")
+    data_sources = parse_sources(check, data, set(templates))
     return Config(
         path=path,
         templates=templates,
@@ -205,6 +210,7 @@ def parse_config(text: str, path: Path) -> Config:
         warning_minutes=float(warning),
         bell=bell,
         theme=theme,
+        data=data_sources,
         extra={k: v for k, v in data.items() if k not in known},
     )
 

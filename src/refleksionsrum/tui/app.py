@@ -23,6 +23,7 @@ from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
 if TYPE_CHECKING:
     from refleksionsrum.core.meeting.room import MeetingRoom
+    from refleksionsrum.core.models import MeetingSummary
     from refleksionsrum.core.store.database import Store
 
 
@@ -52,6 +53,7 @@ class RefleksionsrumApp(App[int]):
         new: bool = False,
         template: str | None = None,
         title: str | None = None,
+        join: str | None = None,
     ) -> None:
         set_language(workspace.config.language)
         super().__init__()
@@ -66,6 +68,8 @@ class RefleksionsrumApp(App[int]):
         self._when_loaded: list[Callable[[], object]] = []
         self._new_template = template
         self._new_title = title
+        # `join`: the note-taker's app ("" = the one running meeting, or a choice).
+        self.joining = join
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = theme_for(workspace.config.theme)
@@ -79,7 +83,7 @@ class RefleksionsrumApp(App[int]):
         self.call_after_refresh(self._look)
 
     def _look(self) -> None:
-        if self._start_new:
+        if self._start_new or self.joining is not None:
             self.load_store()
         else:
             self.run_worker(self._quick_look, thread=True, group="look")
@@ -155,6 +159,8 @@ class RefleksionsrumApp(App[int]):
             self._start_new = False
             self.start_meeting(self._new_template, self._new_title, "")
             return
+        if self.joining is not None and self.join_running(message.running):
+            return
         screen = self.screen
         if isinstance(screen, StartScreen):
             screen.show_meetings(message.running, message.recent, message.problems)
@@ -182,7 +188,34 @@ class RefleksionsrumApp(App[int]):
         from refleksionsrum.core.meeting.room import MeetingRoom
 
         assert self.store is not None
+        if self.joining is not None:
+            self.join_meeting(meeting_id)
+            return
         self.open_room(MeetingRoom.resume(self.workspace, self.store, meeting_id, self.clock))
+
+    def join_running(self, running: list[MeetingSummary]) -> bool:
+        """Join the meeting asked for, or the one running; False leaves the choice to the list."""
+        wanted = self.joining
+        ids = [summary.id for summary in running]
+        if wanted:
+            if wanted not in ids:
+                self.exit(1, message=t("join.not_running", id=wanted, known=", ".join(ids) or "-"))
+                return True
+            self.join_meeting(wanted)
+            return True
+        if not ids:
+            self.exit(1, message=t("join.none_running"))
+            return True
+        if len(ids) == 1:
+            self.join_meeting(ids[0])
+            return True
+        return False
+
+    def join_meeting(self, meeting_id: str) -> None:
+        from refleksionsrum.core.meeting.room import MeetingRoom
+
+        assert self.store is not None
+        self.open_room(MeetingRoom.join(self.workspace, self.store, meeting_id, self.clock))
 
     def open_room(self, room: MeetingRoom) -> None:
         from refleksionsrum.tui.meeting import MeetingScreen
@@ -197,7 +230,13 @@ class RefleksionsrumApp(App[int]):
         self.switch_screen(SummaryScreen(room))
 
     def back_to_start(self) -> None:
-        """Leave whatever is shown and show the start screen with fresh lists."""
+        """Leave whatever is shown and show the start screen with fresh lists.
+
+        A joined view (and so a served one) has no start screen to go to: it ends.
+        """
+        if self.joining is not None:
+            self.exit(0)
+            return
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
@@ -237,9 +276,16 @@ class RefleksionsrumApp(App[int]):
 
 
 def run(
-    root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+    root: Path,
+    *,
+    new: bool = False,
+    template: str | None = None,
+    title: str | None = None,
+    join: str | None = None,
 ) -> int:
     """Start the app on the workspace at ``root``; returns the exit code."""
-    app = RefleksionsrumApp(Workspace.open(root), new=new, template=template, title=title)
+    app = RefleksionsrumApp(
+        Workspace.open(root), new=new, template=template, title=title, join=join
+    )
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -133,4 +133,13 @@ CATALOG: dict[str, str] = {
     "store.no_meeting": "mødet '{id}' findes ikke.",
     "store.no_item": "punktet findes ikke længere.",
     "store.clash": "mødet {id} bruger et prøvehandlings-id, som et andet møde allerede har.",
+    "notice.item_kept": "punktet blev slettet et andet sted, mens du rettede det. "
+    "Din tekst er gemt som et nyt punkt.",
+    "store.conflict": "punktet er ændret et andet sted, siden du åbnede det.",
+    "store.needs_psycopg": "database_url peger på PostgreSQL, men psycopg 3 er ikke installeret. "
+    "Installér det med: pip install 'refleksionsrum[postgresql]'",
+    "store.locked": "databasen er optaget af en anden skrivning lige nu ({reason}). "
+    "Det skrevne er ikke tabt: prøv igen om lidt.",
+    "store.server_unreachable": "databaseserveren svarer ikke ({reason}). "
+    "Det skrevne er ikke tabt: prøv igen, når forbindelsen er tilbage.",
 }

@@ -122,4 +122,13 @@ CATALOG: dict[str, str] = {
     "store.no_meeting": "the meeting '{id}' does not exist.",
     "store.no_item": "the item no longer exists.",
     "store.clash": "the meeting {id} uses a trial action id that another meeting already has.",
+    "notice.item_kept": "the item was deleted elsewhere while you edited it. "
+    "Your text is kept as a new item.",
+    "store.conflict": "the item was changed elsewhere since you opened it.",
+    "store.needs_psycopg": "database_url points to PostgreSQL, but psycopg 3 is not installed. "
+    "Install it with: pip install 'refleksionsrum[postgresql]'",
+    "store.locked": "the database is busy with another write right now ({reason}). "
+    "Nothing typed is lost: try again in a moment.",
+    "store.server_unreachable": "the database server does not answer ({reason}). "
+    "Nothing typed is lost: try again once the connection is back.",
 }

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import create_engine
 
 from refleksionsrum.core.files.atomic import utf8_safe
@@ -76,8 +76,24 @@ def _make_engine(url: str) -> Engine:
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
-    except (SQLAlchemyError, ImportError, ValueError) as error:
+    except ImportError as error:
+        if "psycopg" in str(error) and url.startswith("postgresql"):
+            raise StoreError("store.needs_psycopg") from None
         raise StoreError("store.unreachable", url=url, reason=str(error)) from None
+    except (SQLAlchemyError, ValueError) as error:
+        raise StoreError("store.unreachable", url=url, reason=str(error)) from None
+
+
+def write_failure(error: OperationalError) -> str:
+    """The catalogue key for a failed write: locked, server unreachable, or the disk."""
+    reason = str(error.orig).lower()
+    if "locked" in reason or "busy" in reason:
+        return "store.locked"
+    if error.connection_invalidated or any(
+        word in reason for word in ("connection", "server closed", "could not connect", "timeout")
+    ):
+        return "store.server_unreachable"
+    return "store.write_failed"
 
 
 def use_wal(engine: Engine) -> None:
