@@ -20,29 +20,26 @@ from refleksionsrum.core.clock import TIMEZONE, FakeClock
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.models import CarriedOut, NoteKind, Participant, TrialAction, Verdict
 from refleksionsrum.core.workspace import ENV_VAR, Workspace, init_workspace
+from support.samples import phase, session_text, trial_action
 
-GOOD_SESSION = textwrap.dedent(
-    """\
-    format = 1
-    id = "2026-11-08-1300-haandskrevet"
-    title = "Skrevet i hånden"
-    template = "borgerniveau"
-    started_at = 2026-11-08T13:00:00+01:00
-    ended_at = 2026-11-08T13:30:00+01:00
-
-    [[phases]]
-    key = "data"
-    title = "Datagennemgang"
-    planned_minutes = 10
-
-    [[trial_actions]]
-    id = "ta-haand"
-    title = "Spørg familierne om tidspunktet"
-    owner = "Mette"
-    due = 2026-11-22
-    prediction = "De fleste foretrækker formiddag."
-    measure = "Svar fra seks familier."
-    """
+GOOD_SESSION = session_text(
+    "2026-11-08-1300-haandskrevet",
+    title="Skrevet i hånden",
+    started_at="2026-11-08T13:00:00+01:00",
+    ended_at="2026-11-08T13:30:00+01:00",
+    phases=[phase(elapsed_seconds=None)],
+    notes=(),
+    trial_actions=[
+        trial_action(
+            "ta-haand",
+            title="Spørg familierne om tidspunktet",
+            owner="Mette",
+            due="2026-11-22",
+            prediction="De fleste foretrækker formiddag.",
+            measure="Svar fra seks familier.",
+        )
+    ],
+    evaluations=(),
 )
 # Line 11, column 19: the value of planned_minutes is text, not a whole number.
 BROKEN_SESSION = GOOD_SESSION.replace(

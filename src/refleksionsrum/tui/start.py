@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
@@ -24,6 +25,13 @@ if TYPE_CHECKING:
 
 class StartScreen(Screen[None]):
     """What the facilitator sees first."""
+
+    BINDINGS = [
+        Binding("ctrl+f", "app.search", "key.search", priority=True),
+        Binding("f7", "history", "key.history"),
+        Binding("f8", "board", "key.board"),
+        Binding("f9", "learning", "key.learning"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -108,6 +116,15 @@ class StartScreen(Screen[None]):
             line.append(" · ")
             line.append_text(literal(meeting.current_phase_title))
         return Option(line, id=meeting.id)
+
+    def action_history(self) -> None:
+        self.rr.memory.show_history()
+
+    def action_board(self) -> None:
+        self.rr.memory.show_board()
+
+    def action_learning(self) -> None:
+        self.rr.memory.show_learning()
 
     def on_key(self) -> None:
         # Someone is at work here: load the store now, so it is there when needed.
