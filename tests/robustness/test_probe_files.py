@@ -307,9 +307,9 @@ def test_check_parses_each_session_file_once(
     put(
         workspace,
         "ukendt.toml",
-        GOOD.replace(GOOD_ID, "ukendt").replace('"borgerniveau"', '"findes-ikke"').replace(
-            "ta-god1", "ta-ukendt"
-        ),
+        GOOD.replace(GOOD_ID, "ukendt")
+        .replace('"borgerniveau"', '"findes-ikke"')
+        .replace("ta-god1", "ta-ukendt"),
     )
     parsed: list[Path] = []
     real_parse = sessionfile.parse
