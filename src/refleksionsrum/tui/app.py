@@ -230,4 +230,7 @@ def run(
     """Start the app on the workspace at ``root``; returns the exit code."""
     app = RefleksionsrumApp(Workspace.open(root), new=new, template=template, title=title)
     result = app.run()
-    return result if isinstance(result, int) else 0
+    if isinstance(result, int):
+        return result
+    # No result: an error stopped Textual (it printed the traceback); never report success.
+    return app.return_code or 0

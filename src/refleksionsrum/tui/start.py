@@ -35,8 +35,9 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         config = self.rr.workspace.config
+        # A template's title is the team's text: "[/]" in it is shown, not read as markup.
         templates = [
-            (f"{tpl.title} · {tpl.planned_minutes} min", name)
+            (literal(f"{tpl.title} · {tpl.planned_minutes} min"), name)
             for name, tpl in config.templates.items()
         ]
         yield Header(show_clock=False)
