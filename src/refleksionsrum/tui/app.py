@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import FrameType
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.app import App
 from textual.binding import Binding
@@ -16,13 +19,28 @@ from refleksionsrum.core.clock import Clock, SystemClock
 from refleksionsrum.core.i18n import set_language, t
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.keys import translate_bindings
-from refleksionsrum.tui.messages import MeetingsListed, WorkspaceFailed, WorkspaceLoaded
+from refleksionsrum.tui.messages import (
+    MeetingsListed,
+    StoreWanted,
+    WorkspaceFailed,
+    WorkspaceLoaded,
+)
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
 if TYPE_CHECKING:
     from refleksionsrum.core.meeting.room import MeetingRoom
     from refleksionsrum.core.store.database import Store
+
+
+LEAVING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+
+
+@runtime_checkable
+class KeepsTyping(Protocol):
+    """A screen holding text not yet stored (the entry line, a form's fields)."""
+
+    def save_before_leaving(self) -> None: ...
 
 
 class RefleksionsrumApp(App[int]):
@@ -61,6 +79,8 @@ class RefleksionsrumApp(App[int]):
         self._when_loaded: list[Callable[[], object]] = []
         self._new_template = template
         self._new_title = title
+        # The signal that ended the run (SIGHUP, SIGTERM, SIGINT), if one did.
+        self.left_on: int | None = None
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = theme_for(workspace.config.theme)
@@ -82,14 +102,17 @@ class RefleksionsrumApp(App[int]):
     def _quick_look(self) -> None:
         from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
 
+        # Never call_from_thread here: it waits for the event loop, and after a signal
+        # the loop is gone, so the thread (and Python's exit, which joins it) would
+        # wait for ever. A message is posted and forgotten.
         look = quick_look(self.workspace)
         if look is None:
-            self.call_from_thread(self.load_store)
+            self.post_message(StoreWanted())
             return
         self.post_message(MeetingsListed(look.running, look.recent))
         changed, problems = files_to_take_in(self.workspace)
         if changed or look.files_pending:
-            self.call_from_thread(self.load_store)
+            self.post_message(StoreWanted())
         elif problems:
             self.post_message(MeetingsListed(look.running, look.recent, problems))
 
@@ -104,6 +127,9 @@ class RefleksionsrumApp(App[int]):
             self._loading = True
             self.run_worker(self._load, thread=True, exclusive=True, group="load")
 
+    def on_store_wanted(self, _message: StoreWanted) -> None:
+        self.load_store()
+
     def on_meetings_listed(self, message: MeetingsListed) -> None:
         screen = self.screen
         if isinstance(screen, StartScreen) and self.store is None:
@@ -115,11 +141,18 @@ class RefleksionsrumApp(App[int]):
         The meeting itself goes on: it is offered for resuming on the next start.
         """
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+        for number in LEAVING_SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(number, self.leave_on_signal, number)
+        early = _early_signal()
+        if early is not None:
+            # It came while the program was starting: leave now, as if it came now.
+            self.leave_on_signal(early)
 
     def leave_on_signal(self, number: int) -> None:
+        if self.left_on is not None:
+            return  # a second signal while leaving: the first is being handled
+        self.left_on = number
         self.save_and_leave()
         # Exiting through Textual restores the terminal (raw mode, alternate screen).
         self.exit(128 + number)
@@ -203,15 +236,14 @@ class RefleksionsrumApp(App[int]):
                 screen.show_meetings(running, recent, [])
 
     def save_and_leave(self) -> None:
-        """Store everything of a running meeting, drafts too; the meeting itself goes on."""
-        from refleksionsrum.tui.formbase import Form
-        from refleksionsrum.tui.meeting import MeetingScreen
+        """Store everything of a running meeting, drafts too; the meeting itself goes on.
 
+        Imports nothing: what is not loaded holds nothing to save, and on a closed
+        terminal every import is time the process is still there.
+        """
         for screen in self.screen_stack:
-            if isinstance(screen, MeetingScreen):
-                screen.flush_entry_draft()
-            elif isinstance(screen, Form):
-                screen.flush_draft()
+            if isinstance(screen, KeepsTyping):
+                screen.save_before_leaving()
         if self.room is not None and self.room.meeting.is_running:
             self.room.leave()
 
@@ -228,9 +260,37 @@ def run(
     root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
 ) -> int:
     """Start the app on the workspace at ``root``; returns the exit code."""
+    _note_early_signals()
     app = RefleksionsrumApp(Workspace.open(root), new=new, template=template, title=title)
     result = app.run()
+    if app.left_on is not None:
+        # Everything is saved and the terminal restored. Do not wait for worker
+        # threads (a quick look, taking in files: their work is redone at the next
+        # start; each write is a transaction or an atomic rename) nor for the
+        # interpreter's teardown: a closed window wants the process gone.
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(128 + app.left_on)
     if isinstance(result, int):
         return result
     # No result: an error stopped Textual (it printed the traceback); never report success.
     return app.return_code or 0
+
+
+_early: list[int] = []
+
+
+def _note_early_signals() -> None:
+    """Until the app's own handlers are in place, a leaving signal is remembered."""
+
+    def remember(number: int, _frame: FrameType | None) -> None:
+        _early.append(number)
+
+    for number in LEAVING_SIGNALS:
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(number, remember)
+
+
+def _early_signal() -> int | None:
+    return _early[0] if _early else None

@@ -82,6 +82,10 @@ class EditingScreen(Screen[None]):
         if fields:
             self.guarded(lambda: self.room.drafts.save(self.entry_draft_key, fields))
 
+    def save_before_leaving(self) -> None:
+        """The app is quitting or got a signal: store what the entry line holds."""
+        self.flush_entry_draft()
+
     def reopen_form_drafts(self) -> None:
         """After a crash: bring back a form that was being filled in."""
         for key in self.room.drafts.pending():

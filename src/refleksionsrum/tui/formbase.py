@@ -104,6 +104,10 @@ class Form(ModalScreen[object]):
                 fields[OPEN_MARK] = "1" if still_open else "0"
             self.drafts.save(self.draft_key, fields)
 
+    def save_before_leaving(self) -> None:
+        """The app is quitting or got a signal: store the fields, to reopen the form."""
+        self.flush_draft()
+
     def dismiss(self, result: object = None) -> AwaitComplete:  # type: ignore[override]
         if self._draft_timer is not None:
             self._draft_timer.stop()

@@ -37,3 +37,8 @@ class WorkspaceFailed(Message):
     """The store could not be opened; ``text`` says why and what to do."""
 
     text: str
+
+
+@dataclass
+class StoreWanted(Message):
+    """The quick look found files to take in (or no database): open the store."""
