@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_workspace(export)
     export.set_defaults(handler=cmd_export)
+    from refleksionsrum.core.data.command import add_command
+
+    add_command(commands, _h, _add_workspace, cmd_data)
     return parser
 
 
@@ -319,7 +322,42 @@ def cmd_check(args: argparse.Namespace) -> int:
             warnings=len(warnings),
         )
     )
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    data_problems = _check_data(workspace)
+    return EXIT_PROBLEMS if problems or data_problems else EXIT_OK
+
+
+def _check_data(workspace: Workspace) -> list[FileProblem]:
+    """Each [[data]] entry's file read and analysed as the data review would; problems printed."""
+    if not workspace.config.data:
+        return []
+    from refleksionsrum.core.data.views import load_view
+
+    views = [load_view(source, workspace.root) for source in workspace.config.data]
+    problems = [view.problem for view in views if view.problem is not None]
+    for problem in problems:
+        print(problem.render())
+    print(t("cli.check.data_summary", good=len(views) - len(problems), bad=len(problems)))
+    return list(problems)
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    """`refleksionsrum data`: a run chart and its Anhøj analysis; 1 when the file is bad."""
+    from refleksionsrum.core.data import command
+
+    if args.file is None and args.name is None:
+        args.data_parser.error(t("cli.data.need_file"))
+    workspace = open_workspace(args) if args.name is not None else None
+    request = command.request_of(
+        args,
+        workspace.config.data if workspace else None,
+        workspace.root if workspace else None,
+    )
+    series, parts = command.analyse_request(request)
+    if args.format == "json":
+        print(command.as_json(request, series, parts))
+    else:
+        print(command.as_text(request, series, parts, shutil.get_terminal_size().columns))
+    return EXIT_OK
 
 
 def _unknown_templates(workspace: Workspace, broken: set[Path]) -> list[FileProblem]:

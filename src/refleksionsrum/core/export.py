@@ -54,6 +54,7 @@ def referat(meeting: Meeting, followed_up: dict[str, TrialAction] | None = None)
         lines.append(
             f"| {md(phase.title)} | {phase.planned_minutes} min | {duration(phase.elapsed_ms)} |"
         )
+    lines += _data_shown(meeting)
     if meeting.evaluations:
         lines += ["", f"## {t('referat.evaluations')}", ""]
         for ev in meeting.evaluations:
@@ -105,3 +106,24 @@ def referat(meeting: Meeting, followed_up: dict[str, TrialAction] | None = None)
             lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _data_shown(meeting: Meeting) -> list[str]:
+    """The data sources the data review showed, each with its centre line and verdict."""
+    from refleksionsrum.core.data.shown import shown_in
+    from refleksionsrum.core.data.verdict import number
+
+    shown = shown_in(meeting)
+    if not shown:
+        return []
+    lines = ["", f"## {t('referat.data_shown')}", ""]
+    for item in shown:
+        parts = [f"**{md(item.name)}**"]
+        if item.median is not None:
+            parts.append(md(t("data.median", median=number(item.median))))
+        if item.verdict:
+            parts.append(md(item.verdict))
+        elif item.problem:
+            parts.append(md(item.problem))
+        lines.append("- " + " ".join(parts))
+    return lines

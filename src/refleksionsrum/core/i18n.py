@@ -7,12 +7,21 @@ from typing import Any
 
 import pendulum
 
-from refleksionsrum.core.locale import da, da_cli, da_tui, en, en_cli, en_tui
+from refleksionsrum.core.locale import (
+    da,
+    da_cli,
+    da_data,
+    da_tui,
+    en,
+    en_cli,
+    en_data,
+    en_tui,
+)
 
 # One catalogue per language, kept in a file per area (core, command line, screens).
 LANGUAGES: dict[str, dict[str, str]] = {
-    "da": {**da.CATALOG, **da_cli.CATALOG, **da_tui.CATALOG},
-    "en": {**en.CATALOG, **en_cli.CATALOG, **en_tui.CATALOG},
+    "da": {**da.CATALOG, **da_cli.CATALOG, **da_tui.CATALOG, **da_data.CATALOG},
+    "en": {**en.CATALOG, **en_cli.CATALOG, **en_tui.CATALOG, **en_data.CATALOG},
 }
 DEFAULT_LANGUAGE = "da"
 

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.models import Recording
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
@@ -90,10 +91,10 @@ class PresentationScreen(Screen[None]):
 
     def latest_items(self) -> list[str]:
         room = self.room
-        if room.records == "followup":
+        if room.records is Recording.FOLLOWUP:
             return [a.title for a in room.open_trial_actions()][-LATEST:]
         lines = [n.text for n in room.notes_here()]
-        if room.records == "next":
+        if room.records is Recording.NEXT:
             lines += [d.text for d in room.meeting.decisions]
             lines += [a.title for a in room.meeting.trial_actions]
         return lines[-LATEST:]
