@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -84,11 +83,6 @@ def form_values(form: TrialActionForm) -> str:
     return "|".join(i.value for i in form.query(Input))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Form.on_mount focuses the first field with Widget.focus(), which is deferred "
-    "(tui/forms.py Form.on_mount): keys typed right after Ctrl+A reach no field",
-)
 async def test_keys_typed_straight_after_ctrl_a_go_to_the_title(make_app: AppFactory) -> None:
     app = make_app(new=True, title="Hurtige fingre")
     async with run_app(app, (100, 30)) as pilot:

@@ -21,7 +21,7 @@ from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, Tria
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
-from refleksionsrum.tui.formbase import Choice
+from refleksionsrum.tui.formbase import Choice, ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.items import (
     FollowUp,
@@ -188,7 +188,7 @@ class MeetingScreen(EditingScreen):
         elif records is Recording.WONDER:
             # Three visible choices, not a drop-down: the room sees what is recorded.
             widgets.append(
-                RadioSet(
+                ChoiceList(
                     *(
                         Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING)
                         for k in _WONDER_KINDS
@@ -267,6 +267,12 @@ class MeetingScreen(EditingScreen):
         else:
             notice.update("")
             notice.remove_class("warning")
+
+    def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
+        """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""
+        for entry in self.query("#entry-text").results(Input):
+            self.set_focus(entry)
+            entry.insert_text_at_cursor(event.character)
 
     def on_key(self, event: events.Key) -> None:
         """Typing while the list has the focus writes in the entry line, not nowhere."""
