@@ -10,12 +10,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
 from textual.app import App
 from textual.binding import Binding
 
 from refleksionsrum.core.clock import Clock, SystemClock
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import set_language, t
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.keys import translate_bindings
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from refleksionsrum.core.store.database import Store
 
 
+R = TypeVar("R")
 LEAVING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
@@ -159,7 +161,6 @@ class RefleksionsrumApp(App[int]):
 
     def _load(self) -> None:
         from refleksionsrum.core.files.sync import ingest, open_store
-        from refleksionsrum.core.store.database import StoreError
 
         try:
             store = open_store(self.workspace)
@@ -189,27 +190,56 @@ class RefleksionsrumApp(App[int]):
     def on_workspace_failed(self, message: WorkspaceFailed) -> None:
         self.exit(2, message=message.text)
 
+    # -- the store's guard -------------------------------------------------------------------
+
+    def guarded(self, action: Callable[[], R]) -> R | None:
+        """Every store call from a screen goes through here.
+
+        If the database refuses (a full disk, a lock, a read-only file), the
+        screen says why and goes on; None tells the caller nothing was stored, so
+        what was typed stays where it is to be saved again.
+        """
+        try:
+            return action()
+        except StoreError as error:
+            self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
+            return None
+
     # -- meetings --------------------------------------------------------------------------
 
-    def start_meeting(self, template: str | None, title: str | None, participants: str) -> None:
+    def start_meeting(self, template: str | None, title: str | None, participants: str) -> bool:
+        """Open a new meeting; False (and a message) when the store refuses it."""
         from refleksionsrum.core.meeting.room import MeetingRoom
         from refleksionsrum.core.meeting.starting import new_meeting, parse_participants
 
-        assert self.store is not None
+        store = self.store
+        assert store is not None
         chosen = self.workspace.config.template(template)
         name = (title or "").strip() or t("start.default_title", template=chosen.title)
-        meeting = new_meeting(
-            self.store, chosen, name, parse_participants(participants), self.clock
-        )
-        room = MeetingRoom(self.workspace, self.store, meeting, self.clock)
-        room.write_file()
-        self.open_room(room)
 
-    def resume_meeting(self, meeting_id: str) -> None:
+        def begin() -> MeetingRoom:
+            meeting = new_meeting(store, chosen, name, parse_participants(participants), self.clock)
+            room = MeetingRoom(self.workspace, store, meeting, self.clock)
+            room.write_file()
+            return room
+
+        room = self.guarded(begin)
+        if room is not None:
+            self.open_room(room)
+        return room is not None
+
+    def resume_meeting(self, meeting_id: str) -> bool:
+        """Open a running meeting again; False (and a message) when the store refuses it."""
         from refleksionsrum.core.meeting.room import MeetingRoom
 
-        assert self.store is not None
-        self.open_room(MeetingRoom.resume(self.workspace, self.store, meeting_id, self.clock))
+        store = self.store
+        assert store is not None
+        room = self.guarded(
+            lambda: MeetingRoom.resume(self.workspace, store, meeting_id, self.clock)
+        )
+        if room is not None:
+            self.open_room(room)
+        return room is not None
 
     def open_room(self, room: MeetingRoom) -> None:
         from refleksionsrum.tui.meeting import MeetingScreen
@@ -229,11 +259,11 @@ class RefleksionsrumApp(App[int]):
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
             self.switch_screen(StartScreen())
-        if self.store is not None:
-            running, recent = self.store.summaries()
-            screen = self.screen
-            if isinstance(screen, StartScreen):
-                screen.show_meetings(running, recent, [])
+        store = self.store
+        found = self.guarded(store.summaries) if store is not None else None
+        screen = self.screen
+        if found is not None and isinstance(screen, StartScreen):
+            screen.show_meetings(*found, [])
 
     def save_and_leave(self) -> None:
         """Store everything of a running meeting, drafts too; the meeting itself goes on.
@@ -244,8 +274,9 @@ class RefleksionsrumApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, KeepsTyping):
                 screen.save_before_leaving()
-        if self.room is not None and self.room.meeting.is_running:
-            self.room.leave()
+        room = self.room
+        if room is not None and room.meeting.is_running:
+            self.guarded(room.leave)
 
     def action_toggle_contrast(self) -> None:
         """Switch between the standard and the high-contrast theme (for this run)."""

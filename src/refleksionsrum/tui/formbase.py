@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -23,6 +24,7 @@ from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
 from refleksionsrum.tui.text import literal
 
+R = TypeVar("R")
 DRAFT_DELAY_S = 0.4
 # A draft's field saying whether the form was open (reopen after a crash) or cancelled.
 OPEN_MARK = "open"
@@ -121,6 +123,11 @@ class Form(ModalScreen[object]):
         # The value each field had when it was complained about.
         self._complained: dict[str, str] = {}
 
+    def guarded(self, action: Callable[[], R]) -> R | None:
+        """The app's one guard for store calls (tui/app.py): a refusal is a message."""
+        guard = getattr(self.app, "guarded", None)
+        return guard(action) if guard is not None else action()  # type: ignore[no-any-return]
+
     def keep_drafts(self, drafts: Drafts, key: str) -> Form:
         self.drafts, self.draft_key = drafts, key
         return self
@@ -128,8 +135,9 @@ class Form(ModalScreen[object]):
     def on_mount(self) -> None:
         # The modal's own keys (Ctrl+S, Escape) in a footer of its own.
         self.mount(Footer())
-        if self.drafts is not None:
-            self.restore(self.drafts.get(self.draft_key))
+        drafts = self.drafts
+        if drafts is not None:
+            self.restore(self.guarded(lambda: drafts.get(self.draft_key)) or {})
         first = self.first_field()
         if first is not None:
             # At once, not with Widget.focus() (deferred): keys typed right after the
@@ -193,7 +201,8 @@ class Form(ModalScreen[object]):
             fields = self.snapshot()
             if any(value.strip() for value in fields.values()):
                 fields[OPEN_MARK] = "1" if still_open else "0"
-            self.drafts.save(self.draft_key, fields)
+            drafts = self.drafts
+            self.guarded(lambda: drafts.save(self.draft_key, fields))
 
     def save_before_leaving(self) -> None:
         """The app is quitting or got a signal: store the fields, to reopen the form."""
@@ -209,7 +218,8 @@ class Form(ModalScreen[object]):
                 # next time this form is opened, but do not reopen it by itself.
                 self.flush_draft(still_open=False)
             else:
-                self.drafts.drop(self.draft_key)
+                drafts = self.drafts
+                self.guarded(lambda: drafts.drop(self.draft_key))
         return super().dismiss(result)
 
     def buttons(self) -> ComposeResult:

@@ -77,6 +77,8 @@ class MeetingScreen(EditingScreen):
         self._next_tick: Timer | None = None
         self._draft_timer: Timer | None = None
         self._cpr_warned: str | None = None
+        # The entry text whose write was last refused, as it was when Enter was pressed.
+        self._refused: str | None = None
 
     @property
     def rr(self) -> RefleksionsrumApp:
@@ -151,7 +153,7 @@ class MeetingScreen(EditingScreen):
         """While the session file cannot be written, try again now and then; say how it went."""
         trouble = self.room.file_trouble
         if trouble is not None:
-            self.room.retry_file()
+            self.guarded(self.room.retry_file)
             if self.room.file_trouble != trouble:
                 self.show_notice()
 
@@ -226,7 +228,7 @@ class MeetingScreen(EditingScreen):
         if room.records is Recording.FOLLOWUP:
             rows = [
                 follow_up_row(FollowUp(a, room.evaluation_of(a.id), room.adaptation_of(a.id)))
-                for a in room.open_trial_actions()
+                for a in self.guarded(room.open_trial_actions) or []
             ]
             if not rows:
                 rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
@@ -300,32 +302,50 @@ class MeetingScreen(EditingScreen):
             self._cpr_warned = text
             self.notify(t("privacy.cpr_entry"), severity="warning", timeout=12)
             return
-        room = self.room
-        item: Note | Decision | None
-        if room.records is Recording.NEXT:
-            item = self.guarded(lambda: room.add_decision(text))
-        else:
-            source = None
-            if room.records is Recording.WONDER:
-                chosen = self.query_one("#entry-kind", RadioSet).pressed_index
-                kind = _WONDER_KINDS[chosen] if chosen >= 0 else NoteKind.WONDERING
-            else:
-                kind = room.records.entry_kind
-                if room.records is Recording.DATA:
-                    source = self.query_one("#entry-source", Input).value.strip() or None
-            item = self.guarded(lambda: room.add_note(kind, text, source))
-        if item is None:
-            return  # not stored: the text stays in the entry line to try again
-        for source_input in self.query("#entry-source").results(Input):
-            source_input.value = ""
+        refused, self._refused = self._refused, None
+        pieces = [submitted]
+        if refused and submitted.startswith(refused) and submitted[len(refused) :].strip():
+            # While a refused write kept the screen waiting (a lock held elsewhere), the
+            # keys typed behind its Enter were added to the refused text: they are the
+            # next entry, not part of that one. Two entries never merge into one note.
+            pieces = [refused, submitted[len(refused) :]]
+        item: Note | Decision | None = None
+        for index, piece in enumerate(pieces):
+            stored = self.store_entry(piece.strip(), with_source=index == 0)
+            if stored is None:
+                # Not stored: the text stays in the entry line to try again.
+                text_input.value = "".join(pieces[index:])
+                text_input.cursor_position = len(text_input.value)
+                self._refused = piece
+                if item is not None:
+                    self.refresh_items(select=item)
+                return
+            item = stored
+            for source_input in self.query("#entry-source").results(Input):
+                source_input.value = ""
         text_input.value = ""
         if self.focused is not text_input:
             text_input.focus()
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        self.room.drafts.drop(self.entry_draft_key)
+        self.guarded(lambda: self.room.drafts.drop(self.entry_draft_key))
         self.refresh_items(select=item)
+
+    def store_entry(self, text: str, with_source: bool) -> Note | Decision | None:
+        """Store one entry of the current phase's kind; None when the store refused it."""
+        room = self.room
+        if room.records is Recording.NEXT:
+            return self.guarded(lambda: room.add_decision(text))
+        source = None
+        if room.records is Recording.WONDER:
+            chosen = self.query_one("#entry-kind", RadioSet).pressed_index
+            kind = _WONDER_KINDS[chosen] if chosen >= 0 else NoteKind.WONDERING
+        else:
+            kind = room.records.entry_kind
+            if room.records is Recording.DATA and with_source:
+                source = self.query_one("#entry-source", Input).value.strip() or None
+        return self.guarded(lambda: room.add_note(kind, text, source))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_trial_action":
@@ -417,8 +437,11 @@ class MeetingScreen(EditingScreen):
 
     def ask_to_end(self) -> None:
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.room.end()
+            if not yes:
+                return
+            self.guarded(self.room.end)
+            # Not ended if the store refused: the meeting stays on screen, saying why.
+            if not self.room.meeting.is_running:
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)

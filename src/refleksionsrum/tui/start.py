@@ -65,9 +65,10 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = str(self.rr.workspace.root)
         self.query_one("#title", Input).focus()
-        if self.rr.store is not None:
-            running, recent = self.rr.store.summaries()
-            self.show_meetings(running, recent, [])
+        store = self.rr.store
+        found = self.rr.guarded(store.summaries) if store is not None else None
+        if found is not None:
+            self.show_meetings(*found, [])
 
     def show_meetings(
         self,
@@ -120,8 +121,14 @@ class StartScreen(Screen[None]):
         chosen = str(template) if template is not Select.BLANK else None
         title = self.query_one("#title", Input).value
         people = self.query_one("#participants", Input).value
-        self.query_one("#begin", Button).disabled = True
-        self.rr.load_store(lambda: self.rr.start_meeting(chosen, title, people))
+        begin = self.query_one("#begin", Button)
+        begin.disabled = True
+
+        def start() -> None:
+            if not self.rr.start_meeting(chosen, title, people):
+                begin.disabled = False  # refused: the message says why; try again
+
+        self.rr.load_store(start)
 
     @on(Input.Submitted, "#title")
     def next_field(self) -> None:
@@ -142,11 +149,15 @@ class StartScreen(Screen[None]):
             return
 
         def show() -> None:
-            assert self.rr.store is not None
-            meeting = self.rr.store.load_meeting(meeting_id)
-            self.rr.show_summary(
-                MeetingRoom(self.rr.workspace, self.rr.store, meeting, self.rr.clock)
+            store = self.rr.store
+            assert store is not None
+            room = self.rr.guarded(
+                lambda: MeetingRoom(
+                    self.rr.workspace, store, store.load_meeting(meeting_id), self.rr.clock
+                )
             )
+            if room is not None:
+                self.rr.show_summary(room)
 
         self.rr.load_store(show)
 

@@ -130,6 +130,11 @@ CATALOG: dict[str, str] = {
     "kender. Den er ikke rørt; brug en kopi fra før, eller en anden database_url.",
     "store.write_failed": "databasen kan ikke skrives ({reason}). Det skrevne står stadig "
     "på skærmen; frigør plads eller ret adgangen, og prøv igen.",
+    "store.locked": "databasen er optaget af et andet program (en anden refleksionsrum, en "
+    "kopiering eller en sikkerhedskopi), som ikke gav slip inden for {seconds} sekunder. Intet "
+    "er gemt endnu, og det skrevne står stadig på skærmen; prøv igen om lidt.",
+    "store.read_only": "databasen kan kun læses ({reason}). Det skrevne står stadig på "
+    "skærmen; ret adgangen til filen, og prøv igen.",
     "store.no_meeting": "mødet '{id}' findes ikke.",
     "store.no_item": "punktet findes ikke længere.",
     "store.clash": "mødet {id} bruger et prøvehandlings-id, som et andet møde allerede har.",

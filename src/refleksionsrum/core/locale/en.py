@@ -119,6 +119,11 @@ CATALOG: dict[str, str] = {
     "does not know. It was not touched; use a copy from before, or another database_url.",
     "store.write_failed": "the database cannot be written ({reason}). What was typed is still "
     "on the screen; free some space or fix the permissions, and try again.",
+    "store.locked": "the database is busy in another program (another refleksionsrum, a copy "
+    "or a backup) that did not let go within {seconds} seconds. Nothing is saved yet, and what "
+    "was typed is still on the screen; try again in a moment.",
+    "store.read_only": "the database can only be read ({reason}). What was typed is still on "
+    "the screen; fix the access to the file and try again.",
     "store.no_meeting": "the meeting '{id}' does not exist.",
     "store.no_item": "the item no longer exists.",
     "store.clash": "the meeting {id} uses a trial action id that another meeting already has.",

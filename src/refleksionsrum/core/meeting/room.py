@@ -162,10 +162,12 @@ class MeetingRoom:
         self._checkpoint()
 
     def end(self) -> None:
+        """End the meeting; if the store refuses, it is still running (only paused)."""
         self.timer.pause()
-        self.meeting.ended_at = self.clock.now()
+        ended_at = self.clock.now()
         self.save_clock()
-        self.store.end_meeting(self.meeting.id, self.meeting.ended_at)
+        self.store.end_meeting(self.meeting.id, ended_at)
+        self.meeting.ended_at = ended_at
         self.write_file()
 
     # -- notes and decisions -------------------------------------------------------------

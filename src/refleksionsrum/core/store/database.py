@@ -24,10 +24,17 @@ from refleksionsrum.core.models import (
     TrialAction,
 )
 from refleksionsrum.core.store import rowmap
-from refleksionsrum.core.store.engine import IMMEDIATE, StoreError, make_engine, use_wal
+from refleksionsrum.core.store.engine import (
+    BUSY_TIMEOUT_MS,
+    IMMEDIATE,
+    StoreError,
+    make_engine,
+    use_wal,
+)
 from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
 from refleksionsrum.core.store.migrations import MIGRATIONS, recorded_version
+from refleksionsrum.core.store.refusal import refusal
 from refleksionsrum.core.store.tables import (
     SCHEMA_VERSION,
     DecisionRow,
@@ -83,7 +90,7 @@ class Store:
         except OperationalError as error:
             # A full disk, a read-only file, a lock held past the busy timeout: one
             # error the screens can catch, with the reason, instead of a driver's.
-            raise StoreError("store.write_failed", reason=str(error.orig)) from None
+            raise refusal(error.orig or error, BUSY_TIMEOUT_MS / 1000) from None
         finally:
             IMMEDIATE.reset(token)
 
