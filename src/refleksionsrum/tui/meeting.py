@@ -135,6 +135,9 @@ class MeetingScreen(EditingScreen):
         if self._next_tick is not None:
             self._next_tick.stop()
         self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
+        if self.room.store_gone():
+            # Said at once (a stat a second), not at the next note, which would be lost.
+            self.show_notice()
         self.retry_file()
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
@@ -258,7 +261,11 @@ class MeetingScreen(EditingScreen):
     def show_notice(self, extra: str | None = None) -> None:
         notice = self.query_one("#notice", Static)
         trouble = self.room.file_trouble
-        if trouble is not None:
+        gone = self.room.store.file if self.room.store.is_gone() else None
+        if gone is not None:
+            notice.update(literal(t("store.gone", path=str(gone.path))))
+            notice.add_class("warning")
+        elif trouble is not None:
             notice.update(
                 literal(t("notice.file_trouble", path=trouble.path, reason=trouble.reason))
             )

@@ -135,6 +135,9 @@ CATALOG: dict[str, str] = {
     "er gemt endnu, og det skrevne står stadig på skærmen; prøv igen om lidt.",
     "store.read_only": "databasen kan kun læses ({reason}). Det skrevne står stadig på "
     "skærmen; ret adgangen til filen, og prøv igen.",
+    "store.gone": "databasen {path} er slettet eller erstattet, mens programmet kørte. Intet "
+    "nyt gemmes i den; mødet til nu står i sessionsfilen, og det skrevne står stadig på "
+    "skærmen. Afslut med Ctrl+Q og start igen: databasen bygges op fra sessionsfilerne.",
     "store.no_meeting": "mødet '{id}' findes ikke.",
     "store.no_item": "punktet findes ikke længere.",
     "store.clash": "mødet {id} bruger et prøvehandlings-id, som et andet møde allerede har.",

@@ -124,6 +124,10 @@ CATALOG: dict[str, str] = {
     "was typed is still on the screen; try again in a moment.",
     "store.read_only": "the database can only be read ({reason}). What was typed is still on "
     "the screen; fix the access to the file and try again.",
+    "store.gone": "the database {path} was deleted or replaced while the program ran. Nothing "
+    "new is saved in it; the meeting so far is in its session file, and what was typed is "
+    "still on the screen. Quit with Ctrl+Q and start again: the database is rebuilt from the "
+    "session files.",
     "store.no_meeting": "the meeting '{id}' does not exist.",
     "store.no_item": "the item no longer exists.",
     "store.clash": "the meeting {id} uses a trial action id that another meeting already has.",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from datetime import date
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.files.atomic import utf8_safe
 from refleksionsrum.core.files.sync import write_session_file
 from refleksionsrum.core.meeting.starting import default_due, new_trial_action_id
@@ -52,6 +54,7 @@ class MeetingRoom:
         self._file_tried_ms: int | None = None
         self._file_pending_at_start = meeting.id in store.files.pending()
         self.drafts = Drafts(store, meeting.id)
+        self._gone_written = False
 
     @classmethod
     def resume(
@@ -157,9 +160,27 @@ class MeetingRoom:
         return self.write_file()
 
     def leave(self) -> None:
-        """Quit the app without ending the meeting: stop the clock, store, write the file."""
+        """Quit the app without ending the meeting: stop the clock, store, write the file.
+
+        The file is written even when the store refuses the clock: it may be all
+        that is left (a deleted database), and it holds everything stored so far.
+        """
         self.timer.pause()
-        self._checkpoint()
+        try:
+            self.save_clock()
+        finally:
+            self.write_file()
+
+    def store_gone(self) -> bool:
+        """True once the database file is deleted or replaced; the session file is
+        then written at once, from what this room holds (everything stored so far)."""
+        if not self.store.is_gone():
+            return False
+        if not self._gone_written:
+            self._gone_written = True
+            with contextlib.suppress(StoreError):
+                self.write_file()
+        return True
 
     def end(self) -> None:
         """End the meeting; if the store refuses, it is still running (only paused)."""
