@@ -31,6 +31,7 @@ from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
 if TYPE_CHECKING:
     from refleksionsrum.core.meeting.room import MeetingRoom
+    from refleksionsrum.core.models import Participant
     from refleksionsrum.core.store.database import Store
 
 
@@ -81,6 +82,7 @@ class RefleksionsrumApp(App[int]):
         self._when_loaded: list[Callable[[], object]] = []
         self._new_template = template
         self._new_title = title
+        self._last_participants: list[Participant] = []
         # The signal that ended the run (SIGHUP, SIGTERM, SIGINT), if one did.
         self.left_on: int | None = None
         for theme in THEMES:
@@ -111,12 +113,16 @@ class RefleksionsrumApp(App[int]):
         if look is None:
             self.post_message(StoreWanted())
             return
-        self.post_message(MeetingsListed(look.running, look.recent))
+        self.post_message(
+            MeetingsListed(look.running, look.recent, participants=look.last_participants)
+        )
         changed, problems = files_to_take_in(self.workspace)
         if changed or look.files_pending:
             self.post_message(StoreWanted())
         elif problems:
-            self.post_message(MeetingsListed(look.running, look.recent, problems))
+            self.post_message(
+                MeetingsListed(look.running, look.recent, problems, look.last_participants)
+            )
 
     def load_store(self, then: Callable[[], object] | None = None) -> None:
         """Open the store in a worker (once); ``then`` runs when it is open."""
@@ -136,6 +142,7 @@ class RefleksionsrumApp(App[int]):
         screen = self.screen
         if isinstance(screen, StartScreen) and self.store is None:
             screen.show_meetings(message.running, message.recent, message.problems)
+            screen.offer_participants(message.participants)
 
     def watch_signals(self) -> None:
         """A closed window (SIGHUP), a stop (SIGTERM) or SIGINT saves everything and exits.
@@ -250,6 +257,8 @@ class RefleksionsrumApp(App[int]):
     def show_summary(self, room: MeetingRoom) -> None:
         from refleksionsrum.tui.summary import SummaryScreen
 
+        if self.room is room:
+            self._last_participants = list(room.meeting.participants)
         self.room = None
         self.switch_screen(SummaryScreen(room))
 
@@ -259,6 +268,9 @@ class RefleksionsrumApp(App[int]):
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
             self.switch_screen(StartScreen())
+        if isinstance(self.screen, StartScreen):
+            # A new meeting: the last one's title is not offered, its people are.
+            self.screen.fresh_form(self._last_participants)
         store = self.store
         found = self.guarded(store.summaries) if store is not None else None
         screen = self.screen

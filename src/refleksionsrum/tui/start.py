@@ -18,7 +18,7 @@ from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
     from refleksionsrum.core.files.sessionfile import SessionFileError
-    from refleksionsrum.core.models import MeetingSummary
+    from refleksionsrum.core.models import MeetingSummary, Participant
     from refleksionsrum.tui.app import RefleksionsrumApp
 
 
@@ -101,6 +101,20 @@ class StartScreen(Screen[None]):
             # it. Only if nothing is typed yet: the lists fill in after the first paint.
             running_list.highlighted = 0
             running_list.focus()
+
+    def offer_participants(self, people: list[Participant]) -> None:
+        """Fill in the latest meeting's participants, unless something is typed there."""
+        from refleksionsrum.core.meeting.starting import format_participants
+
+        field = self.query_one("#participants", Input)
+        if people and not field.value:
+            field.value = format_participants(people)
+
+    def fresh_form(self, people: list[Participant]) -> None:
+        """Back from a meeting: an empty title, the same people offered again."""
+        self.query_one("#title", Input).value = ""
+        self.query_one("#participants", Input).value = ""
+        self.offer_participants(people)
 
     def _option(self, meeting: MeetingSummary) -> Option:
         when = f"{short_date(meeting.started_at)} {clock_time(meeting.started_at)}"
