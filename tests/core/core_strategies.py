@@ -135,6 +135,8 @@ def meetings(draw: st.DrawFn) -> Meeting:
                     compared_to_prediction=optional_texts,
                 ),
                 max_size=4,
+                # One evaluation per trial action per meeting (the reader refuses two).
+                unique_by=lambda evaluation: evaluation.trial_action,
             )
         ),
         # Keys another tool wrote; kept and written back.

@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,45 +20,13 @@ from refleksionsrum.core.models import (
     Meeting,
     Note,
     NoteKind,
-    Participant,
-    PhaseRecord,
-    TrialAction,
     Verdict,
 )
 from refleksionsrum.core.store.database import Store, StoreError
 from refleksionsrum.core.store.tables import SCHEMA_VERSION
+from support.samples import CET, START, action, meeting
 
 from .core_strategies import meetings
-
-CET = timezone(timedelta(hours=1))
-START = datetime(2026, 11, 22, 13, 0, tzinfo=CET)
-
-
-def meeting(meeting_id: str = "m1", started: datetime = START) -> Meeting:
-    return Meeting(
-        id=meeting_id,
-        title="Refleksionsmøde, familiebehandling",
-        template="indsatsniveau",
-        started_at=started,
-        participants=[Participant("Mette", "facilitator"), Participant("Jonas", "note-taker")],
-        phases=[
-            PhaseRecord("followup", "Opfølgning", 20),
-            PhaseRecord("data", "Datagennemgang", 30),
-            PhaseRecord("next", "Næste skridt", 25),
-        ],
-        clock=ClockState(current=0, running=True, running_since=started),
-    )
-
-
-def action(action_id: str = "ta-1", title: str = "Ring dagen før") -> TrialAction:
-    return TrialAction(
-        id=action_id,
-        title=title,
-        owner="Jonas",
-        due=date(2026, 12, 6),
-        prediction="Mindst 4 af 6 møder op.",
-        measure="Fremmøde pr. gang.",
-    )
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -26,6 +26,7 @@ from support.pilot import (
     wait_for_store,
     wait_until,
 )
+from support.samples import phase, session_text
 
 MARKUP = "[bold]x[/bold] [red]"
 ESCAPE = "\x1b[2J"
@@ -88,19 +89,16 @@ async def test_notes_and_title_show_markup_and_escapes_literally(
     assert [n.text for n in saved.notes] == [MARKUP, ESCAPE]
 
 
-SESSION_WITH_MARKUP_PHASE = """\
-format = 1
-id = "2026-11-23-0800-haandskrevet"
-title = "Møde [/i]"
-template = "borgerniveau"
-started_at = 2026-11-23T08:00:00+01:00
-
-[[phases]]
-key = "data"
-title = "[/b]Data [red]"
-planned_minutes = 5
-elapsed_seconds = 60
-"""
+SESSION_WITH_MARKUP_PHASE = session_text(
+    "2026-11-23-0800-haandskrevet",
+    title="Møde [/i]",
+    started_at="2026-11-23T08:00:00+01:00",
+    ended_at=None,
+    phases=[phase(title="[/b]Data [red]", planned_minutes=5, elapsed_seconds=60)],
+    notes=(),
+    trial_actions=(),
+    evaluations=(),
+)
 
 
 async def test_phase_title_with_markup_from_a_session_file_does_not_break_toasts(

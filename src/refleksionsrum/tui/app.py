@@ -16,6 +16,7 @@ from refleksionsrum.core.clock import Clock, SystemClock
 from refleksionsrum.core.i18n import set_language, t
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.memory import Memory
 from refleksionsrum.tui.messages import MeetingsListed, WorkspaceFailed, WorkspaceLoaded
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 class RefleksionsrumApp(App[int]):
     """The reflection room on the shared screen."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "memory.tcss"]
     TITLE = "refleksionsrum"
     ENABLE_COMMAND_PALETTE = False
     # Screens get -narrow below 120 columns and -tall from 40 rows: layouts adapt to
@@ -39,6 +40,9 @@ class RefleksionsrumApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
         Binding("f6", "toggle_contrast", "key.contrast"),
+        # From every screen, a meeting too: search, and the palette with the other screens.
+        Binding("ctrl+f", "search", "key.search", show=False, priority=True),
+        Binding("ctrl+p", "palette", "key.palette", show=False, priority=True),
     ]
 
     def __init__(
@@ -58,6 +62,7 @@ class RefleksionsrumApp(App[int]):
         self.clock: Clock = clock or SystemClock()
         self.store: Store | None = None
         self.room: MeetingRoom | None = None
+        self.memory = Memory(self)
         self._start_new = new
         self._loading = False
         self._when_loaded: list[Callable[[], object]] = []
@@ -129,21 +134,33 @@ class RefleksionsrumApp(App[int]):
         self.exit(128 + number)
 
     def _load(self) -> None:
+        from sqlalchemy.exc import DatabaseError
+
+        from refleksionsrum.core.errors import printable_params
         from refleksionsrum.core.files.sync import ingest, open_store
         from refleksionsrum.core.store.database import StoreError
+        from refleksionsrum.core.store.engine import corrupt
 
         try:
             store = open_store(self.workspace)
             report = ingest(self.workspace, store)
             running, recent = store.summaries()
         except StoreError as error:
-            self.post_message(WorkspaceFailed(t(error.key, **error.params)))
+            self.post_message(WorkspaceFailed(t(error.key, **printable_params(error.params))))
+            return
+        except DatabaseError as error:
+            # A file cut short can pass the opening and fail at the first full read.
+            failure = corrupt(error, self.workspace.database_url)
+            if failure is None:
+                raise
+            self.post_message(WorkspaceFailed(t(failure.key, **printable_params(failure.params))))
             return
         self.post_message(WorkspaceLoaded(store, running, recent, report.problems))
 
     def on_workspace_loaded(self, message: WorkspaceLoaded) -> None:
         self.store = message.store
         self._loading = False
+        self.memory.store_opened()
         waiting, self._when_loaded = self._when_loaded, []
         for action in waiting:
             action()
@@ -253,6 +270,12 @@ class RefleksionsrumApp(App[int]):
                 screen.flush_draft()
         if self.room is not None and self.room.meeting.is_running:
             self.room.leave()
+
+    def action_search(self) -> None:
+        self.memory.show_search()
+
+    def action_palette(self) -> None:
+        self.memory.show_palette()
 
     def action_toggle_contrast(self) -> None:
         """Switch between the standard and the high-contrast theme (for this run)."""

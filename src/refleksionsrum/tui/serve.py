@@ -8,9 +8,12 @@ Imported only by the serve command, so the first screen does not load aiohttp.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hmac
 import secrets
 import shlex
+import signal
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -87,8 +90,30 @@ class GuardedServer(Server):
         return await self.handle_websocket(request)
 
     async def on_startup(self, app: web.Application) -> None:
+        """textual-serve prints its logo here; the address is printed once we listen."""
+
+    def _listening(self, *_args: object) -> None:
+        # Called by aiohttp once the socket is bound: the link works when it is shown.
         self.console.print(t("serve.ready", address=self.address), highlight=False, markup=False)
         self.console.print(t("serve.stop"), highlight=False, markup=False)
+
+    def serve(self, debug: bool = False) -> None:
+        """As textual-serve's, but the address (with the token) is printed when it works."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=self._listening,
+        )
 
 
 def serve(

@@ -39,8 +39,10 @@ CATALOG: dict[str, str] = {
     "start.none_running": "Ingen møder i gang",
     "start.none_recent": "Ingen afsluttede møder endnu",
     "start.loading": "Henter møder …",
-    "start.unreadable": "{count} mødefil(er) kan ikke læses og er sprunget over: {names}. "
+    "start.unused": "{count} mødefil(er) bruges ikke: {names}. "
     "Kør `refleksionsrum check` for at se hvorfor.",
+    "start.unused_copy": "{name} (uenig med {other})",
+    "start.unused_same": "{name} (kopi af {other})",
     # Agenda and time
     "agenda.title": "Dagsorden",
     "agenda.minutes_head": "brugt/plan, min",

@@ -37,8 +37,10 @@ CATALOG: dict[str, str] = {
     "start.none_running": "No meeting is running",
     "start.none_recent": "No finished meetings yet",
     "start.loading": "Loading meetings …",
-    "start.unreadable": "{count} session file(s) cannot be read and were skipped: {names}. "
+    "start.unused": "{count} session file(s) are not used: {names}. "
     "Run `refleksionsrum check` to see why.",
+    "start.unused_copy": "{name} (disagrees with {other})",
+    "start.unused_same": "{name} (a copy of {other})",
     "agenda.title": "Agenda",
     "agenda.minutes_head": "used/plan, min",
     "agenda.meeting_clock": "Meeting so far",
