@@ -206,9 +206,13 @@ class DataReview(Vertical):
         text = Text()
         if current is None:
             return text
-        text.append(t("data.median", median=number(current.median)), style="bold")
+        median = number(current.median)
         if len(view.parts) > 1:
-            text.append(" " + t("data.last_part", n=len(view.parts)))
+            # Split charts are judged on their last part: the process as it runs now.
+            n = len(view.parts)
+            text.append(t("data.part_median", n=n, total=n, median=median), style="bold")
+        else:
+            text.append(t("data.median", median=median), style="bold")
         text.append("  ")
         compact = self.size.width < _COMPACT_BELOW
         said = compact_verdict(current) if compact else view.verdict()
