@@ -125,9 +125,16 @@ def screens(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
     def run(
-        root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+        root: Path,
+        *,
+        new: bool = False,
+        template: str | None = None,
+        title: str | None = None,
+        join: str | None = None,
     ) -> int:
         calls.append({"root": root, "new": new, "template": template, "title": title})
+        if join is not None:
+            calls[-1]["join"] = join
         return 0
 
     fake = types.ModuleType("refleksionsrum.tui.app")
@@ -465,7 +472,7 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
         import sys, types
         from refleksionsrum import cli
 
-        def run(root, *, new=False, template=None, title=None):
+        def run(root, *, new=False, template=None, title=None, join=None):
             heavy = [m for m in ("sqlmodel", "sqlalchemy", "textual") if m in sys.modules]
             print("loaded:", heavy)
             return 0
