@@ -59,7 +59,32 @@ fi
 
 # -- 3. services the tests talk to -----------------------------------------------------------
 
-# (none yet)
+# The store's tests run on PostgreSQL as well as SQLite; they fail (never skip) without it.
+# A throwaway cluster: a temporary data folder, a unix socket, fsync off, stopped on exit.
+pg_bin() {
+    command -v "$1" 2>/dev/null || ls /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -1
+}
+if [ -z "${REFLEKSIONSRUM_TEST_PG:-}" ]; then
+    if [ -z "$(pg_bin initdb)" ]; then apt_install "PostgreSQL" postgresql; fi
+    if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1; then as_pg=(runuser -u postgres --); else as_pg=(); fi
+    pg_dir="$(mktemp -d /tmp/rr-pg.XXXXXX)"
+    mkdir "$pg_dir/socket"
+    chmod 755 "$pg_dir"
+    if [ "${#as_pg[@]}" -gt 0 ]; then chown -R postgres "$pg_dir"; fi
+    "${as_pg[@]}" "$(pg_bin initdb)" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
+    "${as_pg[@]}" "$(pg_bin pg_ctl)" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+        -o "-k $pg_dir/socket -c listen_addresses='' -c fsync=off -c full_page_writes=off" \
+        start >/dev/null
+    stop_pg() {
+        "${as_pg[@]}" "$(pg_bin pg_ctl)" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+        rm -rf "$pg_dir"
+    }
+    trap stop_pg EXIT
+    export REFLEKSIONSRUM_TEST_PG="postgresql+psycopg://postgres@/postgres?host=$pg_dir/socket"
+fi
+# Headless Chromium from Debian (Playwright drives it; no browser download).
+if ! command -v chromium >/dev/null 2>&1; then apt_install chromium chromium; fi
+
 
 # -- 4. pytest -------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ language or workspace into the next. Shared helpers are in tests/support/."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -71,3 +72,25 @@ def tmux() -> Iterator[Tmux]:
     """A private tmux server (100x30 unless the test sets width and height before `start`)."""
     with tmux_server() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The base URL of a PostgreSQL server for the tests (see tests/pgcluster.py)."""
+    from pgcluster import ENV, cluster
+
+    given = os.environ.get(ENV)
+    if given:
+        yield given
+        return
+    with cluster() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test."""
+    from pgcluster import fresh_database
+
+    with fresh_database(pg_server) as url:
+        yield url

@@ -484,3 +484,34 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "loaded: []\n"
+
+
+def test_export_of_an_up_to_date_workspace_does_not_load_the_store(workspace: Path) -> None:
+    held = hold_two_meetings(workspace)
+    script = (
+        "import sys; from refleksionsrum import cli; "
+        f"code = cli.main(['export', {held.second!r}, '--workspace', {str(workspace)!r}]); "
+        "print('STORE' if 'sqlmodel' in sys.modules else 'QUICK', code)"
+    )
+
+    def export() -> tuple[str, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+        )
+        text, _, last = done.stdout.rstrip("\n").rpartition("\n")
+        return text, last
+
+    # The first export takes the session files in; the next reads with sqlite3 alone.
+    first, _ = export()
+    second, how_second = export()
+    assert how_second == "QUICK 0"
+    assert second == first
+    assert "Fremmødet faldt" in second or held.action.title in second
+    # A session file changed since: the store takes it in first, as always.
+    path = workspace / "sessions" / f"{held.second}.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('title = "', 'title = "Rettet: ', 1),
+        encoding="utf-8",
+    )
+    third, how_third = export()
+    assert how_third == "STORE 0" and "Rettet: " in third

@@ -11,13 +11,14 @@ import shlex
 import shutil
 import sys
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, NoReturn
 
 from refleksionsrum import __version__
-from refleksionsrum.core import i18n
+from refleksionsrum.core import i18n, stdio
 from refleksionsrum.core.config import CONFIG_NAME, LANGUAGES, ConfigError, load_config
-from refleksionsrum.core.errors import FileProblem
+from refleksionsrum.core.errors import FileProblem, printable, printable_params
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.workspace import Workspace, WorkspaceError, find_root, init_workspace
 
@@ -26,6 +27,8 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# The database of the workspace opened, for a message about it from deep in the store.
+_DATABASE_URL: ContextVar[str] = ContextVar("database_url", default="")
 # Options that take a value; the early scan for the language must skip their values.
 _VALUED = (
     "--workspace",
@@ -127,6 +130,37 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace(new)
     new.set_defaults(handler=cmd_new)
 
+    join = commands.add_parser(
+        "join", help=_h("cli.join.help"), description=t("cli.join.description")
+    )
+    join.add_argument(
+        "meeting_id",
+        nargs="?",
+        default="",
+        metavar=t("cli.metavar.meeting_id"),
+        help=_h("cli.join.help_id"),
+    )
+    _add_workspace(join)
+    join.set_defaults(handler=cmd_join)
+
+    serve = commands.add_parser(
+        "serve", help=_h("cli.serve.help"), description=t("cli.serve.description")
+    )
+    serve.add_argument(
+        "meeting_id",
+        nargs="?",
+        default="",
+        metavar=t("cli.metavar.meeting_id"),
+        help=_h("cli.join.help_id"),
+    )
+    serve.add_argument("--host", default="127.0.0.1", help=_h("cli.serve.help_host"))
+    serve.add_argument("--port", type=int, default=8765, help=_h("cli.serve.help_port"))
+    serve.add_argument(
+        "--public-url", metavar="URL", default=None, help=_h("cli.serve.help_public_url")
+    )
+    _add_workspace(serve)
+    serve.set_defaults(handler=cmd_serve)
+
     check = commands.add_parser(
         "check",
         help=_h("cli.check.help"),
@@ -177,6 +211,7 @@ def _add_workspace(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 problems, 2 usage or config)."""
     words = list(sys.argv[1:] if argv is None else argv)
+    stdio.fill_closed()
     i18n.set_language(_early_language(words))
     parser = build_parser()
     try:
@@ -185,7 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _exit_code(stop.code)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        stdio.flush_stdout()
+        return code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as error:
@@ -193,14 +230,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if explained is None:
             raise
         message, code = explained
-        print(message, file=sys.stderr)
+        stdio.complain(message)
         return code
 
 
 def _explain(error: Exception) -> tuple[str, int] | None:
     """The one message and exit code for an error the user can act on; None for a bug."""
     if isinstance(error, Failure):
-        return error.message, error.code
+        return printable_lines(error.message), error.code
+    if isinstance(error, stdio.StdoutFailed):
+        return t("cli.stdout_failed", reason=error.reason), EXIT_PROBLEMS
     if isinstance(error, ConfigError | WorkspaceError):
         return error.render(), EXIT_USAGE
     if isinstance(error, FileProblem):
@@ -208,13 +247,24 @@ def _explain(error: Exception) -> tuple[str, int] | None:
     # The store is imported only by the commands that need it; if it raised, it is loaded.
     store = sys.modules.get("refleksionsrum.core.store.database")
     if store is not None and isinstance(error, store.StoreError):
-        return f"{PROG}: {t(error.key, **error.params)}", EXIT_PROBLEMS
+        return f"{PROG}: {t(error.key, **printable_params(error.params))}", EXIT_PROBLEMS
+    engine = sys.modules.get("refleksionsrum.core.store.engine")
+    if engine is not None and isinstance(error, engine.DatabaseError):
+        failure = engine.corrupt(error, _DATABASE_URL.get())
+        if failure is not None:
+            return f"{PROG}: {t(failure.key, **printable_params(failure.params))}", EXIT_PROBLEMS
     if isinstance(error, OSError):
         reason = error.strerror or type(error).__name__
         if error.filename is not None:
-            return t("cli.os_error_file", path=error.filename, reason=reason), EXIT_PROBLEMS
+            path = printable(str(error.filename))
+            return t("cli.os_error_file", path=path, reason=reason), EXIT_PROBLEMS
         return t("cli.os_error", reason=reason), EXIT_PROBLEMS
     return None
+
+
+def printable_lines(text: str) -> str:
+    """A message of several lines with each line's control characters escaped."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _exit_code(code: str | int | None) -> int:
@@ -266,12 +316,23 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     """The workspace the user means, its config checked and its language chosen."""
     workspace = Workspace.open(find_root(getattr(args, "workspace", None)))
     i18n.set_language(workspace.config.language)
+    _DATABASE_URL.set(workspace.database_url)
     return workspace
+
+
+def refuse_unreadable_database(workspace: Workspace) -> None:
+    """One message, before any screen, for a database file SQLite cannot read."""
+    from refleksionsrum.core.store.quicklist import unreadable_database
+
+    if unreadable_database(workspace):
+        path = printable(str(workspace.database_path))
+        raise Failure(f"{PROG}: {t('store.not_database', path=path)}", EXIT_PROBLEMS)
 
 
 def cmd_start(args: argparse.Namespace) -> int:
     """`refleksionsrum`: the start screen."""
     workspace = open_workspace(args)
+    refuse_unreadable_database(workspace)
     return run_screens(workspace.root)
 
 
@@ -284,16 +345,63 @@ def cmd_new(args: argparse.Namespace) -> int:
             t("cli.new.unknown_template", value=args.template, known=", ".join(templates)),
             EXIT_USAGE,
         )
+    refuse_unreadable_database(workspace)
     return run_screens(workspace.root, new=True, template=args.template, title=args.title)
 
 
+def cmd_join(args: argparse.Namespace) -> int:
+    """`refleksionsrum join`: the note-taker's screen on a running meeting."""
+    workspace = open_workspace(args)
+    return run_screens(workspace.root, join=args.meeting_id)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`refleksionsrum serve`: the join view in a browser, on 127.0.0.1 unless --host."""
+    workspace = open_workspace(args)
+    loopback = args.host in ("127.0.0.1", "localhost", "::1")
+    if not loopback and not args.public_url:
+        raise Failure(t("serve.needs_public_url", host=args.host), EXIT_USAGE)
+    meeting_id = _running_meeting(workspace, args.meeting_id)
+    from refleksionsrum.tui.serve import serve
+
+    title = f"refleksionsrum · {meeting_id}"
+    serve(workspace.root, meeting_id, args.host, args.port, args.public_url, title)
+    return EXIT_OK
+
+
+def _running_meeting(workspace: Workspace, wanted: str) -> str:
+    """The meeting to serve: the one named, or the only one running."""
+    from refleksionsrum.core.files.sync import ingest, open_store
+
+    store = open_store(workspace)
+    try:
+        ingest(workspace, store)
+        running = [summary.id for summary in store.summaries()[0]]
+    finally:
+        store.close()
+    if wanted:
+        if wanted not in running:
+            raise Failure(t("join.not_running", id=wanted, known=", ".join(running) or "-"))
+        return wanted
+    if not running:
+        raise Failure(t("join.none_running"))
+    if len(running) > 1:
+        raise Failure(t("serve.several", known="\n".join(f"  {i}" for i in running)))
+    return running[0]
+
+
 def run_screens(
-    root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+    root: Path,
+    *,
+    new: bool = False,
+    template: str | None = None,
+    title: str | None = None,
+    join: str | None = None,
 ) -> int:
     """Hand over to the screens; Textual and the database are imported only now."""
     from refleksionsrum.tui.app import run
 
-    return run(root, new=new, template=template, title=title)
+    return run(root, new=new, template=template, title=title, join=join)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -319,26 +427,40 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """`refleksionsrum check`: config.toml and every session file; 1 when a file is broken."""
     workspace = open_workspace(args)
-    from refleksionsrum.core.files.sync import check_sessions
+    refuse_unreadable_database(workspace)
+    from refleksionsrum.core.files.reading import check_folder, unknown_templates
 
-    good, problems = check_sessions(workspace.sessions_dir)
-    for problem in problems:
-        print(problem.render())
-    broken = {problem.path for problem in problems}
-    warnings = _unknown_templates(workspace, broken)
+    # The same judgement the app makes (core/files/judge.py), each file read once.
+    checked = check_folder(workspace.sessions_dir)
+    for problem in checked.problems:
+        stdio.say(problem.render())
+    warnings = unknown_templates(checked.used, workspace.config.templates)
     for warning in warnings:
-        print(warning.render())
-    print(
+        stdio.say(warning.render())
+    stdio.say(
         t(
             "cli.check.summary",
-            config=workspace.config.path,
-            good=good,
-            bad=len(problems),
+            config=printable(str(workspace.config.path)),
+            good=checked.good,
+            bad=len(checked.problems),
             warnings=len(warnings),
         )
     )
+    _warn_network_database(workspace)
     data_problems = _check_data(workspace)
-    return EXIT_PROBLEMS if problems or data_problems else EXIT_OK
+    return EXIT_PROBLEMS if checked.problems or data_problems else EXIT_OK
+
+
+def _warn_network_database(workspace: Workspace) -> None:
+    """SQLite on a network file system: WAL needs one machine's shared memory; say so."""
+    path = workspace.database_path
+    if path is None:
+        return
+    from refleksionsrum.core.store.netfs import network_filesystem
+
+    kind = network_filesystem(path.parent if not path.exists() else path)
+    if kind is not None:
+        print(t("cli.check.network_fs", path=path, kind=kind))
 
 
 def _check_data(workspace: Workspace) -> list[FileProblem]:
@@ -360,7 +482,7 @@ def cmd_data(args: argparse.Namespace) -> int:
     from refleksionsrum.core.data import command
 
     if args.file is None and args.name is None:
-        args.data_parser.error(t("cli.data.need_file"))
+        raise Failure(t("cli.data.need_file"), EXIT_USAGE)
     workspace = open_workspace(args) if args.name is not None else None
     request = command.request_of(
         args,
@@ -375,75 +497,42 @@ def cmd_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _unknown_templates(workspace: Workspace, broken: set[Path]) -> list[FileProblem]:
-    """Readable session files whose template config.toml no longer has: worth a warning only."""
-    from refleksionsrum.core.files import sessionfile
-    from refleksionsrum.core.tomltext.positions import locate
-
-    known = workspace.config.templates
-    warnings: list[FileProblem] = []
-    for path in sorted(workspace.sessions_dir.glob("*.toml")):
-        if path in broken:
-            continue
-        try:
-            text = path.read_text(encoding="utf-8")
-            meeting = sessionfile.parse(text, path)
-        except (OSError, UnicodeDecodeError, sessionfile.SessionFileError):
-            continue  # changed since check_sessions read it; the next check will say
-        if meeting.template not in known:
-            warnings.append(
-                FileProblem(
-                    path,
-                    "cli.check.unknown_template",
-                    position=locate(text, ("template",)),
-                    value=meeting.template,
-                    known=", ".join(known),
-                )
-            )
-    return warnings
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """`refleksionsrum export`: a meeting's referat (Markdown) or session file (TOML)."""
     workspace = open_workspace(args)
+    from refleksionsrum.core.files.target import output_target, write_output
+
+    # Before the store is opened: a target that will be refused costs no work.
+    target = None if args.output is None else output_target(args.output)
+    if target is None and sys.stdout is None:
+        raise Failure(t("cli.export.stdout_closed"))
+    refuse_unreadable_database(workspace)
     from refleksionsrum.core.export import referat
     from refleksionsrum.core.files import sessionfile
-    from refleksionsrum.core.files.sync import ingest, open_store
+    from refleksionsrum.core.store.quickread import (
+        NoSuchMeeting,
+        meeting_from_store,
+        quick_meeting,
+    )
 
-    store = open_store(workspace)
-    try:
-        report = ingest(workspace, store)
-        if not store.has_meeting(args.meeting_id):
-            message = f"{PROG}: {t('store.no_meeting', id=args.meeting_id)}"
-            if report.problems:
-                message += " " + t("cli.export.unreadable", count=len(report.problems))
-            running, recent = store.summaries(limit=10)
-            known = [m.id for m in running + recent]
-            if known:
-                message += "\n" + t("cli.export.known") + "\n" + "\n".join(f"  {i}" for i in known)
-            raise Failure(message, EXIT_PROBLEMS)
-        meeting = store.load_meeting(args.meeting_id)
-        if args.format == "toml":
-            text = sessionfile.dumps(meeting)
-        else:
-            followed_up = {}
-            for evaluation in meeting.evaluations:
-                action = store.trial_action(evaluation.trial_action)
-                if action is not None:
-                    followed_up[evaluation.trial_action] = action
-            text = referat(meeting, followed_up=followed_up)
-            if not args.no_mask:
-                from refleksionsrum.core.privacy import mask_cpr
+    # Up to date and found: read with sqlite3 alone (the store's import is most of a second).
+    found = quick_meeting(workspace, args.meeting_id)
+    if found is None:
+        try:
+            found = meeting_from_store(workspace, args.meeting_id)
+        except NoSuchMeeting as missing:
+            raise Failure(printable_lines(missing.message), EXIT_PROBLEMS) from None
+    if args.format == "toml":
+        text = sessionfile.dumps(found.meeting)
+    else:
+        text = referat(found.meeting, followed_up=found.followed_up)
+        if not args.no_mask:
+            from refleksionsrum.core.privacy import mask_cpr
 
-                text = mask_cpr(text)
-    finally:
-        store.close()
-    if args.output is None:
-        sys.stdout.write(text)
+            text = mask_cpr(text)
+    if target is None:
+        stdio.write_stdout(text)
         return EXIT_OK
-    from refleksionsrum.core.files.atomic import atomic_write_text
-
-    target = Path(args.output).expanduser()
-    atomic_write_text(target, text)
-    print(t("cli.export.written", path=target))
+    write_output(target, text)
+    stdio.say(t("cli.export.written", path=printable(args.output)))
     return EXIT_OK

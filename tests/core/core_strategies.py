@@ -124,6 +124,8 @@ def meetings(draw: st.DrawFn) -> m.Meeting:
                     compared_to_prediction=optional_texts,
                 ),
                 max_size=4,
+                # One evaluation per trial action per meeting (the reader refuses two).
+                unique_by=lambda evaluation: evaluation.trial_action,
             )
         ),
         # Keys another tool wrote; kept and written back.

@@ -8,11 +8,10 @@ from typing import Any
 
 import pytest
 
+from memory_corpus import fill
 from refleksionsrum import cli
 from refleksionsrum.core.files.sync import open_store, write_session_file
 from refleksionsrum.core.workspace import Workspace
-
-from .memory_corpus import fill
 
 # The JSON contract of docs/json-output.md: key -> type(s) of its value.
 SEARCH = {

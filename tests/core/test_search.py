@@ -7,13 +7,12 @@ from datetime import date
 
 import pytest
 
+from memory_corpus import at, fill
 from refleksionsrum.core.models import Note, NoteKind
 from refleksionsrum.core.search.find import Hit, marked, search
 from refleksionsrum.core.search.indexer import update_index
 from refleksionsrum.core.search.query import QueryError, parse_query
 from refleksionsrum.core.store.database import Store
-
-from .memory_corpus import at, fill
 
 
 @pytest.fixture

@@ -29,8 +29,17 @@ from support.samples import CET, START, action, meeting
 from .core_strategies import meetings
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every store test runs on both backends: SQLite by default, PostgreSQL for a team."""
+    if request.param == "postgresql":
+        found: str = request.getfixturevalue("pg_url")
+        return found
+    return f"sqlite:///{tmp_path / 'store.db'}"
+
+
 @pytest.fixture
-def url(tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'store.db'}"
 
 
@@ -185,7 +194,9 @@ def test_revision_grows_with_every_write(store: Store, url: str) -> None:
     assert store.revision() == seen[-1] + 1
 
 
-def test_wal_mode_and_busy_timeout(store: Store, url: str) -> None:
+def test_wal_mode_and_busy_timeout(sqlite_url: str) -> None:
+    url = sqlite_url
+    store = Store(url)
     store.save_meeting(meeting())
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -194,6 +205,7 @@ def test_wal_mode_and_busy_timeout(store: Store, url: str) -> None:
     path = url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
 
 
 def _digest(path: Path) -> dict[str, str]:

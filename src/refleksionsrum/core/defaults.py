@@ -142,7 +142,7 @@ language = "{language}"
 default_template = "borgerniveau"
 
 # Hvor møderne gemmes. Udeladt: en SQLite-fil i sessions/. Fælles database for flere maskiner:
-# database_url = "postgresql://bruger@server/refleksionsrum"
+# database_url = "postgresql+psycopg://bruger@server/refleksionsrum"
 
 # Minutter før en fases tid er gået, hvor tidsboksen skifter farve som advarsel.
 warning_minutes = 2
@@ -171,7 +171,7 @@ default_template = "borgerniveau"
 
 # Where meetings are stored. Left out: a SQLite file in sessions/.
 # One database shared by several machines:
-# database_url = "postgresql://user@server/refleksionsrum"
+# database_url = "postgresql+psycopg://user@server/refleksionsrum"
 
 # Minutes before a phase's time is up when its time box changes colour as a warning.
 warning_minutes = 2

@@ -37,3 +37,11 @@ class WorkspaceFailed(Message):
     """The store could not be opened; ``text`` says why and what to do."""
 
     text: str
+
+
+@dataclass
+class MeetingChanged(Message):
+    """Another view (or this one) wrote to the meeting: its revision moved."""
+
+    revision: int | None
+    reread: bool = False

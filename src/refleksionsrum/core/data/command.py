@@ -113,8 +113,9 @@ def add_command(commands: Any, help_text: Any, add_workspace: Any, handler: Any)
     data.add_argument(
         "file", nargs="?", metavar=t("cli.metavar.file"), help=help_text("cli.data.help_file")
     )
-    data.add_argument("--value", metavar="COLUMN", help=help_text("cli.data.help_value"))
-    data.add_argument("--date", metavar="COLUMN", help=help_text("cli.data.help_date"))
+    column = t("cli.metavar.column")
+    data.add_argument("--value", metavar=column, help=help_text("cli.data.help_value"))
+    data.add_argument("--date", metavar=column, help=help_text("cli.data.help_date"))
     data.add_argument(
         "--sheet", metavar=t("cli.metavar.name"), help=help_text("cli.data.help_sheet")
     )
@@ -134,7 +135,7 @@ def add_command(commands: Any, help_text: Any, add_workspace: Any, handler: Any)
     )
     data.add_argument("--name", metavar=t("cli.metavar.name"), help=help_text("cli.data.help_name"))
     add_workspace(data)
-    data.set_defaults(handler=handler, data_parser=data)
+    data.set_defaults(handler=handler)
 
 
 def _positive(text: str) -> int:

@@ -71,3 +71,15 @@ CATALOG.update(
     }
 )
 CATALOG["referat.data_shown"] = "Data vi så på"
+CATALOG.update(
+    {
+        "data.reading": "Læser filen …",
+        "data.compact.too_few": "For få punkter til at vurdere ({n} af mindst {need}).",
+        "data.compact.random": "Kun tilfældig variation.",
+        "data.compact.long_run": "Signal: {run} punkter {side} medianen (grænse {run_max}).",
+        "data.compact.few_crossings": "Signal: kun {crossings} krydsninger "
+        "(mindst {crossings_min}).",
+    }
+)
+CATALOG["data.note_hint"] = "F8 notér"
+CATALOG["cli.metavar.column"] = "KOLONNE"

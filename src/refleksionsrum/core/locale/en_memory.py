@@ -98,9 +98,11 @@ CATALOG: dict[str, str] = {
     "learning.save_failed": "Could not save {path}: {reason}",
     # keys and commands
     "key.search": "Search",
-    "key.history": "All meetings",
-    "key.board": "Trial actions",
-    "key.learning": "Learning log",
+    "key.history": "History",
+    "key.board": "Actions",
+    "key.learning": "Learning",
+    "key.referat": "Referat",
+    "key.palette": "Commands",
     "key.open": "Open",
     "key.export": "Save as Markdown",
     "command.search": "Search every meeting",
@@ -108,4 +110,5 @@ CATALOG: dict[str, str] = {
     "command.board": "The trial-action board",
     "command.learning": "The learning log",
     "meeting.read_only": "A finished meeting: read only.",
+    "palette.placeholder": "Type a command, e.g. search …",
 }

@@ -9,7 +9,7 @@ from refleksionsrum.core.search.backends import find_rows
 from refleksionsrum.core.search.documents import DocKind
 from refleksionsrum.core.search.plan import Plan, Term, make_plan
 from refleksionsrum.core.search.query import Query, parse_query
-from refleksionsrum.core.search.words import WORD, fold, stem
+from refleksionsrum.core.search.words import COMPOUND, WORD, fold, stem
 from refleksionsrum.core.store.database import Store
 
 DEFAULT_LIMIT = 50
@@ -75,7 +75,7 @@ def _hits(word: str, terms: tuple[Term, ...]) -> bool:
     for term in terms:
         if stemmed in term.stems:
             return True
-        if term.part is not None and term.part in folded:
+        if term.part is not None and len(folded) >= COMPOUND and term.part in folded:
             return True
     return False
 

@@ -20,9 +20,11 @@ from refleksionsrum.core.search.words import fold, parts_of, stems_of
 from refleksionsrum.core.store.database import Store
 
 BATCH = 50
-# Documents of one meeting get ids from its start in seconds times this: ordering by
-# id is then newest meeting first, which the search uses to stop early.
+# Documents of one meeting get ids from its start: (EPOCH_END - seconds) * SLOTS, so
+# ascending ids are newest meeting first, the order in which FTS5 reads a term's list
+# lazily: a search for a common word stops after the first LIMIT rows.
 SLOTS = 1_000_000
+EPOCH_END = 2**32
 
 
 @dataclass
@@ -118,7 +120,7 @@ def _numbered(connection: Connection, documents: list[Document]) -> list[dict[st
     # starts after whatever the first took, in the database or in this batch.
     free: dict[int, int] = {}
     for document in sorted(documents, key=lambda d: d.meeting_id):
-        base = started_seconds(document.started_utc) * SLOTS
+        base = (EPOCH_END - started_seconds(document.started_utc)) * SLOTS
         if base not in free:
             taken = connection.execute(
                 text("SELECT MAX(id) FROM search_doc WHERE id >= :low AND id < :high"),
