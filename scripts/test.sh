@@ -7,7 +7,7 @@
 # Four blocks, in order; each can grow on its own:
 #   1. system packages (apt-get, as root): Python's venv, tmux, mount and chattr
 #   2. the virtual environment .venv with the package, its test extras, pinned by constraints.txt
-#   3. services the tests talk to (none yet; a database server or a browser goes here)
+#   3. services the tests talk to: a throwaway PostgreSQL cluster, Debian's Chromium
 #   4. pytest: the parallel pass (pytest-xdist), then the tests marked `serial`, alone
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

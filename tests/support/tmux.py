@@ -128,8 +128,8 @@ class Tmux:
                 f"{what} never appeared; the screen shows:\n{self.screen()}"
             ) from None
 
-    def wait_for(self, text: str, timeout: float = DEADLINE_S) -> str:
-        return self.wait_until(lambda shown: text in shown, repr(text), timeout)
+    def wait_for(self, text: str, timeout: float = DEADLINE_S, name: str = SESSION) -> str:
+        return self.wait_until(lambda shown: text in shown, repr(text), timeout, name)
 
     def wait_gone(self, what: str, name: str = SESSION) -> None:
         poll(lambda: self.alive(name), lambda alive: not alive, what)
