@@ -15,9 +15,15 @@ from refleksionsrum.tui.board import BoardScreen, StoryScreen
 from refleksionsrum.tui.history import HistoryScreen, RecordScreen
 from refleksionsrum.tui.learning import LearningScreen
 from refleksionsrum.tui.search import SearchScreen
-
-from .conftest import AppFactory
-from .helpers import rr, run_app, type_text, wait_for_screen, wait_for_store, wait_until
+from support.pilot import (
+    AppFactory,
+    rr,
+    run_app,
+    type_text,
+    wait_for_screen,
+    wait_for_store,
+    wait_until,
+)
 
 
 def write_archive(root: Path) -> None:

@@ -17,8 +17,7 @@ from refleksionsrum.tui.board import BoardScreen
 from refleksionsrum.tui.history import HistoryScreen
 from refleksionsrum.tui.learning import LearningScreen
 from refleksionsrum.tui.search import SearchScreen
-
-from .helpers import SIZES, RRPilot, type_text, wait_for_screen, wait_for_store, wait_until
+from support.pilot import SIZES, RRPilot, type_text, wait_for_screen, wait_for_store, wait_until
 
 SnapCompare = Any
 
