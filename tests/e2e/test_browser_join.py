@@ -136,7 +136,7 @@ def test_a_note_from_the_browser_reaches_the_facilitator(panes: Panes, tmp_path:
                 page.goto(address)
                 # The joined view is drawn with the facilitator's phase and its entry line
                 # (the start screen, drawn first, has neither).
-                ready = (b"DATAGENNEMGANG", "Ny observation".encode())
+                ready = (b"DATAGENNEMGANG", b"Ny observation")
                 deadline = time.monotonic() + DEADLINE_S
                 while not all(m in received for m in ready) and time.monotonic() < deadline:
                     page.wait_for_timeout(100)

@@ -262,15 +262,19 @@ class MeetingScreen(EditingScreen):
         previous = items.index
         # Only the rows that changed are redrawn: a reload after every save elsewhere
         # must not rebuild the list (nor lose the highlighted row).
-        sync_rows(items, rows)
+        reshaped = sync_rows(items, rows)
         target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
         if target is None and previous is not None and rows:
             target = min(previous, len(rows) - 1)
         if target is None and rows:
             # A highlighted first row, so Enter acts at once without an arrow key first.
             target = 0
-        if target is not None and target != items.index:
+        if target is not None and (reshaped or target != items.index):
+            items.index = None
             items.index = target
+            if reshaped:
+                # Removed rows leave the DOM after this refresh: highlight once they have.
+                self.call_after_refresh(_highlight, items, target)
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
@@ -339,6 +343,11 @@ class MeetingScreen(EditingScreen):
             self._draft_timer.stop()
             self._draft_timer = None
         self.save_pending(entry)
+
+    @property
+    def saving(self) -> bool:
+        """A recorded line is still on its way to the store (shown as 'saving...')."""
+        return self.store_queue.busy or any(p.problem is None for p in self._pending)
 
     def save_pending(self, entry: Pending) -> None:
         """Send a recorded line to the store (in order, off the UI thread)."""
@@ -506,6 +515,12 @@ class MeetingScreen(EditingScreen):
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
+
+
+def _highlight(items: ListView, index: int) -> None:
+    if index < len(items.children):
+        items.index = None
+        items.index = index
 
 
 def _same(a: object, b: object) -> bool:
