@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.table import Table
@@ -84,6 +85,7 @@ class MeetingScreen(EditingScreen):
         self._draft_timer: Timer | None = None
         self._cpr_warned: str | None = None
         self.store_queue = StoreQueue(self)
+        self._phase_lock = asyncio.Lock()
         # Lines sent to the store and not yet confirmed (or refused): shown as rows.
         self._pending: list[Pending] = []
         self._pending_count = 0
@@ -169,7 +171,15 @@ class MeetingScreen(EditingScreen):
                 self.show_notice()
 
     async def show_phase(self) -> None:
-        """Show the current phase: title, purpose, prompts, items and the entry line."""
+        """Show the current phase: title, purpose, prompts, items and the entry line.
+
+        One at a time: a reload that follows the facilitator and a key that moves
+        the phase may both ask for it, and two must not rebuild the entry line at once.
+        """
+        async with self._phase_lock:
+            await self._show_phase()
+
+    async def _show_phase(self) -> None:
         room = self.room
         phase_text = room.phase_template()
         self.query_one("#phase-title", Static).update(literal(room.phase.title.upper(), "bold"))
