@@ -16,7 +16,7 @@ import pytest
 
 from .panes import COMMAND, DEADLINE_S, Panes, new_workspace, wait_for_notes
 
-pytestmark = pytest.mark.tmux
+pytestmark = [pytest.mark.tmux, pytest.mark.serial]
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [

@@ -11,7 +11,7 @@ import pytest
 
 from .panes import COMMAND, Panes, new_workspace, wait_for_notes
 
-pytestmark = pytest.mark.tmux
+pytestmark = [pytest.mark.tmux, pytest.mark.serial]
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.table import Table
@@ -84,6 +85,7 @@ class MeetingScreen(EditingScreen):
         self._draft_timer: Timer | None = None
         self._cpr_warned: str | None = None
         self.store_queue = StoreQueue(self)
+        self._phase_lock = asyncio.Lock()
         # Lines sent to the store and not yet confirmed (or refused): shown as rows.
         self._pending: list[Pending] = []
         self._pending_count = 0
@@ -169,7 +171,15 @@ class MeetingScreen(EditingScreen):
                 self.show_notice()
 
     async def show_phase(self) -> None:
-        """Show the current phase: title, purpose, prompts, items and the entry line."""
+        """Show the current phase: title, purpose, prompts, items and the entry line.
+
+        One at a time: a reload that follows the facilitator and a key that moves
+        the phase may both ask for it, and two must not rebuild the entry line at once.
+        """
+        async with self._phase_lock:
+            await self._show_phase()
+
+    async def _show_phase(self) -> None:
         room = self.room
         phase_text = room.phase_template()
         self.query_one("#phase-title", Static).update(literal(room.phase.title.upper(), "bold"))
@@ -262,15 +272,19 @@ class MeetingScreen(EditingScreen):
         previous = items.index
         # Only the rows that changed are redrawn: a reload after every save elsewhere
         # must not rebuild the list (nor lose the highlighted row).
-        sync_rows(items, rows)
+        reshaped = sync_rows(items, rows)
         target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
         if target is None and previous is not None and rows:
             target = min(previous, len(rows) - 1)
         if target is None and rows:
             # A highlighted first row, so Enter acts at once without an arrow key first.
             target = 0
-        if target is not None and target != items.index:
+        if target is not None and (reshaped or target != items.index):
+            items.index = None
             items.index = target
+            if reshaped:
+                # Removed rows leave the DOM after this refresh: highlight once they have.
+                self.call_after_refresh(_highlight, items, target)
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
@@ -339,6 +353,11 @@ class MeetingScreen(EditingScreen):
             self._draft_timer.stop()
             self._draft_timer = None
         self.save_pending(entry)
+
+    @property
+    def saving(self) -> bool:
+        """A recorded line is still on its way to the store (shown as 'saving...')."""
+        return self.store_queue.busy or any(p.problem is None for p in self._pending)
 
     def save_pending(self, entry: Pending) -> None:
         """Send a recorded line to the store (in order, off the UI thread)."""
@@ -506,6 +525,12 @@ class MeetingScreen(EditingScreen):
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
+
+
+def _highlight(items: ListView, index: int) -> None:
+    if index < len(items.children):
+        items.index = None
+        items.index = index
 
 
 def _same(a: object, b: object) -> bool:
