@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,49 +20,26 @@ from refleksionsrum.core.models import (
     Meeting,
     Note,
     NoteKind,
-    Participant,
-    PhaseRecord,
-    TrialAction,
     Verdict,
 )
 from refleksionsrum.core.store.database import Store, StoreError
 from refleksionsrum.core.store.tables import SCHEMA_VERSION
+from support.samples import CET, START, action, meeting
 
 from .core_strategies import meetings
 
-CET = timezone(timedelta(hours=1))
-START = datetime(2026, 11, 22, 13, 0, tzinfo=CET)
 
-
-def meeting(meeting_id: str = "m1", started: datetime = START) -> Meeting:
-    return Meeting(
-        id=meeting_id,
-        title="Refleksionsmøde, familiebehandling",
-        template="indsatsniveau",
-        started_at=started,
-        participants=[Participant("Mette", "facilitator"), Participant("Jonas", "note-taker")],
-        phases=[
-            PhaseRecord("followup", "Opfølgning", 20),
-            PhaseRecord("data", "Datagennemgang", 30),
-            PhaseRecord("next", "Næste skridt", 25),
-        ],
-        clock=ClockState(current=0, running=True, running_since=started),
-    )
-
-
-def action(action_id: str = "ta-1", title: str = "Ring dagen før") -> TrialAction:
-    return TrialAction(
-        id=action_id,
-        title=title,
-        owner="Jonas",
-        due=date(2026, 12, 6),
-        prediction="Mindst 4 af 6 møder op.",
-        measure="Fremmøde pr. gang.",
-    )
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every store test runs on both backends: SQLite by default, PostgreSQL for a team."""
+    if request.param == "postgresql":
+        found: str = request.getfixturevalue("pg_url")
+        return found
+    return f"sqlite:///{tmp_path / 'store.db'}"
 
 
 @pytest.fixture
-def url(tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'store.db'}"
 
 
@@ -217,7 +194,9 @@ def test_revision_grows_with_every_write(store: Store, url: str) -> None:
     assert store.revision() == seen[-1] + 1
 
 
-def test_wal_mode_and_busy_timeout(store: Store, url: str) -> None:
+def test_wal_mode_and_busy_timeout(sqlite_url: str) -> None:
+    url = sqlite_url
+    store = Store(url)
     store.save_meeting(meeting())
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -226,6 +205,7 @@ def test_wal_mode_and_busy_timeout(store: Store, url: str) -> None:
     path = url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
 
 
 def _digest(path: Path) -> dict[str, str]:

@@ -158,7 +158,7 @@ def test_the_app_refuses_a_newer_database_with_exit_2_and_no_traceback(workspace
 
     term = Terminal([str(SCRIPT), "--workspace", str(workspace)], cols=400)
     try:
-        code = term.wait(timeout=30)
+        code = term.wait()
     finally:
         term.close()
 

@@ -11,17 +11,31 @@ from refleksionsrum.core.locale import (
     da,
     da_cli,
     da_data,
+    da_memory,
     da_tui,
     en,
     en_cli,
     en_data,
+    en_memory,
     en_tui,
 )
 
 # One catalogue per language, kept in a file per area (core, command line, screens).
 LANGUAGES: dict[str, dict[str, str]] = {
-    "da": {**da.CATALOG, **da_cli.CATALOG, **da_tui.CATALOG, **da_data.CATALOG},
-    "en": {**en.CATALOG, **en_cli.CATALOG, **en_tui.CATALOG, **en_data.CATALOG},
+    "da": {
+        **da.CATALOG,
+        **da_cli.CATALOG,
+        **da_tui.CATALOG,
+        **da_data.CATALOG,
+        **da_memory.CATALOG,
+    },
+    "en": {
+        **en.CATALOG,
+        **en_cli.CATALOG,
+        **en_tui.CATALOG,
+        **en_data.CATALOG,
+        **en_memory.CATALOG,
+    },
 }
 DEFAULT_LANGUAGE = "da"
 

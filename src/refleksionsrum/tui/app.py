@@ -20,6 +20,7 @@ from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import set_language, t
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.memory import Memory
 from refleksionsrum.tui.messages import (
     MeetingsListed,
     StoreWanted,
@@ -31,7 +32,7 @@ from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
 if TYPE_CHECKING:
     from refleksionsrum.core.meeting.room import MeetingRoom
-    from refleksionsrum.core.models import Participant
+    from refleksionsrum.core.models import MeetingSummary, Participant
     from refleksionsrum.core.store.database import Store
 
 
@@ -49,7 +50,7 @@ class KeepsTyping(Protocol):
 class RefleksionsrumApp(App[int]):
     """The reflection room on the shared screen."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "memory.tcss"]
     TITLE = "refleksionsrum"
     ENABLE_COMMAND_PALETTE = False
     # Screens get -narrow below 120 columns and -tall from 40 rows: layouts adapt to
@@ -59,6 +60,9 @@ class RefleksionsrumApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
         Binding("f6", "toggle_contrast", "key.contrast"),
+        # From every screen, a meeting too: search, and the palette with the other screens.
+        Binding("ctrl+f", "search", "key.search", show=False, priority=True),
+        Binding("ctrl+p", "palette", "key.palette", show=False, priority=True),
     ]
 
     def __init__(
@@ -69,6 +73,7 @@ class RefleksionsrumApp(App[int]):
         new: bool = False,
         template: str | None = None,
         title: str | None = None,
+        join: str | None = None,
     ) -> None:
         set_language(workspace.config.language)
         super().__init__()
@@ -77,6 +82,7 @@ class RefleksionsrumApp(App[int]):
         self.clock: Clock = clock or SystemClock()
         self.store: Store | None = None
         self.room: MeetingRoom | None = None
+        self.memory = Memory(self)
         self._start_new = new
         self._loading = False
         self._when_loaded: list[Callable[[], object]] = []
@@ -85,6 +91,8 @@ class RefleksionsrumApp(App[int]):
         self._last_participants: list[Participant] = []
         # The signal that ended the run (SIGHUP, SIGTERM, SIGINT), if one did.
         self.left_on: int | None = None
+        # `join`: the note-taker's app ("" = the one running meeting, or a choice).
+        self.joining = join
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = theme_for(workspace.config.theme)
@@ -98,7 +106,7 @@ class RefleksionsrumApp(App[int]):
         self.call_after_refresh(self._look)
 
     def _look(self) -> None:
-        if self._start_new:
+        if self._start_new or self.joining is not None:
             self.load_store()
         else:
             self.run_worker(self._quick_look, thread=True, group="look")
@@ -167,20 +175,32 @@ class RefleksionsrumApp(App[int]):
         self.exit(128 + number)
 
     def _load(self) -> None:
+        from sqlalchemy.exc import DatabaseError
+
+        from refleksionsrum.core.errors import printable_params
         from refleksionsrum.core.files.sync import ingest, open_store
+        from refleksionsrum.core.store.engine import corrupt
 
         try:
             store = open_store(self.workspace)
             report = ingest(self.workspace, store)
             running, recent = store.summaries()
         except StoreError as error:
-            self.post_message(WorkspaceFailed(t(error.key, **error.params)))
+            self.post_message(WorkspaceFailed(t(error.key, **printable_params(error.params))))
+            return
+        except DatabaseError as error:
+            # A file cut short can pass the opening and fail at the first full read.
+            failure = corrupt(error, self.workspace.database_url)
+            if failure is None:
+                raise
+            self.post_message(WorkspaceFailed(t(failure.key, **printable_params(failure.params))))
             return
         self.post_message(WorkspaceLoaded(store, running, recent, report.problems))
 
     def on_workspace_loaded(self, message: WorkspaceLoaded) -> None:
         self.store = message.store
         self._loading = False
+        self.memory.store_opened()
         waiting, self._when_loaded = self._when_loaded, []
         for action in waiting:
             action()
@@ -189,6 +209,8 @@ class RefleksionsrumApp(App[int]):
         if self._start_new:
             self._start_new = False
             self.start_meeting(self._new_template, self._new_title, "")
+            return
+        if self.joining is not None and self.join_running(message.running):
             return
         screen = self.screen
         if isinstance(screen, StartScreen):
@@ -241,12 +263,39 @@ class RefleksionsrumApp(App[int]):
 
         store = self.store
         assert store is not None
+        if self.joining is not None:
+            self.join_meeting(meeting_id)
+            return True
         room = self.guarded(
             lambda: MeetingRoom.resume(self.workspace, store, meeting_id, self.clock)
         )
         if room is not None:
             self.open_room(room)
         return room is not None
+
+    def join_running(self, running: list[MeetingSummary]) -> bool:
+        """Join the meeting asked for, or the one running; False leaves the choice to the list."""
+        wanted = self.joining
+        ids = [summary.id for summary in running]
+        if wanted:
+            if wanted not in ids:
+                self.exit(1, message=t("join.not_running", id=wanted, known=", ".join(ids) or "-"))
+                return True
+            self.join_meeting(wanted)
+            return True
+        if not ids:
+            self.exit(1, message=t("join.none_running"))
+            return True
+        if len(ids) == 1:
+            self.join_meeting(ids[0])
+            return True
+        return False
+
+    def join_meeting(self, meeting_id: str) -> None:
+        from refleksionsrum.core.meeting.room import MeetingRoom
+
+        assert self.store is not None
+        self.open_room(MeetingRoom.join(self.workspace, self.store, meeting_id, self.clock))
 
     def open_room(self, room: MeetingRoom) -> None:
         from refleksionsrum.tui.meeting import MeetingScreen
@@ -263,7 +312,13 @@ class RefleksionsrumApp(App[int]):
         self.switch_screen(SummaryScreen(room))
 
     def back_to_start(self) -> None:
-        """Leave whatever is shown and show the start screen with fresh lists."""
+        """Leave whatever is shown and show the start screen with fresh lists.
+
+        A joined view (and so a served one) has no start screen to go to: it ends.
+        """
+        if self.joining is not None:
+            self.exit(0)
+            return
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
@@ -290,6 +345,12 @@ class RefleksionsrumApp(App[int]):
         if room is not None and room.meeting.is_running:
             self.guarded(room.leave)
 
+    def action_search(self) -> None:
+        self.memory.show_search()
+
+    def action_palette(self) -> None:
+        self.memory.show_palette()
+
     def action_toggle_contrast(self) -> None:
         """Switch between the standard and the high-contrast theme (for this run)."""
         self.theme = STANDARD if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
@@ -300,11 +361,18 @@ class RefleksionsrumApp(App[int]):
 
 
 def run(
-    root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+    root: Path,
+    *,
+    new: bool = False,
+    template: str | None = None,
+    title: str | None = None,
+    join: str | None = None,
 ) -> int:
     """Start the app on the workspace at ``root``; returns the exit code."""
     _note_early_signals()
-    app = RefleksionsrumApp(Workspace.open(root), new=new, template=template, title=title)
+    app = RefleksionsrumApp(
+        Workspace.open(root), new=new, template=template, title=title, join=join
+    )
     result = app.run()
     if app.left_on is not None:
         # Everything is saved and the terminal restored. Do not wait for worker

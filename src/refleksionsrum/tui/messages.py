@@ -44,3 +44,11 @@ class WorkspaceFailed(Message):
 @dataclass
 class StoreWanted(Message):
     """The quick look found files to take in (or no database): open the store."""
+
+
+@dataclass
+class MeetingChanged(Message):
+    """Another view (or this one) wrote to the meeting: its revision moved."""
+
+    revision: int | None
+    reread: bool = False

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
@@ -24,6 +25,13 @@ if TYPE_CHECKING:
 
 class StartScreen(Screen[None]):
     """What the facilitator sees first."""
+
+    BINDINGS = [
+        Binding("ctrl+f", "app.search", "key.search", priority=True),
+        Binding("f7", "history", "key.history"),
+        Binding("f8", "board", "key.board"),
+        Binding("f9", "learning", "key.learning"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,8 +97,9 @@ class StartScreen(Screen[None]):
         )
         status = self.query_one("#start-status", Static)
         if problems:
-            names = ", ".join(p.path.name for p in problems[:3])
-            status.update(literal(t("start.unreadable", count=len(problems), names=names)))
+            from refleksionsrum.core.files.reading import unused_line
+
+            status.update(literal(unused_line(problems)))
             status.add_class("warning")
         else:
             status.update("")
@@ -123,6 +132,15 @@ class StartScreen(Screen[None]):
             line.append(" · ")
             line.append_text(literal(meeting.current_phase_title))
         return Option(line, id=meeting.id)
+
+    def action_history(self) -> None:
+        self.rr.memory.show_history()
+
+    def action_board(self) -> None:
+        self.rr.memory.show_board()
+
+    def action_learning(self) -> None:
+        self.rr.memory.show_learning()
 
     def on_key(self) -> None:
         # Someone is at work here: load the store now, so it is there when needed.

@@ -4,39 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, or_, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, SQLModel, col, delete, select
+from sqlmodel import Session, SQLModel, col, select
 
 from refleksionsrum.core.models import (
     ClockState,
-    Decision,
-    Evaluation,
     Meeting,
     MeetingSummary,
-    Note,
     PhaseRecord,
     TrialAction,
 )
 from refleksionsrum.core.store import rowmap
 from refleksionsrum.core.store.engine import (
-    BUSY_TIMEOUT_MS,
     IMMEDIATE,
     StoreError,
+    corrupt,
     make_engine,
     use_wal,
+    write_failure,
 )
 from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
 from refleksionsrum.core.store.identity import DatabaseFile
+from refleksionsrum.core.store.items import EditConflict, ItemWrites
 from refleksionsrum.core.store.migrations import MIGRATIONS, recorded_version
-from refleksionsrum.core.store.refusal import refusal
+from refleksionsrum.core.store.revisions import bump, read_revision, utc_now_text
 from refleksionsrum.core.store.tables import (
     SCHEMA_VERSION,
     DecisionRow,
@@ -49,10 +47,10 @@ from refleksionsrum.core.store.tables import (
     TrialActionRow,
 )
 
-__all__ = ["Store", "StoreError"]
+__all__ = ["EditConflict", "Store", "StoreError"]
 
 
-class Store:
+class Store(ItemWrites):
     """All reads and writes of meetings; returns plain models, never live rows."""
 
     def __init__(self, url: str) -> None:
@@ -70,10 +68,17 @@ class Store:
             self._open_schema()
         except OperationalError as error:
             self.engine.dispose()
-            raise StoreError("store.unreachable", url=url, reason=str(error.orig)) from None
+            raise corrupt(error, url) or StoreError(
+                "store.unreachable", url=url, reason=str(error.orig)
+            ) from None
+        except DatabaseError as error:
+            self.engine.dispose()
+            raise corrupt(error, url) or StoreError(
+                "store.unreachable", url=url, reason=str(error.orig)
+            ) from None
         except StoreError as error:
             self.engine.dispose()
-            if error.key == "store.write_failed":
+            if error.key in ("store.write_failed", "store.locked", "store.server_unreachable"):
                 raise StoreError("store.unreachable", url=url, **error.params) from None
             raise
 
@@ -95,10 +100,19 @@ class Store:
             with Session(self.engine) as session:
                 yield session
                 session.commit()
+        except IntegrityError:
+            raise  # a clash the caller words (save_meeting)
         except OperationalError as error:
-            # A full disk, a read-only file, a lock held past the busy timeout: one
-            # error the screens can catch, with the reason, instead of a driver's.
-            raise refusal(error.orig or error, BUSY_TIMEOUT_MS / 1000) from None
+            # A full disk, a read-only file, a lock held past the busy timeout, a
+            # server gone: one error the screens can catch, naming the real cause.
+            raise corrupt(error, self.url) or StoreError(
+                write_failure(error), reason=str(error.orig).strip()
+            ) from None
+        except DatabaseError as error:
+            # A file that is not a database (or is cut short) found mid-write.
+            raise corrupt(error, self.url) or StoreError(
+                "store.write_failed", reason=str(error.orig).strip()
+            ) from None
         finally:
             IMMEDIATE.reset(token)
 
@@ -107,12 +121,25 @@ class Store:
         return self.file is not None and self.file.is_gone()
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """One write transaction, committed at the end and counted in the revision."""
+    def _write(self, meeting_id: str | None = None) -> Iterator[Session]:
+        """One write transaction, committed at the end and counted in the revisions.
+
+        The meetings it touched (``meeting_id`` and those of the items it changed,
+        collected in ``session.info["touched"]``) get their revision bumped in the
+        same transaction, so a live view never sees a change without its number.
+        """
         with self.writing() as session:
+            touched: set[str] = session.info.setdefault("touched", set())
+            if meeting_id is not None:
+                touched.add(meeting_id)
             yield session
+            session.flush()
+            bump(session.connection(), touched)
             session.exec(  # type: ignore[call-overload]
-                text("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+                text(
+                    "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR)"
+                    " WHERE key = 'revision'"
+                )
             )
 
     def _check_schema(self) -> None:
@@ -153,15 +180,76 @@ class Store:
             row = session.get(MetaRow, "revision")
             return int(row.value) if row else 0
 
+    def meeting_revision(self, meeting_id: str) -> int | None:
+        """The meeting's own revision (None once it is gone): what live views watch."""
+        with self.engine.connect() as connection:
+            found = read_revision(connection, meeting_id)
+            connection.rollback()
+            return found
+
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.engine.dialect.name
+
+    # -- who facilitates ----------------------------------------------------------------
+
+    def claim_facilitation(self, meeting_id: str, token: str, now: datetime) -> None:
+        """Make the process ``token`` the facilitator (start, resume, take over)."""
+        with self._write(meeting_id) as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is None:
+                raise StoreError("store.no_meeting", id=meeting_id)
+            row.facilitator, row.facilitator_seen = token, utc_now_text(now)
+            session.add(row)
+
+    def facilitator_alive(self, meeting_id: str, token: str, now: datetime) -> bool:
+        """The facilitator's heartbeat; False when another process has taken over.
+
+        Not counted in the revision: nothing a view shows changes.
+        """
+        with self.writing() as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is None or row.facilitator != token:
+                return False
+            row.facilitator_seen = utc_now_text(now)
+            session.add(row)
+            return True
+
+    def release_facilitation(self, meeting_id: str, token: str) -> None:
+        """The facilitator's app quits: no one facilitates until someone resumes or takes over."""
+        with self._write(meeting_id) as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is not None and row.facilitator == token:
+                row.facilitator, row.facilitator_seen = None, None
+                session.add(row)
+
+    def facilitation(self, meeting_id: str) -> tuple[str | None, datetime | None]:
+        """(the facilitator's token, when it was last seen alive), as stored."""
+        with Session(self.engine) as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is None:
+                raise StoreError("store.no_meeting", id=meeting_id)
+            seen = rowmap.parse_time(row.facilitator_seen) if row.facilitator_seen else None
+            return row.facilitator, seen
+
     # -- meetings ---------------------------------------------------------------------
 
     def save_meeting(self, meeting: Meeting) -> None:
         """Store a whole meeting, replacing any earlier copy with the same id."""
         try:
-            with self._write() as session:
+            with self._write(meeting.id) as session:
                 touched = evaluated_by(session, meeting.id)
+                # The revision and the facilitator outlive a replacement of the rows.
+                old = session.get(MeetingRow, meeting.id)
+                kept = (old.revision, old.facilitator, old.facilitator_seen) if old else None
+                if old is not None:
+                    session.expunge(old)
                 delete_meeting_rows(session, meeting.id)
-                session.add(rowmap.meeting_row(meeting))
+                row = rowmap.meeting_row(meeting)
+                if kept is not None:
+                    row.revision, row.facilitator, row.facilitator_seen = kept
+                session.add(row)
                 session.flush()
                 # One INSERT per table for all of a meeting's items: taking in 10,000
                 # session files spent most of its time in the ORM's unit of work.
@@ -174,6 +262,56 @@ class Store:
         except IntegrityError:
             # A trial action id that another meeting already uses.
             raise StoreError("store.clash", id=meeting.id) from None
+
+    def save_meetings(self, meetings: list[Meeting], batch: int = 200) -> list[str]:
+        """Store many whole meetings, a batch per transaction; returns the ids refused.
+
+        Taking in 10,000 session files one transaction each spent most of its time
+        in statements per meeting (deletes for meetings not there yet, two commits);
+        here a batch is one INSERT per table. A batch with a clash is stored again
+        meeting by meeting, so only the meeting that clashes is refused.
+        """
+        refused: list[str] = []
+        for start in range(0, len(meetings), batch):
+            chunk = meetings[start : start + batch]
+            try:
+                self._save_batch(chunk)
+            except IntegrityError:
+                for meeting in chunk:
+                    try:
+                        self.save_meeting(meeting)
+                    except StoreError:
+                        refused.append(meeting.id)
+        return refused
+
+    def _save_batch(self, meetings: list[Meeting]) -> None:
+        ids = [m.id for m in meetings]
+        with self._write() as session:
+            connection = session.connection()
+            present = set(
+                connection.execute(
+                    select(MeetingRow.id).where(col(MeetingRow.id).in_(ids))  # type: ignore[call-overload]
+                ).scalars()
+            )
+            touched: set[str] = set()
+            for meeting_id in present:
+                touched |= evaluated_by(session, meeting_id)
+                delete_meeting_rows(session, meeting_id)
+            session.flush()
+            connection.execute(
+                insert(MeetingRow),
+                [rowmap.meeting_record(m) for m in meetings],
+            )
+            children: dict[Any, list[Any]] = {}
+            for meeting in meetings:
+                for table, records in rowmap.child_records(meeting).items():
+                    children.setdefault(table, []).extend(records)
+                touched |= {a.id for a in meeting.trial_actions}
+                touched |= {e.trial_action for e in meeting.evaluations}
+            for table, records in children.items():
+                if records:
+                    connection.execute(insert(table), records)
+            refresh_closed(session, touched)
 
     def is_running(self, meeting_id: str) -> bool:
         """Whether the store has this meeting and it has not ended."""
@@ -247,7 +385,7 @@ class Store:
 
     def save_clock(self, meeting_id: str, clock: ClockState, phases: list[PhaseRecord]) -> None:
         """Store where the clocks stand: current phase, running state, time per phase."""
-        with self._write() as session:
+        with self._write(meeting_id) as session:
             row = session.get(MeetingRow, meeting_id)
             if row is None:
                 raise StoreError("store.no_meeting", id=meeting_id)
@@ -263,8 +401,16 @@ class Store:
                 phase_row.added_ms = phase.added_ms
                 session.add(phase_row)
 
+    def save_extra(self, meeting_id: str, extra_toml: str) -> None:
+        """Store a meeting's extra keys (a TOML text), counted in its revision."""
+        with self._write(meeting_id) as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is not None:
+                row.extra_toml = extra_toml
+                session.add(row)
+
     def end_meeting(self, meeting_id: str, ended_at: datetime) -> None:
-        with self._write() as session:
+        with self._write(meeting_id) as session:
             row = session.get(MeetingRow, meeting_id)
             if row is None:
                 raise StoreError("store.no_meeting", id=meeting_id)
@@ -274,97 +420,11 @@ class Store:
             session.add(row)
 
     def delete_meeting(self, meeting_id: str) -> None:
-        with self._write() as session:
+        with self._write(meeting_id) as session:
             touched = evaluated_by(session, meeting_id)
             delete_meeting_rows(session, meeting_id)
             session.flush()
             refresh_closed(session, touched)
-
-    # -- items --------------------------------------------------------------------------
-
-    def add_note(self, meeting_id: str, note: Note) -> Note:
-        row = rowmap.note_row(meeting_id, note)
-        with self._write() as session:
-            session.add(row)
-            session.flush()
-            return replace(note, id=row.pk)
-
-    def update_note(self, note: Note) -> None:
-        with self._write() as session:
-            row = _get(session, NoteRow, note.id)
-            row.text, row.source, row.kind = note.text, note.source, str(note.kind)
-            session.add(row)
-
-    def delete_note(self, note_id: int) -> None:
-        with self._write() as session:
-            session.delete(_get(session, NoteRow, note_id))
-
-    def add_decision(self, meeting_id: str, decision: Decision) -> Decision:
-        row = DecisionRow(
-            meeting_id=meeting_id,
-            text=decision.text,
-            created_at=rowmap.iso(decision.created_at) or "",
-        )
-        with self._write() as session:
-            session.add(row)
-            session.flush()
-            return replace(decision, id=row.pk)
-
-    def update_decision(self, decision: Decision) -> None:
-        with self._write() as session:
-            row = _get(session, DecisionRow, decision.id)
-            row.text = decision.text
-            session.add(row)
-
-    def delete_decision(self, decision_id: int) -> None:
-        with self._write() as session:
-            session.delete(_get(session, DecisionRow, decision_id))
-
-    def save_trial_action(self, meeting_id: str, action: TrialAction) -> TrialAction:
-        """Add a trial action, or update the one with the same id."""
-        with self._write() as session:
-            existing = session.exec(
-                select(TrialActionRow).where(TrialActionRow.id == action.id)
-            ).first()
-            row = rowmap.trial_action_row(meeting_id, action)
-            if existing is not None:
-                row.pk = existing.pk
-                row = session.merge(row)
-            session.add(row)
-            session.flush()
-            refresh_closed(session, {action.id})
-        return replace(action, meeting_id=meeting_id)
-
-    def delete_trial_action(self, action_id: str) -> None:
-        with self._write() as session:
-            session.exec(delete(TrialActionRow).where(col(TrialActionRow.id) == action_id))
-
-    def save_evaluation(self, meeting_id: str, evaluation: Evaluation) -> Evaluation:
-        """Record this meeting's evaluation of a trial action; one per action per meeting."""
-        with self._write() as session:
-            existing = session.exec(
-                select(EvaluationRow)
-                .where(EvaluationRow.meeting_id == meeting_id)
-                .where(EvaluationRow.trial_action == evaluation.trial_action)
-            ).first()
-            row = rowmap.evaluation_row(meeting_id, evaluation)
-            if existing is not None:
-                row.pk = existing.pk
-                row = session.merge(row)
-            session.add(row)
-            session.flush()
-            refresh_closed(session, {evaluation.trial_action})
-            return replace(evaluation, id=row.pk)
-
-    def delete_evaluation(self, meeting_id: str, trial_action: str) -> None:
-        with self._write() as session:
-            session.exec(
-                delete(EvaluationRow)
-                .where(col(EvaluationRow.meeting_id) == meeting_id)
-                .where(col(EvaluationRow.trial_action) == trial_action)
-            )
-            session.flush()
-            refresh_closed(session, {trial_action})
 
     # -- follow-up ----------------------------------------------------------------------
 
@@ -409,10 +469,3 @@ class Store:
     def trial_action_ids(self) -> set[str]:
         with Session(self.engine) as session:
             return set(session.exec(select(TrialActionRow.id)))
-
-
-def _get(session: Session, table: Any, pk: int | None) -> Any:
-    row = session.get(table, pk)
-    if row is None:
-        raise StoreError("store.no_item", id=pk)
-    return row

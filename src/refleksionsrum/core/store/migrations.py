@@ -57,9 +57,23 @@ def _add_closed_by(connection: Connection) -> None:
     connection.execute(text(REFRESH_CLOSED))
 
 
+def _add_revisions(connection: Connection) -> None:
+    """3 to 4: the meeting's own revision and who facilitates it (plain SQL for both backends)."""
+    columns = {column["name"] for column in inspect(connection).get_columns("meeting")}
+    added = {
+        "revision": "INTEGER NOT NULL DEFAULT 0",
+        "facilitator": "VARCHAR",
+        "facilitator_seen": "VARCHAR",
+    }
+    for name, kind in added.items():
+        if name not in columns:
+            connection.execute(text(f"ALTER TABLE meeting ADD COLUMN {name} {kind}"))
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     0: _add_meta,
     1: _add_drafts,
     2: _add_closed_by,
+    3: _add_revisions,
 }

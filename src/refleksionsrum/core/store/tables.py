@@ -24,6 +24,13 @@ class MeetingRow(SQLModel, table=True):
     current_phase: int = 0
     running: bool = False
     running_since: str | None = None
+    # Grows with every write to this meeting, in the same transaction: the number a
+    # live view watches to know that its read model is behind.
+    revision: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # The process that owns the phase and the timer (a random token), and when it
+    # last said it was alive (ISO, UTC); a note-taker may take over once it is gone.
+    facilitator: str | None = None
+    facilitator_seen: str | None = None
 
 
 class ParticipantRow(SQLModel, table=True):
