@@ -29,15 +29,6 @@ from support.samples import CET, START, action, meeting
 from .core_strategies import meetings
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Every store test runs on both backends: SQLite by default, PostgreSQL for a team."""
-    if request.param == "postgresql":
-        found: str = request.getfixturevalue("pg_url")
-        return found
-    return f"sqlite:///{tmp_path / 'store.db'}"
-
-
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'store.db'}"
