@@ -158,3 +158,12 @@ def test_an_older_schema_is_migrated_on_either_backend(url: str) -> None:
         assert found == str(SCHEMA_VERSION)
     finally:
         again.close()
+
+
+def test_a_session_files_nanosecond_time_fits_on_either_backend(store: Store) -> None:
+    # st_mtime_ns of a file written in 2026: past a 32-bit INTEGER (PostgreSQL's).
+    from refleksionsrum.core.store.tables import SessionFileRow
+
+    row = SessionFileRow(name="m1.toml", mtime_ns=1_796_161_012_565_613_544, size=588)
+    store.files.record(row)
+    assert store.files.known()["m1.toml"].mtime_ns == 1_796_161_012_565_613_544
