@@ -5,9 +5,9 @@
 # Exit status: 0 when every test passed; otherwise pytest's (1 = a test failed).
 #
 # Four blocks, in order; each can grow on its own:
-#   1. system packages (apt-get, as root): Python's venv, tmux
+#   1. system packages (apt-get, as root): Python's venv, tmux, mount and chattr
 #   2. the virtual environment .venv with the package, its test extras, pinned by constraints.txt
-#   3. services the tests talk to (none yet; a database server or a browser goes here)
+#   3. services the tests talk to: a throwaway PostgreSQL cluster, Debian's Chromium
 #   4. pytest: the parallel pass (pytest-xdist), then the tests marked `serial`, alone
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -38,6 +38,12 @@ if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
     exit 1
 fi
 if ! command -v tmux >/dev/null 2>&1; then apt_install tmux tmux; fi
+if [ "$(id -u)" -eq 0 ]; then
+    # For the file-system fault tests, which run only as root (elsewhere they are skipped):
+    # a tiny tmpfs for a full disk, and the immutable flag.
+    if ! command -v mount >/dev/null 2>&1; then apt_install mount mount; fi
+    if ! command -v chattr >/dev/null 2>&1; then apt_install chattr e2fsprogs; fi
+fi
 
 # -- 2. the virtual environment --------------------------------------------------------------
 

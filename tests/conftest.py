@@ -94,3 +94,12 @@ def pg_url(pg_server: str) -> Iterator[str]:
 
     with fresh_database(pg_server) as url:
         yield url
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test in a real terminal (marked `tmux`) runs alone, after the parallel pass:
+    scripts/test.sh runs `-m "not serial"` on the workers, then `-m serial`."""
+    for item in items:
+        if item.get_closest_marker("tmux") is not None:
+            item.add_marker(pytest.mark.serial)

@@ -522,3 +522,30 @@ def test_export_of_an_up_to_date_workspace_does_not_load_the_store(workspace: Pa
     )
     third, how_third = export()
     assert how_third == "STORE 0" and "Rettet: " in third
+
+
+def test_join_hands_over_to_the_screens_as_note_taker(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[Path, str | None]] = []
+
+    def run(root: Path, *, join: str | None = None) -> int:
+        calls.append((root, join))
+        return 0
+
+    fake = types.ModuleType("refleksionsrum.tui.app")
+    fake.run = run  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "refleksionsrum.tui.app", fake)
+    assert cli.main(["join", "--workspace", str(workspace)]) == 0
+    assert cli.main(["--workspace", str(workspace), "join", "2026-11-22-1300-x"]) == 0
+    assert calls == [(workspace, ""), (workspace, "2026-11-22-1300-x")]
+
+
+def test_serve_on_all_addresses_needs_a_public_url(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["serve", "--host", "0.0.0.0", "--workspace", str(workspace)]) == 2
+    assert "--public-url" in capsys.readouterr().err
+    # Nothing runs: serving is refused before a meeting is even looked for.
+    assert cli.main(["serve", "--workspace", str(workspace)]) == 1
+    assert "intet møde kører" in capsys.readouterr().err

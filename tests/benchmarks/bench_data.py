@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -104,6 +105,9 @@ async def flip_ms(root: Path) -> float:
 
 
 def main() -> None:
+    # The machine is shared: a fixed piece of work tells how loaded it was (about 15 ms idle).
+    reference = timed(lambda: sum(range(10**6)))
+    print(f"reference: sum(range(10**6)) {reference:.0f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         csv_path, xlsx_path = make_files(folder)
@@ -124,12 +128,33 @@ def main() -> None:
         config.write_text(config.read_text(encoding="utf-8") + SOURCES, encoding="utf-8")
         flip = asyncio.run(flip_ms(with_data))
         print(f"chart drawn after flipping (F7, 10,000 rows, read on first show): {flip:.0f} ms")
-        without = statistics.median(asyncio.run(first_screen_ms(plain)) for _ in range(5))
-        withd = statistics.median(asyncio.run(first_screen_ms(with_data)) for _ in range(5))
+        # Alternated, so a change in the machine's load hits both alike.
+        runs: dict[Path, list[float]] = {plain: [], with_data: []}
+        for _ in range(7):
+            for root in runs:
+                runs[root].append(asyncio.run(first_screen_ms(root)))
+        without = statistics.median(runs[plain])
+        withd = statistics.median(runs[with_data])
         print(
             f"first screen: without [[data]] {without:.0f} ms, with {withd:.0f} ms, "
-            f"ratio {withd / without:.3f}x"
+            f"ratio {withd / without:.3f}x (medians of 7, alternated)"
         )
+        from refleksionsrum.core.config import load_config
+
+        plain_cfg = timed(lambda: load_config(plain / "config.toml"), 50)
+        data_cfg = timed(lambda: load_config(with_data / "config.toml"), 50)
+        print(
+            f"config.toml checked: without [[data]] {plain_cfg:.2f} ms, with two entries "
+            f"{data_cfg:.2f} ms (medians of 50)"
+        )
+        probe = (
+            "import sys; from pathlib import Path; from refleksionsrum.tui.app import "
+            "RefleksionsrumApp; from refleksionsrum.core.workspace import Workspace; "
+            f"Workspace.open(Path({str(with_data)!r})); "
+            "print(sorted(m for m in sys.modules if 'core.data' in m or 'calamine' in m))"
+        )
+        found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        print(f"data modules loaded before the first screen: {found.stdout.strip()}")
 
 
 if __name__ == "__main__":

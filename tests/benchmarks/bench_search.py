@@ -88,6 +88,7 @@ def queries(workspace: Workspace, runs: int) -> None:
 
 
 async def first_draws(root: Path) -> None:
+    """From the key on the start screen to the table drawn with its first rows."""
     from textual.widgets import DataTable
 
     from refleksionsrum.tui.app import RefleksionsrumApp
@@ -95,24 +96,27 @@ async def first_draws(root: Path) -> None:
     app = RefleksionsrumApp(Workspace.open(root))
     async with app.run_test(size=(160, 45)) as pilot:
         app.load_store()
-        while app.store is None:
-            await pilot.pause(0.05)
-        while not app.memory.ready:
+        for _ in range(6000):
+            if app.store is not None:
+                break
             await pilot.pause(0.05)
         for key, screen_name in (("f7", "HistoryScreen"), ("f8", "BoardScreen")):
             for _ in range(3):
                 begun = time.perf_counter()
                 await pilot.press(key)
-                while type(app.screen).__name__ != screen_name:
-                    await pilot.pause(0)
-                table = app.screen.query_one(DataTable)
-                while table.row_count == 0:
+                for _ in range(10_000):
+                    if type(app.screen).__name__ == screen_name:
+                        table = app.screen.query_one(DataTable)
+                        if table.row_count:
+                            break
                     await pilot.pause(0)
                 await pilot.pause(0)  # one refresh: the rows are drawn
                 seconds = time.perf_counter() - begun
                 print(f"{screen_name} first draw: {_ms(seconds)} ({table.row_count} rows shown)")
                 await pilot.press("escape")
-                while type(app.screen).__name__ == screen_name:
+                for _ in range(10_000):
+                    if type(app.screen).__name__ != screen_name:
+                        break
                     await pilot.pause(0)
 
 

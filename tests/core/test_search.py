@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -15,11 +16,20 @@ from refleksionsrum.core.search.query import QueryError, parse_query
 from refleksionsrum.core.store.database import Store
 
 
-@pytest.fixture
-def archive(store: Store) -> Iterator[Store]:
-    fill(store)
-    update_index(store)
-    yield store
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The corpus, indexed, on both backends: the same assertions hold on each."""
+    if request.param == "postgresql":
+        url: str = request.getfixturevalue("pg_url")
+    else:
+        url = f"sqlite:///{tmp_path / 'store.db'}"
+    store = Store(url)
+    try:
+        fill(store)
+        update_index(store)
+        yield store
+    finally:
+        store.close()
 
 
 def texts(store: Store, query: str) -> set[str]:

@@ -4,23 +4,13 @@ in the store and in the session file, while the facilitator changes phase."""
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from .panes import COMMAND, Panes, new_workspace, wait_for_notes
 
-pytestmark = pytest.mark.tmux
-
-
-@pytest.fixture
-def panes() -> Iterator[Panes]:
-    both = Panes()
-    try:
-        yield both
-    finally:
-        both.kill()
+pytestmark = [pytest.mark.tmux, pytest.mark.serial]
 
 
 def test_two_terminals_record_into_one_meeting(panes: Panes, tmp_path: Path) -> None:

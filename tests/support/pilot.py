@@ -160,6 +160,10 @@ async def record(pilot: RRPilot, text: str) -> None:
     await paste_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
+    screen = app.screen
+    if isinstance(screen, MeetingScreen):
+        # Stored off the UI thread: wait until the row says the item, not "saving...".
+        await wait_until(pilot, lambda: not screen.saving, "the entry is stored")
 
 
 async def fill_trial_action(

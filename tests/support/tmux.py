@@ -23,6 +23,10 @@ from .waiting import DEADLINE_S, poll
 SESSION = "rr"
 
 
+class TmuxError(AssertionError):
+    """A tmux command failed (in a test: a failure that names the command)."""
+
+
 def tmux_binary() -> str:
     """The tmux command; skip the test where it is missing, fail on CI (test.sh installs it)."""
     found = shutil.which("tmux")
@@ -69,7 +73,7 @@ class Tmux:
             check=False,
         )
         if check and done.returncode != 0:
-            raise AssertionError(f"tmux {shlex.join(args)}: {done.stderr.strip()}")
+            raise TmuxError(f"tmux {shlex.join(args)}: {done.stderr.strip()}")
         return done.stdout
 
     def start(
@@ -124,8 +128,8 @@ class Tmux:
                 f"{what} never appeared; the screen shows:\n{self.screen()}"
             ) from None
 
-    def wait_for(self, text: str, timeout: float = DEADLINE_S) -> str:
-        return self.wait_until(lambda shown: text in shown, repr(text), timeout)
+    def wait_for(self, text: str, timeout: float = DEADLINE_S, name: str = SESSION) -> str:
+        return self.wait_until(lambda shown: text in shown, repr(text), timeout, name)
 
     def wait_gone(self, what: str, name: str = SESSION) -> None:
         poll(lambda: self.alive(name), lambda alive: not alive, what)

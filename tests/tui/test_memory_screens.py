@@ -8,31 +8,26 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList, Static, Tabs
 
-from memory_corpus import fill
-from refleksionsrum.core.files.sync import open_store, write_session_file
+from memory_corpus import write_archive
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.board import BoardScreen, StoryScreen
 from refleksionsrum.tui.history import HistoryScreen, RecordScreen
 from refleksionsrum.tui.learning import LearningScreen
 from refleksionsrum.tui.search import SearchScreen
-
-from .conftest import AppFactory
-from .helpers import rr, run_app, type_text, wait_for_screen, wait_for_store, wait_until
-
-
-def write_archive(root: Path) -> None:
-    workspace = Workspace.open(root)
-    store = open_store(workspace)
-    try:
-        for meeting in fill(store):
-            write_session_file(workspace, store, meeting)
-    finally:
-        store.close()
+from support.pilot import (
+    AppFactory,
+    rr,
+    run_app,
+    type_text,
+    wait_for_screen,
+    wait_for_store,
+    wait_until,
+)
 
 
 @pytest.fixture
 def archive(workspace: Path) -> Path:
-    write_archive(workspace)
+    write_archive(Workspace.open(workspace))
     return workspace
 
 

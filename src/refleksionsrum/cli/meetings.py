@@ -46,7 +46,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_join(args: argparse.Namespace) -> int:
     """`refleksionsrum join`: the note-taker's screen on a running meeting."""
     workspace = open_workspace(args)
-    return run_screens(workspace.root, join=args.meeting_id)
+    from refleksionsrum.tui.app import run
+
+    return run(workspace.root, join=args.meeting_id)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -90,12 +92,11 @@ def run_screens(
     new: bool = False,
     template: str | None = None,
     title: str | None = None,
-    join: str | None = None,
 ) -> int:
     """Hand over to the screens; Textual and the database are imported only now."""
     from refleksionsrum.tui.app import run
 
-    return run(root, new=new, template=template, title=title, join=join)
+    return run(root, new=new, template=template, title=title)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

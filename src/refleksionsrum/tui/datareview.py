@@ -107,20 +107,21 @@ class DataReview(Vertical):
 
     @work(thread=True, group="data-read")
     def _read(self, index: int) -> None:
-        # Read where the screen cannot wait for it; the store's bookkeeping too.
+        # Read where the screen cannot wait for it, the store's bookkeeping too: a
+        # large export or a slow database never stops the clock.
         view = load_view(self.sources[index], self.room.workspace.root)
         if self._actions is None:
             try:
                 self._actions = measured_by(self.room.store, self.sources)
             except StoreError:  # a store in trouble says so elsewhere; the chart goes on
                 self._actions = []
+        # A store in trouble shows at the next save; the chart stays on the screen.
+        with suppress(StoreError):
+            mark_shown(self.room.store, self.room.meeting, view, self.room.clock.now())
         self.app.call_from_thread(self._read_done, index, view)
 
     def _read_done(self, index: int, view: DataView) -> None:
         self._views[index] = view
-        # A store in trouble shows at the next save; the chart stays on the screen.
-        with suppress(StoreError):
-            mark_shown(self.room.store, self.room.meeting, view, self.room.clock.now())
         if index == self.index:
             self.draw_chart()
 
@@ -205,9 +206,13 @@ class DataReview(Vertical):
         text = Text()
         if current is None:
             return text
-        text.append(t("data.median", median=number(current.median)), style="bold")
+        median = number(current.median)
         if len(view.parts) > 1:
-            text.append(" " + t("data.last_part", n=len(view.parts)))
+            # Split charts are judged on their last part: the process as it runs now.
+            n = len(view.parts)
+            text.append(t("data.part_median", n=n, total=n, median=median), style="bold")
+        else:
+            text.append(t("data.median", median=median), style="bold")
         text.append("  ")
         compact = self.size.width < _COMPACT_BELOW
         said = compact_verdict(current) if compact else view.verdict()

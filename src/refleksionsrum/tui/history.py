@@ -165,7 +165,7 @@ class RecordScreen(Screen[None]):
             heading.append(f" · {long_date(meeting.started_at)} {meeting.started_at.year}")
             heading.append_text(literal(f" · {meeting.template}", "dim"))
             yield Static(heading)
-            yield Static(t("meeting.read_only"), id="record-status", classes="hint")
+            yield Static(t("record.read_only"), id="record-status", classes="hint")
             yield OptionList(*self._options(meeting), id="record-items")
         yield Footer()
 

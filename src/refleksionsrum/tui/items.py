@@ -71,7 +71,9 @@ class ItemRow(ListItem):
                 [Label(other.texts[0]), *(Label(d, classes="detail") for d in other.texts[1:])]
             )
         self.texts = other.texts
-        self.set_classes(other.classes)
+        # The list's own state classes (-highlight) stay; the item's kind classes follow it.
+        state = {name for name in self.classes if name.startswith("-")}
+        self.set_classes({*other.classes, *state})
 
 
 def row_key(item: object, content: Text) -> str:
@@ -87,23 +89,30 @@ def row_key(item: object, content: Text) -> str:
     return f"text:{content.plain}"
 
 
-def sync_rows(view: ListView, rows: list[ItemRow]) -> None:
+def sync_rows(view: ListView, rows: list[ItemRow]) -> bool:
     """Make ``view`` show ``rows``, touching only the rows that changed.
 
-    Rows are matched by key up to the first difference; past it, the old rows are
-    removed and the new ones mounted (recording appends, so that is one row).
+    Rows are matched by key up to the first difference; a "saving..." row whose
+    item has arrived becomes that item's row in place. Past the first other
+    difference, the old rows are removed and the new ones mounted (recording
+    appends, so that is one row). True when rows were removed or added.
     """
     current = [child for child in view.children if isinstance(child, ItemRow)]
     same = 0
-    while same < min(len(current), len(rows)) and current[same].key == rows[same].key:
-        same += 1
-    for old, new in zip(current[:same], rows[:same], strict=True):
+    while same < min(len(current), len(rows)):
+        old, new = current[same], rows[same]
+        if old.key != new.key:
+            if not old.key.startswith("pending:") or new.key.startswith("pending:"):
+                break
+            old.key = new.key  # the line was saved: its row now shows the item
         if old.signature != new.signature:
             old.take(new)
+        same += 1
     if same < len(current):
         view.remove_items(range(same, len(current)))
     if same < len(rows):
         view.extend(rows[same:])
+    return same < len(current) or same < len(rows)
 
 
 def pending_row(entry: Pending) -> ItemRow:

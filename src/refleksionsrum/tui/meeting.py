@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.table import Table
@@ -22,7 +23,7 @@ from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.store.database import StoreError
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
-from refleksionsrum.tui.formbase import Choice
+from refleksionsrum.tui.formbase import Choice, ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.items import (
     FollowUp,
@@ -84,6 +85,7 @@ class MeetingScreen(EditingScreen):
         self._draft_timer: Timer | None = None
         self._cpr_warned: str | None = None
         self.store_queue = StoreQueue(self)
+        self._phase_lock = asyncio.Lock()
         # Lines sent to the store and not yet confirmed (or refused): shown as rows.
         self._pending: list[Pending] = []
         self._pending_count = 0
@@ -146,6 +148,9 @@ class MeetingScreen(EditingScreen):
         if self._next_tick is not None:
             self._next_tick.stop()
         self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
+        if self.room.store_gone():
+            # Said at once (a stat a second), not at the next note, which would be lost.
+            self.show_notice()
         self.retry_file()
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
@@ -164,12 +169,20 @@ class MeetingScreen(EditingScreen):
         """While the session file cannot be written, try again now and then; say how it went."""
         trouble = self.room.file_trouble
         if trouble is not None:
-            self.room.retry_file()
+            self.guarded(self.room.retry_file)
             if self.room.file_trouble != trouble:
                 self.show_notice()
 
     async def show_phase(self) -> None:
-        """Show the current phase: title, purpose, prompts, items and the entry line."""
+        """Show the current phase: title, purpose, prompts, items and the entry line.
+
+        One at a time: a reload that follows the facilitator and a key that moves
+        the phase may both ask for it, and two must not rebuild the entry line at once.
+        """
+        async with self._phase_lock:
+            await self._show_phase()
+
+    async def _show_phase(self) -> None:
         room = self.room
         phase_text = room.phase_template()
         self.query_one("#phase-title", Static).update(literal(room.phase.title.upper(), "bold"))
@@ -201,7 +214,7 @@ class MeetingScreen(EditingScreen):
         elif records is Recording.WONDER:
             # Three visible choices, not a drop-down: the room sees what is recorded.
             widgets.append(
-                RadioSet(
+                ChoiceList(
                     *(
                         Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING)
                         for k in _WONDER_KINDS
@@ -239,7 +252,7 @@ class MeetingScreen(EditingScreen):
         if room.records is Recording.FOLLOWUP:
             rows = [
                 follow_up_row(FollowUp(a, room.evaluation_of(a.id), room.adaptation_of(a.id)))
-                for a in room.open_trial_actions()
+                for a in self.guarded(room.open_trial_actions) or []
             ]
             if not rows:
                 rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
@@ -262,21 +275,29 @@ class MeetingScreen(EditingScreen):
         previous = items.index
         # Only the rows that changed are redrawn: a reload after every save elsewhere
         # must not rebuild the list (nor lose the highlighted row).
-        sync_rows(items, rows)
+        reshaped = sync_rows(items, rows)
         target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
         if target is None and previous is not None and rows:
             target = min(previous, len(rows) - 1)
         if target is None and rows:
             # A highlighted first row, so Enter acts at once without an arrow key first.
             target = 0
-        if target is not None and target != items.index:
+        if target is not None and (reshaped or target != items.index):
+            items.index = None
             items.index = target
+            if reshaped:
+                # Removed rows leave the DOM after this refresh: highlight once they have.
+                self.call_after_refresh(_highlight, items, target)
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
         notice = self.query_one("#notice", Static)
         trouble = self.room.file_trouble
-        if trouble is not None:
+        gone = self.room.store.file if self.room.store.is_gone() else None
+        if gone is not None:
+            notice.update(literal(t("store.gone", path=str(gone.path))))
+            notice.add_class("warning")
+        elif trouble is not None:
             notice.update(
                 literal(t("notice.file_trouble", path=trouble.path, reason=trouble.reason))
             )
@@ -290,6 +311,12 @@ class MeetingScreen(EditingScreen):
         else:
             notice.update("")
             notice.remove_class("warning")
+
+    def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
+        """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""
+        for entry in self.query("#entry-text").results(Input):
+            self.set_focus(entry)
+            entry.insert_text_at_cursor(event.character)
 
     def on_key(self, event: events.Key) -> None:
         """Typing while the list has the focus writes in the entry line, not nowhere."""
@@ -339,6 +366,11 @@ class MeetingScreen(EditingScreen):
             self._draft_timer.stop()
             self._draft_timer = None
         self.save_pending(entry)
+
+    @property
+    def saving(self) -> bool:
+        """A recorded line is still on its way to the store (shown as 'saving...')."""
+        return self.store_queue.busy or any(p.problem is None for p in self._pending)
 
     def save_pending(self, entry: Pending) -> None:
         """Send a recorded line to the store (in order, off the UI thread)."""
@@ -501,11 +533,20 @@ class MeetingScreen(EditingScreen):
 
     def ask_to_end(self) -> None:
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.room.end()
+            if not yes:
+                return
+            self.guarded(self.room.end)
+            # Not ended if the store refused: the meeting stays on screen, saying why.
+            if not self.room.meeting.is_running:
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
+
+
+def _highlight(items: ListView, index: int) -> None:
+    if index < len(items.children):
+        items.index = None
+        items.index = index
 
 
 def _same(a: object, b: object) -> bool:

@@ -56,8 +56,10 @@ def draw(chart: ChartInput, width: int, height: int, fmt: Callable[[float], str]
         low, high = low - 1, high + 1
     labels = {fmt(high), fmt(low), *(fmt(m) for m in medians)}
     gutter = max(len(text) for text in labels) + 1
-    # The top row carries the trial-action marks; without any it goes to the plot.
-    plot_w, plot_h = width - gutter - 1, height - (2 if chart.actions else 1)
+    # The top row carries the trial-action marks; without any, or in a low chart where
+    # every row counts, it goes to the plot (the dotted column still marks the point).
+    marks_row = bool(chart.actions) and height >= 8
+    plot_w, plot_h = width - gutter - 1, height - (2 if marks_row else 1)
     dots_w, dots_h = plot_w * 2, plot_h * 4
     n = len(values)
 
@@ -91,7 +93,7 @@ def draw(chart: ChartInput, width: int, height: int, fmt: Callable[[float], str]
         for row in rows:
             if row[col][1] is Ink.BLANK:
                 row[col] = ("┊", Ink.ACTION)
-    out: list[Row] = [[(" ", Ink.BLANK)] * (gutter + 1) + top] if chart.actions else []
+    out: list[Row] = [[(" ", Ink.BLANK)] * (gutter + 1) + top] if marks_row else []
     label_rows = {0: fmt(high), plot_h - 1: fmt(low)}
     for m in medians:
         label_rows.setdefault(dot_y(m) // 4, fmt(m))

@@ -67,7 +67,7 @@ CATALOG.update(
         "data.flip_hint": "F7 næste · F8 notér",
         "data.latest": "Seneste",
         "data.median": "Median {median}.",
-        "data.last_part": "(del {n}, efter opdelingen)",
+        "data.part_median": "Del {n} af {total}: median {median}.",
     }
 )
 CATALOG["referat.data_shown"] = "Data vi så på"

@@ -107,6 +107,6 @@ CATALOG: dict[str, str] = {
     "command.history": "Alle møder (historik)",
     "command.board": "Prøvehandlingstavlen",
     "command.learning": "Læringsloggen",
-    "meeting.read_only": "Afsluttet møde: kun til læsning.",
+    "record.read_only": "Afsluttet møde: kun til læsning.",
     "palette.placeholder": "Skriv en kommando, fx søg …",
 }

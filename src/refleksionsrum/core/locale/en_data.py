@@ -67,7 +67,7 @@ CATALOG.update(
         "data.flip_hint": "F7 next · F8 note",
         "data.latest": "Latest",
         "data.median": "Median {median}.",
-        "data.last_part": "(part {n}, after the split)",
+        "data.part_median": "Part {n} of {total}: median {median}.",
     }
 )
 CATALOG["referat.data_shown"] = "Data we looked at"

@@ -109,6 +109,6 @@ CATALOG: dict[str, str] = {
     "command.history": "All meetings (history)",
     "command.board": "The trial-action board",
     "command.learning": "The learning log",
-    "meeting.read_only": "A finished meeting: read only.",
+    "record.read_only": "A finished meeting: read only.",
     "palette.placeholder": "Type a command, e.g. search …",
 }

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from refleksionsrum.core.search.plan import Plan, Term, filters
+from refleksionsrum.core.search.schema import pg_config
 from refleksionsrum.core.search.words import part_grams
 
 _SELECT = (
@@ -77,10 +78,10 @@ def _sqlite(connection: Connection, plan: Plan, limit: int) -> list[Any]:
 # -- PostgreSQL -------------------------------------------------------------------------------
 
 
-def _pg_term(term: Term, index: int, params: dict[str, object], *, parts: bool) -> str:
+def _pg_term(term: Term, index: int, params: dict[str, object], config: str, *, parts: bool) -> str:
     # The words as typed go to PostgreSQL's own Danish stemmer; <-> keeps a phrase in order.
     params[f"w{index}"] = " <-> ".join(f"'{word}'" for word in term.words)
-    words = f"d.words @@ to_tsquery('danish', :w{index})"
+    words = f"d.words @@ to_tsquery('{config}', :w{index})"
     if parts and term.part is not None:
         params[f"p{index}"] = " <-> ".join(f"'{gram}'" for gram in part_grams(term.part).split())
         return f"({words} OR d.parts @@ to_tsquery('simple', :p{index}))"
@@ -89,16 +90,21 @@ def _pg_term(term: Term, index: int, params: dict[str, object], *, parts: bool) 
 
 def _postgres(connection: Connection, plan: Plan, limit: int) -> list[Any]:
     where, params = filters(plan)
+    config = pg_config(connection)
     for index, term in enumerate(plan.excluded):
-        where.append("NOT " + _pg_term(term, 100 + index, params, parts=True))
+        where.append("NOT " + _pg_term(term, 100 + index, params, config, parts=True))
     sql = _SELECT.format(source="search_doc AS d")
     if not plan.terms:
         sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.id LIMIT :n"
         return list(connection.execute(text(sql), {**params, "n": limit}))
-    words = " AND ".join(_pg_term(t, i, params, parts=False) for i, t in enumerate(plan.terms))
+    words = " AND ".join(
+        _pg_term(t, i, params, config, parts=False) for i, t in enumerate(plan.terms)
+    )
     tiers = [words]
     if any(term.part for term in plan.terms):
-        full = " AND ".join(_pg_term(t, i, params, parts=True) for i, t in enumerate(plan.terms))
+        full = " AND ".join(
+            _pg_term(t, i, params, config, parts=True) for i, t in enumerate(plan.terms)
+        )
         tiers.append(f"({full}) AND NOT ({words})")
     found: list[Any] = []
     for match in tiers:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, or_, text
@@ -30,6 +31,7 @@ from refleksionsrum.core.store.engine import (
 )
 from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
+from refleksionsrum.core.store.identity import DatabaseFile
 from refleksionsrum.core.store.items import EditConflict, ItemWrites
 from refleksionsrum.core.store.migrations import MIGRATIONS, recorded_version
 from refleksionsrum.core.store.revisions import bump, read_revision, utc_now_text
@@ -55,6 +57,9 @@ class Store(ItemWrites):
         self.url = url
         self.engine = make_engine(url)
         self.files = FileIndex(self.engine, self.writing)
+        database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        # Checked before every write: a deleted or replaced file refuses, never swallows.
+        self.file = DatabaseFile(Path(database)) if database and database != ":memory:" else None
         try:
             # A database from a newer version is refused before anything is created
             # or converted in it, so that version can still use it as it left it.
@@ -87,6 +92,9 @@ class Store(ItemWrites):
         BEGIN IMMEDIATE makes a second process wait (busy timeout) instead of
         failing when it would upgrade a read to a write: no "database is locked".
         """
+        if self.is_gone():
+            assert self.file is not None
+            raise StoreError("store.gone", path=str(self.file.path))
         token = IMMEDIATE.set(True)
         try:
             with Session(self.engine) as session:
@@ -107,6 +115,10 @@ class Store(ItemWrites):
             ) from None
         finally:
             IMMEDIATE.reset(token)
+
+    def is_gone(self) -> bool:
+        """The database file was deleted or replaced since the store opened it."""
+        return self.file is not None and self.file.is_gone()
 
     @contextmanager
     def _write(self, meeting_id: str | None = None) -> Iterator[Session]:
