@@ -6,7 +6,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -15,18 +14,8 @@ from refleksionsrum.core.live.watch import Change, watch
 from refleksionsrum.core.models import Decision, Note, NoteKind
 from refleksionsrum.core.store.database import EditConflict, Store, StoreError
 from refleksionsrum.core.store.tables import SCHEMA_VERSION
-
-from .test_store import START, action, meeting
-
-DEADLINE_S = 20.0
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "postgresql":
-        found: str = request.getfixturevalue("pg_url")
-        return found
-    return f"sqlite:///{tmp_path / 'store.db'}"
+from support.samples import START, action, meeting
+from support.waiting import DEADLINE_S
 
 
 @pytest.fixture
@@ -80,17 +69,17 @@ def test_a_stale_trial_action_is_refused(store: Store) -> None:
 
 
 def test_facilitation_is_claimed_and_kept_alive(store: Store) -> None:
-    assert store.facilitation("m1") == (None, None)
-    store.claim_facilitation("m1", "laptop-a", START)
+    assert store.facilitation.holder("m1") == (None, None)
+    store.facilitation.claim("m1", "laptop-a", START)
     revision = store.meeting_revision("m1")
-    assert store.facilitator_alive("m1", "laptop-a", START + timedelta(seconds=5))
+    assert store.facilitation.alive("m1", "laptop-a", START + timedelta(seconds=5))
     # A heartbeat changes nothing a view shows: no reload anywhere.
     assert store.meeting_revision("m1") == revision
-    token, seen = store.facilitation("m1")
+    token, seen = store.facilitation.holder("m1")
     assert token == "laptop-a"
     assert seen == START + timedelta(seconds=5)
-    store.claim_facilitation("m1", "laptop-b", START + timedelta(minutes=1))
-    assert not store.facilitator_alive("m1", "laptop-a", START + timedelta(minutes=1))
+    store.facilitation.claim("m1", "laptop-b", START + timedelta(minutes=1))
+    assert not store.facilitation.alive("m1", "laptop-a", START + timedelta(minutes=1))
 
 
 def wait_for(watcher: object, want: int) -> Change:
@@ -169,3 +158,12 @@ def test_an_older_schema_is_migrated_on_either_backend(url: str) -> None:
         assert found == str(SCHEMA_VERSION)
     finally:
         again.close()
+
+
+def test_a_session_files_nanosecond_time_fits_on_either_backend(store: Store) -> None:
+    # st_mtime_ns of a file written in 2026: past a 32-bit INTEGER (PostgreSQL's).
+    from refleksionsrum.core.store.tables import SessionFileRow
+
+    row = SessionFileRow(name="m1.toml", mtime_ns=1_796_161_012_565_613_544, size=588)
+    store.files.record(row)
+    assert store.files.known()["m1.toml"].mtime_ns == 1_796_161_012_565_613_544

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -24,18 +23,10 @@ from refleksionsrum.core.models import (
 )
 from refleksionsrum.core.store.database import Store, StoreError
 from refleksionsrum.core.store.tables import SCHEMA_VERSION
+from support.files import digests
 from support.samples import CET, START, action, meeting
 
 from .core_strategies import meetings
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Every store test runs on both backends: SQLite by default, PostgreSQL for a team."""
-    if request.param == "postgresql":
-        found: str = request.getfixturevalue("pg_url")
-        return found
-    return f"sqlite:///{tmp_path / 'store.db'}"
 
 
 @pytest.fixture
@@ -208,13 +199,6 @@ def test_wal_mode_and_busy_timeout(sqlite_url: str) -> None:
     store.close()
 
 
-def _digest(path: Path) -> dict[str, str]:
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(path.parent.glob(path.name + "*"))
-    }
-
-
 def test_newer_schema_is_refused_and_not_touched(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     url = f"sqlite:///{path}"
@@ -227,12 +211,12 @@ def test_newer_schema_is_refused_and_not_touched(tmp_path: Path) -> None:
         raw.execute(f"UPDATE meta SET value = '{newer}' WHERE key = 'schema_version'")
         raw.execute("DROP TABLE session_file")
     raw.close()
-    before = _digest(path)
+    before = digests(path)
     with pytest.raises(StoreError) as caught:
         Store(url)
     assert caught.value.key == "store.newer_schema"
     assert caught.value.params["found"] == newer
-    assert _digest(path) == before
+    assert digests(path) == before
     with sqlite3.connect(path) as raw:
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
     raw.close()

@@ -11,18 +11,10 @@ import pytest
 from refleksionsrum import cli
 from refleksionsrum.core.workspace import init_workspace
 
-FIXTURES = Path(__file__).parent / "fixtures"
-ATTENDANCE = str(FIXTURES / "fremmoede_excel_da.csv")
+from .sources import ATTENDANCE_SOURCE as SOURCE
+from .sources import FIXTURES
 
-SOURCE = """
-[[data]]
-name = "Fremmøde i gruppeforløbet"
-file = "data/fremmoede.csv"
-date = "Måned"
-value = "Fremmøde %"
-freeze = 24
-better = "up"
-"""
+ATTENDANCE = str(FIXTURES / "fremmoede_excel_da.csv")
 
 
 @pytest.fixture

@@ -148,3 +148,14 @@ class Terminal:
 
     def text(self) -> str:
         return bytes(self.output).decode("utf-8", "replace")
+
+
+def run_to_exit(argv: list[str], cols: int = 400) -> tuple[int, str]:
+    """Run ``argv`` in a terminal wide enough that no message wraps, with nothing typed;
+    returns its exit code and everything it wrote, white space folded to single spaces."""
+    term = Terminal(argv, cols=cols)
+    try:
+        code = term.wait()
+    finally:
+        term.close()
+    return code, " ".join(term.text().split())

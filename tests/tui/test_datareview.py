@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static
 
+from data.sources import ATTENDANCE_SOURCE, FIXTURES
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.data.shown import shown_in
 from refleksionsrum.core.export import referat
@@ -19,23 +20,17 @@ from refleksionsrum.tui.datareview import DataReview
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import SIZES, RRPilot, next_phase, plain, run_app, wait_for_screen, wait_until
 
-FIXTURES = Path(__file__).parent.parent / "data" / "fixtures"
 SnapCompare = Any
 
-SOURCES = """
-[[data]]
-name = "Fremmøde i gruppeforløbet"
-file = "data/fremmoede.csv"
-date = "Måned"
-value = "Fremmøde %"
-freeze = 24
-better = "up"
-
+SOURCES = (
+    ATTENDANCE_SOURCE
+    + """
 [[data]]
 name = "Tilfredshed"
 file = "data/tilfredshed.xlsx"
 value = "Score"
 """
+)
 
 # An earlier meeting planned a trial action measured by the attendance source.
 EARLIER = """\

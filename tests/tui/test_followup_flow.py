@@ -85,6 +85,10 @@ async def evaluate_row(
     items.index = index
     await pilot.press("enter")
     form = await wait_for_screen(pilot, EvaluationForm)
+    # The form begins at its first field, and Tab and Enter go down it in order.
+    assert focused_id(app) == "carried"
+    await choose_radio(pilot, "#carried", list(CarriedOut).index(carried))
+    await pilot.press("tab")
     assert focused_id(app) == "ev-happened"
     await paste_text(pilot, happened)
     await pilot.press("enter")
@@ -93,7 +97,7 @@ async def evaluate_row(
     assert focused_id(app) == "ev-learning"
     await paste_text(pilot, learning)
     await pilot.press("enter")
-    await choose_radio(pilot, "#carried", list(CarriedOut).index(carried))
+    assert focused_id(app) == "verdict"
     await choose_radio(pilot, "#verdict", list(Verdict).index(verdict))
     await pilot.press("ctrl+s")
     await wait_until(pilot, lambda: app.screen is not form, "the evaluation form closes")

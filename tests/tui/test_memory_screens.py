@@ -8,8 +8,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList, Static, Tabs
 
-from memory_corpus import fill
-from refleksionsrum.core.files.sync import open_store, write_session_file
+from memory_corpus import write_archive
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.board import BoardScreen, StoryScreen
 from refleksionsrum.tui.history import HistoryScreen, RecordScreen
@@ -26,19 +25,9 @@ from support.pilot import (
 )
 
 
-def write_archive(root: Path) -> None:
-    workspace = Workspace.open(root)
-    store = open_store(workspace)
-    try:
-        for meeting in fill(store):
-            write_session_file(workspace, store, meeting)
-    finally:
-        store.close()
-
-
 @pytest.fixture
 def archive(workspace: Path) -> Path:
-    write_archive(workspace)
+    write_archive(Workspace.open(workspace))
     return workspace
 
 

@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Input
 
-from memory_corpus import fill
+from memory_corpus import write_archive
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.files.sync import open_store, write_session_file
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.board import BoardScreen
@@ -25,13 +24,7 @@ SnapCompare = Any
 @pytest.fixture
 def archive(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The corpus by a relative path, so the header shows the same folder on every run."""
-    opened = Workspace.open(workspace)
-    store = open_store(opened)
-    try:
-        for meeting in fill(store):
-            write_session_file(opened, store, meeting)
-    finally:
-        store.close()
+    write_archive(Workspace.open(workspace))
     monkeypatch.chdir(workspace.parent)
     return Path(workspace.name)
 

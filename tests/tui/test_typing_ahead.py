@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 
-import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -91,11 +90,6 @@ def form_values(form: TrialActionForm) -> str:
     return "|".join(i.value for i in form.query(Input))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Form.on_mount focuses the first field with Widget.focus(), which is deferred "
-    "(tui/forms.py Form.on_mount): keys typed right after Ctrl+A reach no field",
-)
 async def test_keys_typed_straight_after_ctrl_a_go_to_the_title(make_app: AppFactory) -> None:
     async with in_meeting(make_app, "next") as (pilot, _):
         burst(pilot, "ctrl+a", *"Ring")

@@ -109,3 +109,15 @@ def expected_type(kinds: type | tuple[type, ...]) -> Phrase:
     if set(names) == {"int", "float"}:
         return Phrase("type.number")
     return Phrase(_TYPE_KEYS.get(names[0], "type.text"))
+
+
+class StoreError(Exception):
+    """The database cannot be used; ``key`` names the catalogue message.
+
+    Here, not beside the engine, so the screens can catch it without importing SQLAlchemy.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(f"{key} {params}")

@@ -154,6 +154,9 @@ CATALOG: dict[str, str] = {
     "kender. Den er ikke rørt; brug en kopi fra før, eller en anden database_url.",
     "store.write_failed": "databasen kan ikke skrives ({reason}). Det skrevne står stadig "
     "på skærmen; frigør plads eller ret adgangen, og prøv igen.",
+    "store.gone": "databasen {path} er slettet eller erstattet, mens programmet kørte. Intet "
+    "nyt gemmes i den; mødet til nu står i sessionsfilen, og det skrevne står stadig på "
+    "skærmen. Afslut med Ctrl+Q og start igen: databasen bygges op fra sessionsfilerne.",
     "store.not_database": "{path} er ikke en database, som refleksionsrum kan læse. "
     "Flyt filen til side (fx til {path}.gammel) og start igen: databasen bygges op igen "
     "fra mødefilerne i sessions/.",
@@ -165,8 +168,9 @@ CATALOG: dict[str, str] = {
     "store.conflict": "punktet er ændret et andet sted, siden du åbnede det.",
     "store.needs_psycopg": "database_url peger på PostgreSQL, men psycopg 3 er ikke installeret. "
     "Installér det med: pip install 'refleksionsrum[postgresql]'",
-    "store.locked": "databasen er optaget af en anden skrivning lige nu ({reason}). "
-    "Det skrevne er ikke tabt: prøv igen om lidt.",
+    "store.locked": "databasen er låst af et andet program (en anden refleksionsrum, en "
+    "kopiering eller en sikkerhedskopi) og blev ikke fri i tide ({reason}). Intet er gemt "
+    "endnu, og det skrevne er ikke tabt: prøv igen om lidt.",
     "store.server_unreachable": "databaseserveren svarer ikke ({reason}). "
     "Det skrevne er ikke tabt: prøv igen, når forbindelsen er tilbage.",
 }

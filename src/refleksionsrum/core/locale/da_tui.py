@@ -95,6 +95,7 @@ CATALOG: dict[str, str] = {
     "form.adapt_title": "Justeret prøvehandling: ret den til",
     "form.evaluate": "Opfølgning på prøvehandling",
     "form.date_hint": "ÅÅÅÅ-MM-DD eller D.M.ÅÅÅÅ",
+    "form.choose_with_keys": "Vælg med piletasterne og Enter; det skrevne vælger ikke: {typed}",
     "form.bad_date": "Datoen kan ikke læses; skriv fx 2026-12-07 eller 7.12.2026.",
     "form.need_text": "Skriv en tekst.",
     "form.need_title": "Giv prøvehandlingen en titel.",

@@ -142,6 +142,10 @@ CATALOG: dict[str, str] = {
     "does not know. It was not touched; use a copy from before, or another database_url.",
     "store.write_failed": "the database cannot be written ({reason}). What was typed is still "
     "on the screen; free some space or fix the permissions, and try again.",
+    "store.gone": "the database {path} was deleted or replaced while the program ran. Nothing "
+    "new is saved in it; the meeting so far is in its session file, and what was typed is "
+    "still on the screen. Quit with Ctrl+Q and start again: the database is rebuilt from the "
+    "session files.",
     "store.not_database": "{path} is not a database refleksionsrum can read. "
     "Move the file aside (e.g. to {path}.old) and start again: the database is rebuilt "
     "from the session files in sessions/.",
@@ -153,8 +157,9 @@ CATALOG: dict[str, str] = {
     "store.conflict": "the item was changed elsewhere since you opened it.",
     "store.needs_psycopg": "database_url points to PostgreSQL, but psycopg 3 is not installed. "
     "Install it with: pip install 'refleksionsrum[postgresql]'",
-    "store.locked": "the database is busy with another write right now ({reason}). "
-    "Nothing typed is lost: try again in a moment.",
+    "store.locked": "the database is locked by another program (another refleksionsrum, a "
+    "copy or a backup) and was not let go in time ({reason}). Nothing is saved yet, and "
+    "nothing typed is lost: try again in a moment.",
     "store.server_unreachable": "the database server does not answer ({reason}). "
     "Nothing typed is lost: try again once the connection is back.",
 }

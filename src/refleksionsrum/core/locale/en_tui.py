@@ -90,6 +90,8 @@ CATALOG: dict[str, str] = {
     "form.adapt_title": "Adapted trial action: refine it",
     "form.evaluate": "Follow-up of a trial action",
     "form.date_hint": "YYYY-MM-DD or D.M.YYYY",
+    "form.choose_with_keys": "Choose with the arrow keys and Enter; typing chooses "
+    "nothing: {typed}",
     "form.bad_date": "The date cannot be read; write e.g. 2026-12-07 or 7.12.2026.",
     "form.need_text": "Write a text.",
     "form.need_title": "Give the trial action a title.",

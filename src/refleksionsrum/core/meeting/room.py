@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from datetime import date
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.files.atomic import utf8_safe
 from refleksionsrum.core.files.sync import write_session_file
 from refleksionsrum.core.live.facilitation import Role, new_token
@@ -21,7 +23,7 @@ from refleksionsrum.core.models import (
     PhaseRecord,
     Recording,
 )
-from refleksionsrum.core.store.database import Store, StoreError
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.core.store.items import ItemKept
 from refleksionsrum.core.workspace import Workspace
@@ -71,8 +73,9 @@ class MeetingRoom(TrialActionsInRoom):
         self._file_tried_ms: int | None = None
         self._file_pending_at_start = meeting.id in store.files.pending()
         self.drafts = Drafts(store, meeting.id)
+        self._gone_written = False
         if role is Role.FACILITATOR and meeting.is_running:
-            store.claim_facilitation(meeting.id, self.token, clock.now())
+            store.facilitation.claim(meeting.id, self.token, clock.now())
             self.revision = store.meeting_revision(meeting.id)
 
     @classmethod
@@ -138,7 +141,7 @@ class MeetingRoom(TrialActionsInRoom):
         """The facilitator says it is alive; False (and a note-taker now) if someone took over."""
         if not self.is_facilitator or not self.meeting.is_running:
             return True
-        if self.store.facilitator_alive(self.meeting.id, self.token, self.clock.now()):
+        if self.store.facilitation.alive(self.meeting.id, self.token, self.clock.now()):
             return True
         self.role = Role.NOTE_TAKER
         self._shown, self.following = self.timer.current, True
@@ -146,7 +149,7 @@ class MeetingRoom(TrialActionsInRoom):
 
     def take_over(self) -> None:
         """A note-taker becomes the facilitator (the facilitator's app is gone)."""
-        self.store.claim_facilitation(self.meeting.id, self.token, self.clock.now())
+        self.store.facilitation.claim(self.meeting.id, self.token, self.clock.now())
         self.role = Role.FACILITATOR
         # The meeting stays in the phase it was in; this screen shows that phase now.
         self._shown, self.following = self.timer.current, True
@@ -273,22 +276,40 @@ class MeetingRoom(TrialActionsInRoom):
     def leave(self) -> None:
         """Quit the app without ending the meeting: stop the clock, store, write the file.
 
-        A note-taker leaves the clock alone: the meeting goes on without them.
+        A note-taker leaves the clock alone: the meeting goes on without them. The
+        file is written even when the store refuses the clock: it may be all that is
+        left (a deleted database), and it holds everything stored so far.
         """
         if not self.is_facilitator:
             self.write_file()
             return
         self.timer.pause()
-        self._checkpoint()
-        self.store.release_facilitation(self.meeting.id, self.token)
+        try:
+            self.save_clock()
+        finally:
+            self.write_file()
+        self.store.facilitation.release(self.meeting.id, self.token)
+
+    def store_gone(self) -> bool:
+        """True once the database file is deleted or replaced; the session file is
+        then written at once, from what this room holds (everything stored so far)."""
+        if not self.store.is_gone():
+            return False
+        if not self._gone_written:
+            self._gone_written = True
+            with contextlib.suppress(StoreError):
+                self.write_file()
+        return True
 
     def end(self) -> None:
+        """End the meeting; if the store refuses, it is still running (only paused)."""
         if not self.is_facilitator:
             return
         self.timer.pause()
-        self.meeting.ended_at = self.clock.now()
+        ended_at = self.clock.now()
         self.save_clock()
-        self.store.end_meeting(self.meeting.id, self.meeting.ended_at)
+        self.store.end_meeting(self.meeting.id, ended_at)
+        self.meeting.ended_at = ended_at
         self.write_file()
 
     # -- notes and decisions -------------------------------------------------------------

@@ -10,20 +10,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlmodel import create_engine
 
+# Defined with the other errors (light to import); re-exported where it always was.
+from refleksionsrum.core.errors import StoreError as StoreError
 from refleksionsrum.core.files.atomic import utf8_safe
 
 BUSY_TIMEOUT_MS = 10_000
 # Set while a write transaction is being opened; read by the SQLite "begin" event.
 IMMEDIATE: ContextVar[bool] = ContextVar("immediate", default=False)
-
-
-class StoreError(Exception):
-    """The database cannot be used; ``key`` names the catalogue message."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(f"{key} {params}")
 
 
 def corrupt(error: DatabaseError, url: str) -> StoreError | None:

@@ -70,10 +70,18 @@ def _add_revisions(connection: Connection) -> None:
             connection.execute(text(f"ALTER TABLE meeting ADD COLUMN {name} {kind}"))
 
 
+def _widen_file_index(connection: Connection) -> None:
+    """4 to 5: session_file's nanosecond times as BIGINT (SQLite's INTEGER is 64 bits already)."""
+    if connection.dialect.name == "postgresql":
+        for column in ("mtime_ns", "size"):
+            connection.execute(text(f"ALTER TABLE session_file ALTER COLUMN {column} TYPE BIGINT"))
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     0: _add_meta,
     1: _add_drafts,
     2: _add_closed_by,
     3: _add_revisions,
+    4: _widen_file_index,
 }

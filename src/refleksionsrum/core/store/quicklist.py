@@ -14,7 +14,7 @@ from datetime import datetime
 
 from refleksionsrum.core.files.judge import list_folder
 from refleksionsrum.core.files.sessionfile import SessionFileError, read
-from refleksionsrum.core.models import MeetingSummary
+from refleksionsrum.core.models import MeetingSummary, Participant
 from refleksionsrum.core.store.schema import SCHEMA_VERSION
 from refleksionsrum.core.workspace import Workspace
 
@@ -38,6 +38,13 @@ ORDER BY m.started_utc DESC
 """
 
 
+_LAST_PARTICIPANTS = """
+SELECT name, role FROM participant
+WHERE meeting_id = (SELECT id FROM meeting ORDER BY started_utc DESC LIMIT 1)
+ORDER BY pk
+"""
+
+
 @dataclass
 class QuickLook:
     """The start screen's lists, and what the full store still has to do."""
@@ -47,6 +54,8 @@ class QuickLook:
     problems: list[SessionFileError] = field(default_factory=list)
     # Session files a full or read-only disk kept behind: the store writes them.
     files_pending: bool = False
+    # Who took part in the latest meeting: the start screen offers them again.
+    last_participants: list[Participant] = field(default_factory=list)
 
 
 def quick_look(workspace: Workspace) -> QuickLook | None:
@@ -78,6 +87,10 @@ def quick_look(workspace: Workspace) -> QuickLook | None:
             running=_summaries(connection, "NULL", ""),
             recent=_summaries(connection, "NOT NULL", f"LIMIT {RECENT}"),
             files_pending=pending is not None,
+            last_participants=[
+                Participant(str(name), str(role))
+                for name, role in connection.execute(_LAST_PARTICIPANTS).fetchall()
+            ],
         )
     except (sqlite3.Error, ValueError):
         return None

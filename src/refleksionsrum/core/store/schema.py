@@ -8,4 +8,5 @@
 #    finding the open trial actions reads only those, however long the history.
 # 4: meeting.revision (bumped with every write to the meeting, watched by live views)
 #    and meeting.facilitator / facilitator_seen (who drives the phase and the timer).
-SCHEMA_VERSION = 4
+# 5: session_file.mtime_ns and size are BIGINT (PostgreSQL's INTEGER is 32 bits).
+SCHEMA_VERSION = 5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field, SQLModel
 
 # Kept in its own module so the start screen can read it without SQLModel.
@@ -113,8 +114,9 @@ class SessionFileRow(SQLModel, table=True):
     __tablename__ = "session_file"
 
     name: str = Field(primary_key=True)
-    mtime_ns: int
-    size: int
+    # Nanoseconds since 1970 overflow a 32-bit INTEGER (PostgreSQL's): BIGINT on both.
+    mtime_ns: int = Field(sa_type=BigInteger)
+    size: int = Field(sa_type=BigInteger)
     meeting_id: str | None = None
     problem: str | None = None
 
