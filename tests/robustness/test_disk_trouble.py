@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import atomic, sessionfile
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.meeting.room import RETRY_FILE_MS
+from refleksionsrum.core.meeting.filekeeper import RETRY_FILE_MS
 from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
