@@ -6,7 +6,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -15,18 +14,8 @@ from refleksionsrum.core.live.watch import Change, watch
 from refleksionsrum.core.models import Decision, Note, NoteKind
 from refleksionsrum.core.store.database import EditConflict, Store, StoreError
 from refleksionsrum.core.store.tables import SCHEMA_VERSION
-
-from .test_store import START, action, meeting
-
-DEADLINE_S = 20.0
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "postgresql":
-        found: str = request.getfixturevalue("pg_url")
-        return found
-    return f"sqlite:///{tmp_path / 'store.db'}"
+from support.samples import START, action, meeting
+from support.waiting import DEADLINE_S
 
 
 @pytest.fixture

@@ -2,89 +2,45 @@
 
 from __future__ import annotations
 
-import os
-import shlex
-import shutil
 import sqlite3
 import subprocess
 import sys
-import time
-import uuid
 from pathlib import Path
 
-import pytest
+from support.tmux import Tmux
+from support.waiting import DEADLINE_S as DEADLINE_S
+from support.waiting import poll
 
 COMMAND = Path(sys.executable).parent / "refleksionsrum"
 WIDTH, HEIGHT = 120, 32
-# Waiting for another process, never for a timer: poll until a generous deadline.
-DEADLINE_S = 60.0
-POLL_S = 0.1
-
-
-def tmux_or_fail() -> str:
-    found = shutil.which("tmux")
-    if found is None:
-        pytest.fail("tmux is missing: scripts/test.sh installs it", pytrace=False)
-    return found
 
 
 class Panes:
-    """Named tmux sessions ("fac", "nt", ...) driven like people at keyboards."""
+    """Named tmux sessions ("fac", "nt", ...) driven like people at keyboards, on one server
+    (the shared driver, support/tmux.py)."""
 
     def __init__(self) -> None:
-        self.tmux = tmux_or_fail()
-        self.socket = f"refleksionsrum-live-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
-        self.env.pop("TMUX", None)
-        self.socket_path = ""
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(
-            [self.tmux, "-L", self.socket, "-f", os.devnull, *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        )
-        return done.stdout
+        self.server = Tmux(WIDTH, HEIGHT)
 
     def start(self, name: str, command: list[str]) -> None:
-        shell = f'{shlex.join(command)}; echo "[exit $?]"; exec cat'
-        self.run(
-            "new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), "sh", "-c", shell
-        )
-        self.socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
+        self.server.start(command, name=name, keep_open=True)
 
     def screen(self, name: str) -> str:
-        return self.run("capture-pane", "-p", "-t", name)
+        return self.server.screen(name)
 
     def wait_for(self, name: str, *texts: str) -> str:
-        deadline = time.monotonic() + DEADLINE_S
-        shown = ""
-        while time.monotonic() < deadline:
-            shown = self.screen(name)
-            if all(text in shown for text in texts):
-                return shown
-            time.sleep(POLL_S)
-        raise AssertionError(f"{texts!r} never all appeared in {name}; it shows:\n{shown}")
+        return self.server.wait_until(
+            lambda shown: all(text in shown for text in texts), f"{texts!r} in {name}", name=name
+        )
 
     def keys(self, name: str, *keys: str) -> None:
-        self.run("send-keys", "-t", name, *keys)
+        self.server.keys(*keys, name=name)
 
     def type(self, name: str, text: str) -> None:
-        self.run("send-keys", "-t", name, "-l", text)
+        self.server.type(text, name=name)
 
     def kill(self) -> None:
-        subprocess.run(
-            [self.tmux, "-L", self.socket, "kill-server"],
-            env=self.env,
-            capture_output=True,
-            timeout=30,
-            check=False,
-        )
-        if self.socket_path:
-            Path(self.socket_path).unlink(missing_ok=True)
+        self.server.stop()
 
 
 def new_workspace(folder: Path) -> Path:
@@ -102,11 +58,8 @@ def stored_notes(workspace: Path) -> list[tuple[str, str]]:
 
 
 def wait_for_notes(workspace: Path, wanted: set[str]) -> list[tuple[str, str]]:
-    deadline = time.monotonic() + DEADLINE_S
-    found: list[tuple[str, str]] = []
-    while time.monotonic() < deadline:
-        found = stored_notes(workspace)
-        if wanted <= {text for _, text in found}:
-            return found
-        time.sleep(POLL_S)
-    raise AssertionError(f"the store never held {wanted}; it holds {found}")
+    return poll(
+        lambda: stored_notes(workspace),
+        lambda found: wanted <= {text for _, text in found},
+        f"the store to hold {wanted}",
+    )

@@ -8,7 +8,6 @@ import re
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,15 +35,6 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
-
-
-@pytest.fixture
-def panes() -> Iterator[Panes]:
-    both = Panes()
-    try:
-        yield both
-    finally:
-        both.kill()
 
 
 def started_server(workspace: Path, port: int) -> tuple[subprocess.Popen[str], str]:

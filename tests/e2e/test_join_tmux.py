@@ -4,7 +4,6 @@ in the store and in the session file, while the facilitator changes phase."""
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,15 +11,6 @@ import pytest
 from .panes import COMMAND, Panes, new_workspace, wait_for_notes
 
 pytestmark = [pytest.mark.tmux, pytest.mark.serial]
-
-
-@pytest.fixture
-def panes() -> Iterator[Panes]:
-    both = Panes()
-    try:
-        yield both
-    finally:
-        both.kill()
 
 
 def test_two_terminals_record_into_one_meeting(panes: Panes, tmp_path: Path) -> None:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on
 from textual.timer import Timer
 from textual.widgets import Button, Input, ListView
 
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, TrialAction
-from refleksionsrum.core.store.database import EditConflict, StoreError
+from refleksionsrum.core.store.database import EditConflict
 from refleksionsrum.core.store.items import ItemKept
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S, OPEN_MARK
 from refleksionsrum.tui.forms import (
@@ -23,6 +25,9 @@ from refleksionsrum.tui.forms import (
 )
 from refleksionsrum.tui.items import FollowUp, ItemRow, Pending
 from refleksionsrum.tui.live import LiveScreen
+
+if TYPE_CHECKING:
+    from refleksionsrum.tui.app import RefleksionsrumApp
 
 R = TypeVar("R")
 
@@ -42,11 +47,7 @@ class EditingScreen(LiveScreen):
         What was typed stays where it is (on screen, in the form) to be saved
         again once the disk has room or the database can be written.
         """
-        try:
-            return action()
-        except StoreError as error:
-            self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
-            return None
+        return cast("RefleksionsrumApp", self.app).guarded(action)
 
     def save_pending(self, entry: Pending) -> None:
         raise NotImplementedError
@@ -86,7 +87,7 @@ class EditingScreen(LiveScreen):
         """The title of an earlier trial action (for 'adapted from'), if it is known."""
         if action_id is None:
             return None
-        earlier = self.room.store.trial_action(action_id)
+        earlier = self.guarded(lambda: self.room.store.trial_action(action_id))
         return earlier.title if earlier is not None else None
 
     # -- drafts: typed but not yet recorded ---------------------------------------------------
@@ -96,7 +97,7 @@ class EditingScreen(LiveScreen):
         return f"entry:{self.room.phase.key}"
 
     def restore_entry_draft(self) -> None:
-        draft = self.room.drafts.get(self.entry_draft_key)
+        draft = self.guarded(lambda: self.room.drafts.get(self.entry_draft_key)) or {}
         for field_id in ("entry-text", "entry-source"):
             if field_id in draft:
                 for found in self.query(f"#{field_id}").results(Input):
@@ -117,16 +118,22 @@ class EditingScreen(LiveScreen):
         if fields:
             self.guarded(lambda: self.room.drafts.save(self.entry_draft_key, fields))
 
+    def save_before_leaving(self) -> None:
+        """The app is quitting or got a signal: store what the entry line holds."""
+        self.flush_entry_draft()
+
     def reopen_form_drafts(self) -> None:
         """After a crash: bring back a form that was being filled in."""
-        for key in self.room.drafts.pending():
-            if self.room.drafts.get(key).get(OPEN_MARK) == "0":
+        drafts = self.room.drafts
+        for key in self.guarded(drafts.pending) or []:
+            fields = self.guarded(partial(drafts.get, key))
+            if fields is None or fields.get(OPEN_MARK) == "0":
                 continue  # cancelled on purpose: waits for the form to be opened again
             if key == "form:new-action":
                 self.action_new_trial_action(force=True)
             elif key.startswith("form:eval:"):
                 action_id = key.removeprefix("form:eval:")
-                for action in self.room.open_trial_actions():
+                for action in self.guarded(self.room.open_trial_actions) or []:
                     if action.id == action_id:
                         self.evaluate(
                             FollowUp(

@@ -23,7 +23,7 @@ from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.store.database import StoreError
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
-from refleksionsrum.tui.formbase import Choice
+from refleksionsrum.tui.formbase import Choice, ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.items import (
     FollowUp,
@@ -148,6 +148,9 @@ class MeetingScreen(EditingScreen):
         if self._next_tick is not None:
             self._next_tick.stop()
         self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
+        if self.room.store_gone():
+            # Said at once (a stat a second), not at the next note, which would be lost.
+            self.show_notice()
         self.retry_file()
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
@@ -166,7 +169,7 @@ class MeetingScreen(EditingScreen):
         """While the session file cannot be written, try again now and then; say how it went."""
         trouble = self.room.file_trouble
         if trouble is not None:
-            self.room.retry_file()
+            self.guarded(self.room.retry_file)
             if self.room.file_trouble != trouble:
                 self.show_notice()
 
@@ -211,7 +214,7 @@ class MeetingScreen(EditingScreen):
         elif records is Recording.WONDER:
             # Three visible choices, not a drop-down: the room sees what is recorded.
             widgets.append(
-                RadioSet(
+                ChoiceList(
                     *(
                         Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING)
                         for k in _WONDER_KINDS
@@ -249,7 +252,7 @@ class MeetingScreen(EditingScreen):
         if room.records is Recording.FOLLOWUP:
             rows = [
                 follow_up_row(FollowUp(a, room.evaluation_of(a.id), room.adaptation_of(a.id)))
-                for a in room.open_trial_actions()
+                for a in self.guarded(room.open_trial_actions) or []
             ]
             if not rows:
                 rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
@@ -290,7 +293,11 @@ class MeetingScreen(EditingScreen):
     def show_notice(self, extra: str | None = None) -> None:
         notice = self.query_one("#notice", Static)
         trouble = self.room.file_trouble
-        if trouble is not None:
+        gone = self.room.store.file if self.room.store.is_gone() else None
+        if gone is not None:
+            notice.update(literal(t("store.gone", path=str(gone.path))))
+            notice.add_class("warning")
+        elif trouble is not None:
             notice.update(
                 literal(t("notice.file_trouble", path=trouble.path, reason=trouble.reason))
             )
@@ -304,6 +311,12 @@ class MeetingScreen(EditingScreen):
         else:
             notice.update("")
             notice.remove_class("warning")
+
+    def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
+        """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""
+        for entry in self.query("#entry-text").results(Input):
+            self.set_focus(entry)
+            entry.insert_text_at_cursor(event.character)
 
     def on_key(self, event: events.Key) -> None:
         """Typing while the list has the focus writes in the entry line, not nowhere."""
@@ -525,8 +538,11 @@ class MeetingScreen(EditingScreen):
 
     def ask_to_end(self) -> None:
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.room.end()
+            if not yes:
+                return
+            self.guarded(self.room.end)
+            # Not ended if the store refused: the meeting stays on screen, saying why.
+            if not self.room.meeting.is_running:
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)

@@ -57,6 +57,16 @@ CATALOG: dict[str, str] = {
     "kør `refleksionsrum check`.",
     "cli.export.known": "Møder i arbejdsområdet (nyeste først):",
     "cli.export.written": "Skrev {path}.",
+    "export.not_regular": "er {kind}, ikke en almindelig fil; intet er skrevet. "
+    "Angiv et nyt filnavn eller en almindelig fil med --output.",
+    "export.dangling": "er et symbolsk link til {target}, som ikke findes; intet er skrevet. "
+    "Angiv selve filen med --output.",
+    "export.no_folder": "mappen findes ikke; intet er skrevet.",
+    "export.unwritable": "kan ikke skrives ({reason}); intet er skrevet.",
+    "cli.export.stdout_closed": "refleksionsrum: standard output er lukket, så referatet kan "
+    "ikke skrives der. Skriv det til en fil med --output FIL.",
+    "cli.stdout_failed": "refleksionsrum: standard output kan ikke skrives ({reason}); "
+    "brug --output FIL.",
     # errors from the operating system
     "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
     "cli.os_error": "refleksionsrum: {reason}.",

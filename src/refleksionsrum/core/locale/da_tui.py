@@ -39,8 +39,10 @@ CATALOG: dict[str, str] = {
     "start.none_running": "Ingen møder i gang",
     "start.none_recent": "Ingen afsluttede møder endnu",
     "start.loading": "Henter møder …",
-    "start.unreadable": "{count} mødefil(er) kan ikke læses og er sprunget over: {names}. "
+    "start.unused": "{count} mødefil(er) bruges ikke: {names}. "
     "Kør `refleksionsrum check` for at se hvorfor.",
+    "start.unused_copy": "{name} (uenig med {other})",
+    "start.unused_same": "{name} (kopi af {other})",
     # Agenda and time
     "agenda.title": "Dagsorden",
     "agenda.minutes_head": "brugt/plan, min",
@@ -93,6 +95,7 @@ CATALOG: dict[str, str] = {
     "form.adapt_title": "Justeret prøvehandling: ret den til",
     "form.evaluate": "Opfølgning på prøvehandling",
     "form.date_hint": "ÅÅÅÅ-MM-DD eller D.M.ÅÅÅÅ",
+    "form.choose_with_keys": "Vælg med piletasterne og Enter; det skrevne vælger ikke: {typed}",
     "form.bad_date": "Datoen kan ikke læses; skriv fx 2026-12-07 eller 7.12.2026.",
     "form.need_text": "Skriv en tekst.",
     "form.need_title": "Giv prøvehandlingen en titel.",

@@ -53,6 +53,16 @@ CATALOG: dict[str, str] = {
     "run `refleksionsrum check`.",
     "cli.export.known": "Meetings in the workspace (newest first):",
     "cli.export.written": "Wrote {path}.",
+    "export.not_regular": "is {kind}, not a regular file; nothing was written. "
+    "Give a new file name or a regular file with --output.",
+    "export.dangling": "is a symbolic link to {target}, which does not exist; nothing was "
+    "written. Give the file itself with --output.",
+    "export.no_folder": "its folder does not exist; nothing was written.",
+    "export.unwritable": "cannot be written ({reason}); nothing was written.",
+    "cli.export.stdout_closed": "refleksionsrum: standard output is closed, so the referat "
+    "cannot be written there. Write it to a file with --output FILE.",
+    "cli.stdout_failed": "refleksionsrum: standard output cannot be written ({reason}); "
+    "use --output FILE.",
     "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
     "cli.os_error": "refleksionsrum: {reason}.",
     # tomllib's reasons, explained

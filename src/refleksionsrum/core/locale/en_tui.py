@@ -37,8 +37,10 @@ CATALOG: dict[str, str] = {
     "start.none_running": "No meeting is running",
     "start.none_recent": "No finished meetings yet",
     "start.loading": "Loading meetings …",
-    "start.unreadable": "{count} session file(s) cannot be read and were skipped: {names}. "
+    "start.unused": "{count} session file(s) are not used: {names}. "
     "Run `refleksionsrum check` to see why.",
+    "start.unused_copy": "{name} (disagrees with {other})",
+    "start.unused_same": "{name} (a copy of {other})",
     "agenda.title": "Agenda",
     "agenda.minutes_head": "used/plan, min",
     "agenda.meeting_clock": "Meeting so far",
@@ -88,6 +90,8 @@ CATALOG: dict[str, str] = {
     "form.adapt_title": "Adapted trial action: refine it",
     "form.evaluate": "Follow-up of a trial action",
     "form.date_hint": "YYYY-MM-DD or D.M.YYYY",
+    "form.choose_with_keys": "Choose with the arrow keys and Enter; typing chooses "
+    "nothing: {typed}",
     "form.bad_date": "The date cannot be read; write e.g. 2026-12-07 or 7.12.2026.",
     "form.need_text": "Write a text.",
     "form.need_title": "Give the trial action a title.",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from datetime import date
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.files.atomic import utf8_safe
 from refleksionsrum.core.files.sync import write_session_file
 from refleksionsrum.core.live.facilitation import Role, new_token
@@ -21,7 +23,7 @@ from refleksionsrum.core.models import (
     PhaseRecord,
     Recording,
 )
-from refleksionsrum.core.store.database import Store, StoreError
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.core.store.items import ItemKept
 from refleksionsrum.core.workspace import Workspace
@@ -71,6 +73,7 @@ class MeetingRoom(TrialActionsInRoom):
         self._file_tried_ms: int | None = None
         self._file_pending_at_start = meeting.id in store.files.pending()
         self.drafts = Drafts(store, meeting.id)
+        self._gone_written = False
         if role is Role.FACILITATOR and meeting.is_running:
             store.claim_facilitation(meeting.id, self.token, clock.now())
             self.revision = store.meeting_revision(meeting.id)
@@ -273,22 +276,40 @@ class MeetingRoom(TrialActionsInRoom):
     def leave(self) -> None:
         """Quit the app without ending the meeting: stop the clock, store, write the file.
 
-        A note-taker leaves the clock alone: the meeting goes on without them.
+        A note-taker leaves the clock alone: the meeting goes on without them. The
+        file is written even when the store refuses the clock: it may be all that is
+        left (a deleted database), and it holds everything stored so far.
         """
         if not self.is_facilitator:
             self.write_file()
             return
         self.timer.pause()
-        self._checkpoint()
+        try:
+            self.save_clock()
+        finally:
+            self.write_file()
         self.store.release_facilitation(self.meeting.id, self.token)
 
+    def store_gone(self) -> bool:
+        """True once the database file is deleted or replaced; the session file is
+        then written at once, from what this room holds (everything stored so far)."""
+        if not self.store.is_gone():
+            return False
+        if not self._gone_written:
+            self._gone_written = True
+            with contextlib.suppress(StoreError):
+                self.write_file()
+        return True
+
     def end(self) -> None:
+        """End the meeting; if the store refuses, it is still running (only paused)."""
         if not self.is_facilitator:
             return
         self.timer.pause()
-        self.meeting.ended_at = self.clock.now()
+        ended_at = self.clock.now()
         self.save_clock()
-        self.store.end_meeting(self.meeting.id, self.meeting.ended_at)
+        self.store.end_meeting(self.meeting.id, ended_at)
+        self.meeting.ended_at = ended_at
         self.write_file()
 
     # -- notes and decisions -------------------------------------------------------------

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, or_, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, select
 
@@ -23,12 +24,14 @@ from refleksionsrum.core.store import rowmap
 from refleksionsrum.core.store.engine import (
     IMMEDIATE,
     StoreError,
+    corrupt,
     make_engine,
     use_wal,
     write_failure,
 )
 from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
+from refleksionsrum.core.store.identity import DatabaseFile
 from refleksionsrum.core.store.items import EditConflict, ItemWrites
 from refleksionsrum.core.store.migrations import MIGRATIONS, recorded_version
 from refleksionsrum.core.store.revisions import bump, read_revision, utc_now_text
@@ -54,6 +57,9 @@ class Store(ItemWrites):
         self.url = url
         self.engine = make_engine(url)
         self.files = FileIndex(self.engine, self.writing)
+        database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        # Checked before every write: a deleted or replaced file refuses, never swallows.
+        self.file = DatabaseFile(Path(database)) if database and database != ":memory:" else None
         try:
             # A database from a newer version is refused before anything is created
             # or converted in it, so that version can still use it as it left it.
@@ -62,7 +68,14 @@ class Store(ItemWrites):
             self._open_schema()
         except OperationalError as error:
             self.engine.dispose()
-            raise StoreError("store.unreachable", url=url, reason=str(error.orig)) from None
+            raise corrupt(error, url) or StoreError(
+                "store.unreachable", url=url, reason=str(error.orig)
+            ) from None
+        except DatabaseError as error:
+            self.engine.dispose()
+            raise corrupt(error, url) or StoreError(
+                "store.unreachable", url=url, reason=str(error.orig)
+            ) from None
         except StoreError as error:
             self.engine.dispose()
             if error.key in ("store.write_failed", "store.locked", "store.server_unreachable"):
@@ -79,17 +92,33 @@ class Store(ItemWrites):
         BEGIN IMMEDIATE makes a second process wait (busy timeout) instead of
         failing when it would upgrade a read to a write: no "database is locked".
         """
+        if self.is_gone():
+            assert self.file is not None
+            raise StoreError("store.gone", path=str(self.file.path))
         token = IMMEDIATE.set(True)
         try:
             with Session(self.engine) as session:
                 yield session
                 session.commit()
+        except IntegrityError:
+            raise  # a clash the caller words (save_meeting)
         except OperationalError as error:
             # A full disk, a read-only file, a lock held past the busy timeout, a
             # server gone: one error the screens can catch, naming the real cause.
-            raise StoreError(write_failure(error), reason=str(error.orig).strip()) from None
+            raise corrupt(error, self.url) or StoreError(
+                write_failure(error), reason=str(error.orig).strip()
+            ) from None
+        except DatabaseError as error:
+            # A file that is not a database (or is cut short) found mid-write.
+            raise corrupt(error, self.url) or StoreError(
+                "store.write_failed", reason=str(error.orig).strip()
+            ) from None
         finally:
             IMMEDIATE.reset(token)
+
+    def is_gone(self) -> bool:
+        """The database file was deleted or replaced since the store opened it."""
+        return self.file is not None and self.file.is_gone()
 
     @contextmanager
     def _write(self, meeting_id: str | None = None) -> Iterator[Session]:
@@ -233,6 +262,56 @@ class Store(ItemWrites):
         except IntegrityError:
             # A trial action id that another meeting already uses.
             raise StoreError("store.clash", id=meeting.id) from None
+
+    def save_meetings(self, meetings: list[Meeting], batch: int = 200) -> list[str]:
+        """Store many whole meetings, a batch per transaction; returns the ids refused.
+
+        Taking in 10,000 session files one transaction each spent most of its time
+        in statements per meeting (deletes for meetings not there yet, two commits);
+        here a batch is one INSERT per table. A batch with a clash is stored again
+        meeting by meeting, so only the meeting that clashes is refused.
+        """
+        refused: list[str] = []
+        for start in range(0, len(meetings), batch):
+            chunk = meetings[start : start + batch]
+            try:
+                self._save_batch(chunk)
+            except IntegrityError:
+                for meeting in chunk:
+                    try:
+                        self.save_meeting(meeting)
+                    except StoreError:
+                        refused.append(meeting.id)
+        return refused
+
+    def _save_batch(self, meetings: list[Meeting]) -> None:
+        ids = [m.id for m in meetings]
+        with self._write() as session:
+            connection = session.connection()
+            present = set(
+                connection.execute(
+                    select(MeetingRow.id).where(col(MeetingRow.id).in_(ids))  # type: ignore[call-overload]
+                ).scalars()
+            )
+            touched: set[str] = set()
+            for meeting_id in present:
+                touched |= evaluated_by(session, meeting_id)
+                delete_meeting_rows(session, meeting_id)
+            session.flush()
+            connection.execute(
+                insert(MeetingRow),
+                [rowmap.meeting_record(m) for m in meetings],
+            )
+            children: dict[Any, list[Any]] = {}
+            for meeting in meetings:
+                for table, records in rowmap.child_records(meeting).items():
+                    children.setdefault(table, []).extend(records)
+                touched |= {a.id for a in meeting.trial_actions}
+                touched |= {e.trial_action for e in meeting.evaluations}
+            for table, records in children.items():
+                if records:
+                    connection.execute(insert(table), records)
+            refresh_closed(session, touched)
 
     def is_running(self, meeting_id: str) -> bool:
         """Whether the store has this meeting and it has not ended."""
