@@ -69,17 +69,17 @@ def test_a_stale_trial_action_is_refused(store: Store) -> None:
 
 
 def test_facilitation_is_claimed_and_kept_alive(store: Store) -> None:
-    assert store.facilitation("m1") == (None, None)
-    store.claim_facilitation("m1", "laptop-a", START)
+    assert store.facilitation.holder("m1") == (None, None)
+    store.facilitation.claim("m1", "laptop-a", START)
     revision = store.meeting_revision("m1")
-    assert store.facilitator_alive("m1", "laptop-a", START + timedelta(seconds=5))
+    assert store.facilitation.alive("m1", "laptop-a", START + timedelta(seconds=5))
     # A heartbeat changes nothing a view shows: no reload anywhere.
     assert store.meeting_revision("m1") == revision
-    token, seen = store.facilitation("m1")
+    token, seen = store.facilitation.holder("m1")
     assert token == "laptop-a"
     assert seen == START + timedelta(seconds=5)
-    store.claim_facilitation("m1", "laptop-b", START + timedelta(minutes=1))
-    assert not store.facilitator_alive("m1", "laptop-a", START + timedelta(minutes=1))
+    store.facilitation.claim("m1", "laptop-b", START + timedelta(minutes=1))
+    assert not store.facilitation.alive("m1", "laptop-a", START + timedelta(minutes=1))
 
 
 def wait_for(watcher: object, want: int) -> Change:

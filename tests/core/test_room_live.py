@@ -108,10 +108,10 @@ def test_taking_over_when_the_facilitator_is_gone(
 ) -> None:
     facilitator, note_taker = rooms
     meeting_id = facilitator.meeting.id
-    token, seen = note_taker.store.facilitation(meeting_id)
+    token, seen = note_taker.store.facilitation.holder(meeting_id)
     assert not facilitator_seen(token, seen, clock.now()).gone
     clock.advance(seconds=60)  # no heartbeat: the facilitator's app crashed
-    token, seen = note_taker.store.facilitation(meeting_id)
+    token, seen = note_taker.store.facilitation.holder(meeting_id)
     assert facilitator_seen(token, seen, clock.now()).gone
     note_taker.take_over()
     assert note_taker.is_facilitator

@@ -16,9 +16,15 @@ from textual.widgets import Input, Static
 
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.tui.meeting import MeetingScreen
-
-from .conftest import AppFactory
-from .helpers import next_phase, plain, record, run_app, wait_for_screen, wait_until
+from support.pilot import (
+    AppFactory,
+    next_phase,
+    plain,
+    record,
+    run_app,
+    wait_for_screen,
+    wait_until,
+)
 
 SIZE = (100, 30)
 

@@ -61,7 +61,8 @@ class BoardScreen(Screen[None]):
         store = self.rr.store
         assert store is not None
         view = BoardView(event.tab.id or BoardView.OPEN.value)
-        self.actions = read_actions(store, view, today=self.rr.clock.now().date())
+        # The table needs each one's latest verdict; its story is read on Enter.
+        self.actions = read_actions(store, view, today=self.rr.clock.now().date(), stories=False)
         table = self.query_one("#actions", DataTable)
         table.clear()
         self.shown = 0

@@ -130,7 +130,7 @@ class LiveScreen(Screen[None]):
             self.app.push_screen(Confirm(question, "form.take_over"), answered)
 
         self.store_queue.put(
-            lambda: room.store.facilitation(room.meeting.id), asked, self.store_failed
+            lambda: room.store.facilitation.holder(room.meeting.id), asked, self.store_failed
         )
 
     def _taken_over(self, _result: object) -> None:

@@ -339,9 +339,12 @@ class MeetingScreen(EditingScreen):
         text = submitted.strip()
         if not text:
             return
-        if looks_like_cpr(text) and self._cpr_warned != text:
+        # The source is minutes too: a CPR number there is stopped like one in the text.
+        sources = [field.value for field in self.query("#entry-source").results(Input)]
+        checked = "\n".join([text, *sources])
+        if looks_like_cpr(checked) and self._cpr_warned != checked:
             # Stop once: names and CPR numbers do not belong in the minutes.
-            self._cpr_warned = text
+            self._cpr_warned = checked
             self.notify(t("privacy.cpr_entry"), severity="warning", timeout=12)
             return
         room = self.room

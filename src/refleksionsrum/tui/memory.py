@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from refleksionsrum.tui.app import RefleksionsrumApp
 
 
+# Between two batches of a first build: the facilitator's typing goes first.
+BREATHE_S = 0.01
+
+
 class Memory:
     """The index's state as screens see it, and the screens across meetings."""
 
@@ -53,7 +57,9 @@ class Memory:
         assert store is not None
         # A locked or full database: the next update tries again.
         with contextlib.suppress(StoreError):
-            update_index(store, lambda p: self.app.call_from_thread(self._progressed, p))
+            update_index(
+                store, lambda p: self.app.call_from_thread(self._progressed, p), pause=BREATHE_S
+            )
         self.app.call_from_thread(self._finished)
 
     def _progressed(self, progress: Progress) -> None:

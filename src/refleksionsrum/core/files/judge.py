@@ -21,9 +21,15 @@ SUFFIX = ".toml"
 class Found:
     """A regular file in sessions/ that may be a session file, as stat saw it."""
 
-    path: Path
+    folder: Path
+    name: str
     mtime_ns: int
     size: int
+
+    @property
+    def path(self) -> Path:
+        # Made when asked: 10,000 Path objects were a third of a quick export.
+        return self.folder / self.name
 
 
 def list_folder(folder: Path) -> tuple[list[Found], list[SessionFileError]]:
@@ -42,18 +48,21 @@ def list_folder(folder: Path) -> tuple[list[Found], list[SessionFileError]]:
     except OSError:
         return found, problems
     for entry in entries:
-        path = Path(entry.path)
         try:
             info = entry.stat()  # follows a symlink: what matters is what would be read
         except OSError as error:
             problems.append(
-                SessionFileError(path, "session.unreadable", reason=error.strerror or str(error))
+                SessionFileError(
+                    folder / entry.name,
+                    "session.unreadable",
+                    reason=error.strerror or str(error),
+                )
             )
             continue
         if not stat.S_ISREG(info.st_mode):
-            problems.append(not_regular(path, info.st_mode))
+            problems.append(not_regular(folder / entry.name, info.st_mode))
             continue
-        found.append(Found(path, info.st_mtime_ns, info.st_size))
+        found.append(Found(folder, entry.name, info.st_mtime_ns, info.st_size))
     return found, problems
 
 

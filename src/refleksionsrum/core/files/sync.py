@@ -110,7 +110,7 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
     known = store.files.known()
     fresh = []
     for item in found:
-        seen = known.get(item.path.name)
+        seen = known.get(item.name)
         if (
             seen is not None
             and seen.problem is None
@@ -121,7 +121,7 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
         # each start, so its message still names line and column (and a clash may be gone).
         fresh.append(item)
     rows = {
-        item.path.name: SessionFileRow(name=item.path.name, mtime_ns=item.mtime_ns, size=item.size)
+        item.name: SessionFileRow(name=item.name, mtime_ns=item.mtime_ns, size=item.size)
         for item in fresh
     }
     parsed, unreadable = read_many(fresh)

@@ -75,7 +75,7 @@ class MeetingRoom(TrialActionsInRoom):
         self.drafts = Drafts(store, meeting.id)
         self._gone_written = False
         if role is Role.FACILITATOR and meeting.is_running:
-            store.claim_facilitation(meeting.id, self.token, clock.now())
+            store.facilitation.claim(meeting.id, self.token, clock.now())
             self.revision = store.meeting_revision(meeting.id)
 
     @classmethod
@@ -141,7 +141,7 @@ class MeetingRoom(TrialActionsInRoom):
         """The facilitator says it is alive; False (and a note-taker now) if someone took over."""
         if not self.is_facilitator or not self.meeting.is_running:
             return True
-        if self.store.facilitator_alive(self.meeting.id, self.token, self.clock.now()):
+        if self.store.facilitation.alive(self.meeting.id, self.token, self.clock.now()):
             return True
         self.role = Role.NOTE_TAKER
         self._shown, self.following = self.timer.current, True
@@ -149,7 +149,7 @@ class MeetingRoom(TrialActionsInRoom):
 
     def take_over(self) -> None:
         """A note-taker becomes the facilitator (the facilitator's app is gone)."""
-        self.store.claim_facilitation(self.meeting.id, self.token, self.clock.now())
+        self.store.facilitation.claim(self.meeting.id, self.token, self.clock.now())
         self.role = Role.FACILITATOR
         # The meeting stays in the phase it was in; this screen shows that phase now.
         self._shown, self.following = self.timer.current, True
@@ -288,7 +288,7 @@ class MeetingRoom(TrialActionsInRoom):
             self.save_clock()
         finally:
             self.write_file()
-        self.store.release_facilitation(self.meeting.id, self.token)
+        self.store.facilitation.release(self.meeting.id, self.token)
 
     def store_gone(self) -> bool:
         """True once the database file is deleted or replaced; the session file is

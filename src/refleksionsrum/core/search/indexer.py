@@ -7,6 +7,7 @@ meeting never waits long for it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -36,8 +37,14 @@ class Progress:
     waiting: int = 0
 
 
-def update_index(store: Store, progress: Callable[[Progress], None] | None = None) -> Progress:
-    """Take in every meeting that changed since the last update; returns what was done."""
+def update_index(
+    store: Store, progress: Callable[[Progress], None] | None = None, pause: float = 0.0
+) -> Progress:
+    """Take in every meeting that changed since the last update; returns what was done.
+
+    ``pause`` seconds between batches let a screen's thread run while a first build of
+    a large archive goes on in a worker (Python runs one thread at a time).
+    """
     with store.writing() as session:
         make_index(session.connection())
     with store.engine.connect() as connection:
@@ -66,6 +73,8 @@ def update_index(store: Store, progress: Callable[[Progress], None] | None = Non
         state.done += len(ids)
         if progress is not None:
             progress(state)
+        if pause:
+            time.sleep(pause)
     return state
 
 

@@ -21,6 +21,7 @@ from refleksionsrum.core.models import (
     TrialAction,
 )
 from refleksionsrum.core.store import rowmap
+from refleksionsrum.core.store.bulk import save_in_batches
 from refleksionsrum.core.store.engine import (
     IMMEDIATE,
     StoreError,
@@ -29,12 +30,13 @@ from refleksionsrum.core.store.engine import (
     use_wal,
     write_failure,
 )
+from refleksionsrum.core.store.facilitation import Facilitation
 from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
 from refleksionsrum.core.store.identity import DatabaseFile
 from refleksionsrum.core.store.items import EditConflict, ItemWrites
 from refleksionsrum.core.store.migrations import MIGRATIONS, recorded_version
-from refleksionsrum.core.store.revisions import bump, read_revision, utc_now_text
+from refleksionsrum.core.store.revisions import bump, read_revision
 from refleksionsrum.core.store.tables import (
     SCHEMA_VERSION,
     DecisionRow,
@@ -57,6 +59,7 @@ class Store(ItemWrites):
         self.url = url
         self.engine = make_engine(url)
         self.files = FileIndex(self.engine, self.writing)
+        self.facilitation = Facilitation(self.engine, self._write, self.writing)
         database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
         # Checked before every write: a deleted or replaced file refuses, never swallows.
         self.file = DatabaseFile(Path(database)) if database and database != ":memory:" else None
@@ -192,48 +195,11 @@ class Store(ItemWrites):
         """'sqlite' or 'postgresql'."""
         return self.engine.dialect.name
 
-    # -- who facilitates ----------------------------------------------------------------
-
-    def claim_facilitation(self, meeting_id: str, token: str, now: datetime) -> None:
-        """Make the process ``token`` the facilitator (start, resume, take over)."""
-        with self._write(meeting_id) as session:
-            row = session.get(MeetingRow, meeting_id)
-            if row is None:
-                raise StoreError("store.no_meeting", id=meeting_id)
-            row.facilitator, row.facilitator_seen = token, utc_now_text(now)
-            session.add(row)
-
-    def facilitator_alive(self, meeting_id: str, token: str, now: datetime) -> bool:
-        """The facilitator's heartbeat; False when another process has taken over.
-
-        Not counted in the revision: nothing a view shows changes.
-        """
-        with self.writing() as session:
-            row = session.get(MeetingRow, meeting_id)
-            if row is None or row.facilitator != token:
-                return False
-            row.facilitator_seen = utc_now_text(now)
-            session.add(row)
-            return True
-
-    def release_facilitation(self, meeting_id: str, token: str) -> None:
-        """The facilitator's app quits: no one facilitates until someone resumes or takes over."""
-        with self._write(meeting_id) as session:
-            row = session.get(MeetingRow, meeting_id)
-            if row is not None and row.facilitator == token:
-                row.facilitator, row.facilitator_seen = None, None
-                session.add(row)
-
-    def facilitation(self, meeting_id: str) -> tuple[str | None, datetime | None]:
-        """(the facilitator's token, when it was last seen alive), as stored."""
-        with Session(self.engine) as session:
-            row = session.get(MeetingRow, meeting_id)
-            if row is None:
-                raise StoreError("store.no_meeting", id=meeting_id)
-            seen = rowmap.parse_time(row.facilitator_seen) if row.facilitator_seen else None
-            return row.facilitator, seen
-
     # -- meetings ---------------------------------------------------------------------
+
+    def save_meetings(self, meetings: list[Meeting], batch: int = 200) -> list[str]:
+        """Store many whole meetings, a batch per transaction; returns the ids refused."""
+        return save_in_batches(self, meetings, batch)
 
     def save_meeting(self, meeting: Meeting) -> None:
         """Store a whole meeting, replacing any earlier copy with the same id."""
@@ -262,56 +228,6 @@ class Store(ItemWrites):
         except IntegrityError:
             # A trial action id that another meeting already uses.
             raise StoreError("store.clash", id=meeting.id) from None
-
-    def save_meetings(self, meetings: list[Meeting], batch: int = 200) -> list[str]:
-        """Store many whole meetings, a batch per transaction; returns the ids refused.
-
-        Taking in 10,000 session files one transaction each spent most of its time
-        in statements per meeting (deletes for meetings not there yet, two commits);
-        here a batch is one INSERT per table. A batch with a clash is stored again
-        meeting by meeting, so only the meeting that clashes is refused.
-        """
-        refused: list[str] = []
-        for start in range(0, len(meetings), batch):
-            chunk = meetings[start : start + batch]
-            try:
-                self._save_batch(chunk)
-            except IntegrityError:
-                for meeting in chunk:
-                    try:
-                        self.save_meeting(meeting)
-                    except StoreError:
-                        refused.append(meeting.id)
-        return refused
-
-    def _save_batch(self, meetings: list[Meeting]) -> None:
-        ids = [m.id for m in meetings]
-        with self._write() as session:
-            connection = session.connection()
-            present = set(
-                connection.execute(
-                    select(MeetingRow.id).where(col(MeetingRow.id).in_(ids))  # type: ignore[call-overload]
-                ).scalars()
-            )
-            touched: set[str] = set()
-            for meeting_id in present:
-                touched |= evaluated_by(session, meeting_id)
-                delete_meeting_rows(session, meeting_id)
-            session.flush()
-            connection.execute(
-                insert(MeetingRow),
-                [rowmap.meeting_record(m) for m in meetings],
-            )
-            children: dict[Any, list[Any]] = {}
-            for meeting in meetings:
-                for table, records in rowmap.child_records(meeting).items():
-                    children.setdefault(table, []).extend(records)
-                touched |= {a.id for a in meeting.trial_actions}
-                touched |= {e.trial_action for e in meeting.evaluations}
-            for table, records in children.items():
-                if records:
-                    connection.execute(insert(table), records)
-            refresh_closed(session, touched)
 
     def is_running(self, meeting_id: str) -> bool:
         """Whether the store has this meeting and it has not ended."""

@@ -119,7 +119,7 @@ def files_to_take_in(workspace: Workspace) -> tuple[bool, list[SessionFileError]
     folder = workspace.sessions_dir
     path = workspace.database_path
     found, odd = list_folder(folder)
-    names = {item.path.name: (item.mtime_ns, item.size) for item in found}
+    names = {item.name: (item.mtime_ns, item.size) for item in found}
     if not names:
         return False, odd
     if path is None or not path.exists():
