@@ -375,6 +375,11 @@ class MeetingScreen(EditingScreen):
         """A recorded line is still on its way to the store (shown as 'saving...')."""
         return self.store_queue.busy or any(p.problem is None for p in self._pending)
 
+    @property
+    def unsaved(self) -> list[Pending]:
+        """Lines the store refused, kept as rows until they are saved (Enter on one)."""
+        return [p for p in self._pending if p.problem is not None]
+
     def save_pending(self, entry: Pending) -> None:
         """Send a recorded line to the store (in order, off the UI thread)."""
         room = self.room
