@@ -291,7 +291,11 @@ class MeetingScreen(EditingScreen):
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
-        notice = self.query_one("#notice", Static)
+        found = self.query("#notice").results(Static)
+        notice = next(found, None)
+        if notice is None:
+            # The screen has left (a store worker answered after it was closed).
+            return
         trouble = self.room.file_trouble
         gone = self.room.store.file if self.room.store.is_gone() else None
         if gone is not None:
