@@ -148,7 +148,7 @@ class MeetingScreen(EditingScreen):
         if self._next_tick is not None:
             self._next_tick.stop()
         self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
-        if self.room.store_gone():
+        if self.guarded(self.room.store_gone):
             # Said at once (a stat a second), not at the next note, which would be lost.
             self.show_notice()
         self.retry_file()
