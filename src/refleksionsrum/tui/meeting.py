@@ -155,6 +155,9 @@ class MeetingScreen(EditingScreen):
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
             return
+        if not self.query(TimeBox):
+            # The screen is being taken down (a signal, the app leaving): nothing to draw.
+            return
         warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
         before = self.query_one(TimeBox).refresh_time(warning_ms)
         self.query_one(AgendaView).refresh_time()
@@ -297,7 +300,8 @@ class MeetingScreen(EditingScreen):
             # The screen has left (a store worker answered after it was closed).
             return
         trouble = self.room.file_trouble
-        gone = self.room.store.file if self.room.store.is_gone() else None
+        # What the clock tick found (guarded); a notice never asks the store itself.
+        gone = self.room.store.file if self.room.gone else None
         if gone is not None:
             notice.update(literal(t("store.gone", path=str(gone.path))))
             notice.add_class("warning")

@@ -60,7 +60,8 @@ class MeetingRoom(TrialActionsInRoom):
         self.following = True
         self.session_file = SessionFileKeeper(workspace, store, meeting.id, clock)
         self.drafts = Drafts(store, meeting.id)
-        self._gone_written = False
+        # The database file was found deleted or replaced (and the session file written).
+        self.gone = False
         if role is Role.FACILITATOR and meeting.is_running:
             store.facilitation.claim(meeting.id, self.token, clock.now())
             self.revision = store.meeting_revision(meeting.id)
@@ -258,10 +259,10 @@ class MeetingRoom(TrialActionsInRoom):
     def store_gone(self) -> bool:
         """True once the database file is deleted or replaced; the session file is
         then written at once, from what this room holds (everything stored so far)."""
-        if not self.store.is_gone():
+        if not self.gone and not self.store.is_gone():
             return False
-        if not self._gone_written:
-            self._gone_written = True
+        if not self.gone:
+            self.gone = True
             with contextlib.suppress(StoreError):
                 self.write_file()
         return True
