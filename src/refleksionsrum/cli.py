@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from refleksionsrum import __version__
+from refleksionsrum import __version__, cliwords
 from refleksionsrum.core import i18n
 from refleksionsrum.core.config import CONFIG_NAME, LANGUAGES, ConfigError, load_config
 from refleksionsrum.core.errors import FileProblem
@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     init = commands.add_parser(
-        "init", help=_h("cli.init.help"), description=t("cli.init.description")
+        "init", prog=f"{PROG} init", help=_h("cli.init.help"), description=t("cli.init.description")
     )
     init.add_argument(
         "dir", nargs="?", default=".", metavar=t("cli.metavar.dir"), help=_h("cli.init.help_dir")
@@ -110,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.set_defaults(handler=cmd_init)
 
-    new = commands.add_parser("new", help=_h("cli.new.help"), description=t("cli.new.description"))
+    new = commands.add_parser(
+        "new", prog=f"{PROG} new", help=_h("cli.new.help"), description=t("cli.new.description")
+    )
     new.add_argument("--template", metavar=t("cli.metavar.name"), help=_h("cli.new.help_template"))
     new.add_argument("--title", metavar=t("cli.metavar.text"), help=_h("cli.new.help_title"))
     _add_workspace(new)
@@ -118,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
+        prog=f"{PROG} check",
         help=_h("cli.check.help"),
         description=t("cli.check.description"),
     )
@@ -126,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
+        prog=f"{PROG} export",
         help=_h("cli.export.help"),
         description=t("cli.export.description"),
     )
@@ -160,6 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 problems, 2 usage or config)."""
     words = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_early_language(words))
+    cliwords.install()
     parser = build_parser()
     try:
         args = parser.parse_args(words)
@@ -378,7 +383,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 action = store.trial_action(evaluation.trial_action)
                 if action is not None:
                     followed_up[evaluation.trial_action] = action
-            text = referat(meeting, followed_up=followed_up)
+            chosen = workspace.config.templates.get(meeting.template)
+            text = referat(meeting, followed_up, chosen.title if chosen else None)
     finally:
         store.close()
     if args.output is None:

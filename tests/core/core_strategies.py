@@ -133,6 +133,7 @@ def meetings(draw: st.DrawFn) -> Meeting:
                     learning=texts,
                     verdict=st.sampled_from(Verdict),
                     compared_to_prediction=optional_texts,
+                    title=optional_texts,
                 ),
                 max_size=4,
             )

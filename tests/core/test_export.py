@@ -43,6 +43,7 @@ def meeting(text: str = "Fremmødet faldt til 55 %.") -> Meeting:
         ],
         notes=[
             Note("data", NoteKind.OBSERVATION, text, START, source="Fremmøderegistrering"),
+            Note("reflection", NoteKind.REFLECTION, "Tiden passer ikke familierne.", START),
             Note("wonder", NoteKind.WONDERING, "Hvorfor netop i oktober?", START),
             Note("wonder", NoteKind.PARKED_IDEA, "Flyt gruppen til formiddag", START),
         ],
@@ -107,6 +108,10 @@ def test_referat_holds_everything_recorded() -> None:
     assert data < observation < wonder
     assert "*Parkeret idé:* Flyt gruppen til formiddag" in text
     assert "*Undring:* Hvorfor netop i oktober?" in text
+    # Under its phase's heading a note does not repeat the phase's own kind.
+    assert "## Datagennemgang\n\n- Fremmødet faldt til 55 %." in text
+    assert "## Refleksion\n\n- Tiden passer ikke familierne." in text
+    assert "*Observation:*" not in text and "*Refleksion:*" not in text
     assert "## Beslutninger\n\n- Vi flytter gruppeforløbet til formiddag." in text
     # The trial action with every field.
     assert "### Ring dagen før" in text
@@ -120,6 +125,12 @@ def test_referat_holds_everything_recorded() -> None:
     ):
         assert line in text
     assert "\n\n\n" not in text
+
+
+def test_referat_names_the_template_by_its_title() -> None:
+    assert "- Mødeniveau: Borgerniveau\n" in referat(meeting(), EARLIER, "Borgerniveau")
+    # A template no longer in config.toml: its key is all there is.
+    assert "- Mødeniveau: borgerniveau\n" in referat(meeting(), EARLIER)
 
 
 def test_referat_in_english() -> None:
@@ -150,7 +161,7 @@ def test_the_teams_text_is_shown_literally(text: str) -> None:
     out = referat(meeting(text))
     assert "\x1b" not in out
     line = next(x for x in out.splitlines() if "kilde: Fremmøderegistrering" in x)
-    shown = line.removeprefix("- *Observation:* ").removesuffix(" (kilde: Fremmøderegistrering)")
+    shown = line.removeprefix("- ").removesuffix(" (kilde: Fremmøderegistrering)")
     assert shown == md(text)
     assert unescape(shown) == " ".join(text.splitlines()).replace("\x1b", "\\x1b")
 

@@ -19,6 +19,23 @@ class NoteKind(StrEnum):
     NOTE = "note"
 
 
+# The one kind a phase records, by what it records (its key for the known phases).
+ENTRY_KIND = {
+    "data": NoteKind.OBSERVATION,
+    "reflection": NoteKind.REFLECTION,
+    "notes": NoteKind.NOTE,
+}
+
+
+def kind_is_news(kind: NoteKind, records: str) -> bool:
+    """Whether a note's kind says something its phase does not already say.
+
+    Under "Refleksion" every reflection labelled "Refleksion:" is noise; a
+    wondering among explanations, or an observation in a reflection phase, is not.
+    """
+    return kind is not NoteKind.NOTE and ENTRY_KIND.get(records) is not kind
+
+
 class CarriedOut(StrEnum):
     """Whether a trial action was carried out."""
 
@@ -115,6 +132,9 @@ class Evaluation:
     verdict: Verdict
     compared_to_prediction: str | None = None
     id: int | None = None
+    # The evaluated trial action's title: a copy for people reading the session file
+    # (optional key trial_action_title), not part of what the evaluation says.
+    title: str | None = field(default=None, compare=False)
 
 
 @dataclass

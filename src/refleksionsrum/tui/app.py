@@ -63,7 +63,9 @@ class RefleksionsrumApp(App[int]):
         self._new_title = title
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = theme_for(workspace.config.theme)
+        # Not self.theme = ...: that reparses every stylesheet (and empties the CSS
+        # cache) before the first frame. Set quietly, the first parse uses it.
+        self.set_reactive(App.theme, theme_for(workspace.config.theme))
 
     def on_mount(self) -> None:
         self.watch_signals()

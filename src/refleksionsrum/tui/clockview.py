@@ -37,20 +37,24 @@ class TimeBox(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="timebox-label")
-        yield Digits("00:00", id="timebox-digits")
         if self.big:
-            # Shown instead of Digits where the screen is tall enough (see app.tcss).
+            # On the projector the digits take all the height they get (see bigdigits.py).
             yield BigDigits("00:00", id="timebox-big")
+        else:
+            yield Digits("00:00", id="timebox-digits")
 
     def refresh_time(self, warning_ms: int) -> TimeState:
         timer = self.room.timer
         state = timer.time_state(warning_ms)
         shown = countdown_text(timer.remaining_ms())
-        self.query_one(Digits).update(shown)
+        label = t("time.paused") if not timer.running else t(f"time.{state.value}")
         if self.big:
             self.query_one(BigDigits).update(shown)
-        label = t("time.paused") if not timer.running else t(f"time.{state.value}")
-        self.query_one("#timebox-label", Label).update(label)
+            # In the frame, not on a row of its own: the row goes to the digits.
+            self.border_title = label
+        else:
+            self.query_one(Digits).update(shown)
+            self.query_one("#timebox-label", Label).update(label)
         for name in TimeState:
             self.set_class(state is name, f"-{name.value}")
         self.set_class(not timer.running, "-paused")

@@ -10,11 +10,12 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.store.drafts import Drafts
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
 
@@ -58,7 +59,7 @@ class Form(ModalScreen[object]):
 
     def on_mount(self) -> None:
         # The modal's own keys (Ctrl+S, Escape) in a footer of its own.
-        self.mount(Footer())
+        self.mount(RoomFooter())
         if self.drafts is not None:
             self.restore(self.drafts.get(self.draft_key))
         first = self.query(Input).first() if self.query(Input) else None

@@ -8,7 +8,13 @@ from rich.text import Text
 from textual.widgets import Label, ListItem
 
 from refleksionsrum.core.i18n import long_date, t
-from refleksionsrum.core.models import Decision, Evaluation, Note, NoteKind, TrialAction
+from refleksionsrum.core.models import (
+    Decision,
+    Evaluation,
+    Note,
+    TrialAction,
+    kind_is_news,
+)
 from refleksionsrum.tui.text import literal
 
 Item = Note | Decision | TrialAction
@@ -21,6 +27,8 @@ class FollowUp:
     action: TrialAction
     evaluation: Evaluation | None
     adaptation: TrialAction | None
+    # The latest evaluation at an earlier meeting (the action was continued there).
+    earlier: Evaluation | None = None
 
 
 class ItemRow(ListItem):
@@ -43,9 +51,9 @@ class ItemRow(ListItem):
         self.item = item
 
 
-def note_row(note: Note) -> ItemRow:
+def note_row(note: Note, records: str = "") -> ItemRow:
     text = Text()
-    if note.kind is not NoteKind.NOTE:
+    if kind_is_news(note.kind, records):
         text.append(f"{t(f'kind.{note.kind.value}')}: ", style="bold")
     text.append_text(literal(note.text))
     if note.source:
@@ -93,8 +101,20 @@ def follow_up_row(entry: FollowUp) -> ItemRow:
         f"{action.owner} · {long_date(action.due)} · {t('field.prediction')}: {action.prediction}",
         "dim",
     )
+    details = [plan]
     if evaluation is None:
         state = Text(t("followup.not_evaluated"), style="yellow")
+        if entry.earlier is not None:
+            details.append(
+                literal(
+                    t(
+                        "followup.earlier",
+                        verdict=t(f"verdict.{entry.earlier.verdict.value}"),
+                        learning=entry.earlier.learning,
+                    ),
+                    "italic",
+                )
+            )
     else:
         state = Text(
             f"{t('field.verdict')}: {t(f'verdict.{evaluation.verdict.value}')}", style="bold"
@@ -103,4 +123,4 @@ def follow_up_row(entry: FollowUp) -> ItemRow:
         if entry.adaptation is not None:
             state.append(f" → {t('followup.adapted_as')} ")
             state.append_text(literal(entry.adaptation.title, "italic"))
-    return ItemRow(text, entry, details=(plan, state), classes="follow-up")
+    return ItemRow(text, entry, details=(*details, state), classes="follow-up")

@@ -11,16 +11,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Input, Label, ListView, RadioSet, Static
+from textual.widget import AwaitMount
+from textual.widgets import Button, Header, Input, Label, ListView, RadioSet, Static
 
 from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
-from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
+from refleksionsrum.core.models import ENTRY_KIND, Decision, Note, NoteKind, TrialAction
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.formbase import Choice
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.items import (
@@ -32,19 +34,16 @@ from refleksionsrum.tui.items import (
     parked_row,
     trial_action_row,
 )
-from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.keys import relabel, translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
+from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
     from refleksionsrum.tui.app import RefleksionsrumApp
 
 # What the entry line records in each kind of phase.
-_ENTRY_KIND = {
-    "data": NoteKind.OBSERVATION,
-    "reflection": NoteKind.REFLECTION,
-    "notes": NoteKind.NOTE,
-}
+_ENTRY_KIND = ENTRY_KIND
 _WONDER_KINDS = (NoteKind.WONDERING, NoteKind.EXPLANATION, NoteKind.PARKED_IDEA)
 
 
@@ -75,6 +74,7 @@ class MeetingScreen(EditingScreen):
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
+        preset_breakpoints(self)
         translate_bindings(self)
         self.room = room
         self._shown_phase = -1
@@ -102,7 +102,7 @@ class MeetingScreen(EditingScreen):
                 yield Static(id="notice")
                 yield ListView(id="items")
                 yield Horizontal(id="entry")
-        yield Footer()
+        yield RoomFooter()
 
     async def on_mount(self) -> None:
         # Titles come from people and session files: show escapes, never send them.
@@ -142,6 +142,7 @@ class MeetingScreen(EditingScreen):
             # Presentation mode is on top and shows the same clock.
             return
         warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
+        relabel(self, "toggle_pause", t("key.pause" if self.room.timer.running else "key.resume"))
         before = self.query_one(TimeBox).refresh_time(warning_ms)
         self.query_one(AgendaView).refresh_time()
         now = self.room.timer.time_state(warning_ms)
@@ -187,7 +188,7 @@ class MeetingScreen(EditingScreen):
         entry.set_class(records == "wonder", "-stacked")
         widgets: list[Any] = []
         if records == "followup":
-            widgets.append(Static(t("followup.hint"), classes="hint"))
+            widgets.append(Static(t("followup.hint"), id="followup-hint", classes="hint"))
         elif records == "wonder":
             # Three visible choices, not a drop-down: the room sees what is recorded.
             widgets.append(
@@ -227,14 +228,23 @@ class MeetingScreen(EditingScreen):
         room = self.room
         rows: list[ItemRow] = []
         if room.records == "followup":
+            actions = room.open_trial_actions()
+            earlier = room.earlier_evaluations(actions)
             rows = [
-                follow_up_row(FollowUp(a, room.evaluation_of(a.id), room.adaptation_of(a.id)))
-                for a in room.open_trial_actions()
+                follow_up_row(
+                    FollowUp(
+                        a, room.evaluation_of(a.id), room.adaptation_of(a.id), earlier.get(a.id)
+                    )
+                )
+                for a in actions
             ]
+            # Nothing to pick: the hint to pick one would send the room looking.
+            for hint in self.query("#followup-hint"):
+                hint.display = bool(rows)
             if not rows:
                 rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
         else:
-            rows = [note_row(n) for n in room.notes_here()]
+            rows = [note_row(n, room.records) for n in room.notes_here()]
             if room.records == "next":
                 rows += [decision_row(d) for d in room.meeting.decisions]
                 rows += [
@@ -245,7 +255,7 @@ class MeetingScreen(EditingScreen):
         items = self.query_one("#items", ListView)
         previous = items.index
         items.clear()
-        items.extend(rows)
+        mounted = items.extend(rows)
         target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
         if target is None and previous is not None and rows:
             target = min(previous, len(rows) - 1)
@@ -254,6 +264,9 @@ class MeetingScreen(EditingScreen):
             target = 0
         if target is not None:
             items.index = target
+            # The highlight's scroll happens before the new rows have a size: scroll
+            # again once they are mounted and laid out, so the item just recorded is in view.
+            self.call_later(_scroll_into_view, mounted, items, rows[target])
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
@@ -380,6 +393,16 @@ class MeetingScreen(EditingScreen):
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
+
+
+async def _scroll_into_view(mounted: AwaitMount, items: ListView, row: ItemRow) -> None:
+    await mounted
+
+    def scroll() -> None:
+        if row.is_attached and row.parent is items:
+            items.scroll_to_widget(row, animate=False)
+
+    items.call_after_refresh(scroll)
 
 
 def _same(a: object, b: object) -> bool:

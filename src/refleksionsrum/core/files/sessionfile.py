@@ -300,6 +300,7 @@ class _Reader:
                     ),
                     learning=self.field(item, where, "learning", str),
                     verdict=self.choice(item, where, "verdict", Verdict),
+                    title=self.field(item, where, "trial_action_title", str, False),
                 )
             )
         return meeting

@@ -23,7 +23,7 @@ from refleksionsrum.core.models import (
     PhaseRecord,
     TrialAction,
 )
-from refleksionsrum.core.store import rowmap
+from refleksionsrum.core.store import followup, rowmap
 from refleksionsrum.core.store.engine import IMMEDIATE, StoreError, make_engine, use_wal
 from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
@@ -175,7 +175,7 @@ class Store(FileIndex):
                 query = select(table).where(table.meeting_id == meeting_id).order_by(order)
                 return list(session.exec(query))
 
-            return rowmap.to_meeting(
+            meeting = rowmap.to_meeting(
                 row,
                 rows(ParticipantRow, ParticipantRow.pk),
                 rows(PhaseRow, PhaseRow.position),
@@ -184,6 +184,11 @@ class Store(FileIndex):
                 rows(TrialActionRow, TrialActionRow.pk),
                 rows(EvaluationRow, EvaluationRow.pk),
             )
+            titles = followup.titles_of(session, [e.trial_action for e in meeting.evaluations])
+            meeting.evaluations = [
+                replace(e, title=titles.get(e.trial_action)) for e in meeting.evaluations
+            ]
+            return meeting
 
     def summaries(self, limit: int = 20) -> tuple[list[MeetingSummary], list[MeetingSummary]]:
         """(running meetings, most recent ended meetings), newest first."""
@@ -376,6 +381,10 @@ class Store(FileIndex):
             if before is not None:
                 query = query.where(MeetingRow.started_utc < before)
             return [rowmap.to_trial_action(row, started) for row, started in session.exec(query)]
+
+    def earlier_evaluations(self, meeting_id: str, ids: list[str]) -> dict[str, Evaluation]:
+        with Session(self.engine) as session:
+            return followup.last_evaluations(session, meeting_id, ids)
 
     def trial_action(self, action_id: str) -> TrialAction | None:
         with Session(self.engine) as session:
