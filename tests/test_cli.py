@@ -128,7 +128,12 @@ def screens(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
     def run(
-        root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+        root: Path,
+        *,
+        new: bool = False,
+        template: str | None = None,
+        title: str | None = None,
+        workspace: Any = None,
     ) -> int:
         calls.append({"root": root, "new": new, "template": template, "title": title})
         return 0

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from refleksionsrum import __version__, cliwords
 from refleksionsrum.core import i18n
-from refleksionsrum.core.config import CONFIG_NAME, LANGUAGES, ConfigError, load_config
+from refleksionsrum.core.config import CONFIG_NAME, LANGUAGES, Config, ConfigError, load_config
 from refleksionsrum.core.errors import FileProblem
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.workspace import Workspace, WorkspaceError, find_root, init_workspace
@@ -26,8 +26,21 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# config.toml as the early scan for the language read it, by workspace root.
+_early_config: dict[Path, Config] = {}
 # Options that take a value; the early scan for the language must skip their values.
-_VALUED = ("--workspace", "--language", "--template", "--title", "--format", "--output")
+_VALUED = (
+    "--workspace",
+    "--language",
+    "--template",
+    "--title",
+    "--format",
+    "--output",
+    "--limit",
+    "--status",
+    "--owner",
+    "--point",
+)
 
 
 class Failure(Exception):
@@ -142,8 +155,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--output", metavar=t("cli.metavar.file"), help=_h("cli.export.help_output")
     )
+    export.add_argument("--no-mask", action="store_true", help=_h("cli.help.no_mask"))
     _add_workspace(export)
     export.set_defaults(handler=cmd_export)
+    from refleksionsrum.core.data.command import add_command
+
+    add_command(commands, _h, _add_workspace, cmd_data)
+    from refleksionsrum.memorycli import add_commands
+
+    add_commands(commands, _h, _add_workspace)
     return parser
 
 
@@ -241,9 +261,13 @@ def _early_language(words: list[str]) -> str:
     if command == "init":
         return i18n.DEFAULT_LANGUAGE
     try:
-        return load_config(find_root(values.get("--workspace")) / CONFIG_NAME).language
+        root = find_root(values.get("--workspace"))
+        config = load_config(root / CONFIG_NAME)
     except (FileProblem, OSError):
         return i18n.DEFAULT_LANGUAGE
+    # Kept for open_workspace: config.toml is read once per run, not three times.
+    _early_config[root] = config
+    return config.language
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -251,7 +275,9 @@ def _early_language(words: list[str]) -> str:
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
     """The workspace the user means, its config checked and its language chosen."""
-    workspace = Workspace.open(find_root(getattr(args, "workspace", None)))
+    root = find_root(getattr(args, "workspace", None))
+    known = _early_config.pop(root, None)
+    workspace = Workspace(root=root, config=known) if known else Workspace.open(root)
     i18n.set_language(workspace.config.language)
     return workspace
 
@@ -259,7 +285,7 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
 def cmd_start(args: argparse.Namespace) -> int:
     """`refleksionsrum`: the start screen."""
     workspace = open_workspace(args)
-    return run_screens(workspace.root)
+    return run_screens(workspace)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -271,16 +297,20 @@ def cmd_new(args: argparse.Namespace) -> int:
             t("cli.new.unknown_template", value=args.template, known=", ".join(templates)),
             EXIT_USAGE,
         )
-    return run_screens(workspace.root, new=True, template=args.template, title=args.title)
+    return run_screens(workspace, new=True, template=args.template, title=args.title)
 
 
 def run_screens(
-    root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+    workspace: Workspace,
+    *,
+    new: bool = False,
+    template: str | None = None,
+    title: str | None = None,
 ) -> int:
     """Hand over to the screens; Textual and the database are imported only now."""
     from refleksionsrum.tui.app import run
 
-    return run(root, new=new, template=template, title=title)
+    return run(workspace.root, new=new, template=template, title=title, workspace=workspace)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -324,7 +354,42 @@ def cmd_check(args: argparse.Namespace) -> int:
             warnings=len(warnings),
         )
     )
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    data_problems = _check_data(workspace)
+    return EXIT_PROBLEMS if problems or data_problems else EXIT_OK
+
+
+def _check_data(workspace: Workspace) -> list[FileProblem]:
+    """Each [[data]] entry's file read and analysed as the data review would; problems printed."""
+    if not workspace.config.data:
+        return []
+    from refleksionsrum.core.data.views import load_view
+
+    views = [load_view(source, workspace.root) for source in workspace.config.data]
+    problems = [view.problem for view in views if view.problem is not None]
+    for problem in problems:
+        print(problem.render())
+    print(t("cli.check.data_summary", good=len(views) - len(problems), bad=len(problems)))
+    return list(problems)
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    """`refleksionsrum data`: a run chart and its Anhøj analysis; 1 when the file is bad."""
+    from refleksionsrum.core.data import command
+
+    if args.file is None and args.name is None:
+        args.data_parser.error(t("cli.data.need_file"))
+    workspace = open_workspace(args) if args.name is not None else None
+    request = command.request_of(
+        args,
+        workspace.config.data if workspace else None,
+        workspace.root if workspace else None,
+    )
+    series, parts = command.analyse_request(request)
+    if args.format == "json":
+        print(command.as_json(request, series, parts))
+    else:
+        print(command.as_text(request, series, parts, shutil.get_terminal_size().columns))
+    return EXIT_OK
 
 
 def _unknown_templates(workspace: Workspace, broken: set[Path]) -> list[FileProblem]:
@@ -385,6 +450,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                     followed_up[evaluation.trial_action] = action
             chosen = workspace.config.templates.get(meeting.template)
             text = referat(meeting, followed_up, chosen.title if chosen else None)
+            if not args.no_mask:
+                from refleksionsrum.core.privacy import mask_cpr
+
+                text = mask_cpr(text)
     finally:
         store.close()
     if args.output is None:

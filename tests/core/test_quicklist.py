@@ -61,7 +61,7 @@ def test_a_file_dropped_in_or_changed_needs_the_store(
 
 
 def test_a_pending_session_file_is_noticed(workspace: Workspace, store: Store) -> None:
-    store.mark_file_pending("2026-11-23-0900-m")
+    store.files.mark_pending("2026-11-23-0900-m")
     look = quick_look(workspace)
     assert look is not None and look.files_pending
 

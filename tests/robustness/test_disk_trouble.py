@@ -236,7 +236,7 @@ def test_a_file_the_end_could_not_write_is_written_at_the_next_start(
         saved = sessionfile.read(path)
         assert saved.ended_at is not None
         assert [n.text for n in saved.notes] == ["Det sidste, der blev sagt"]
-        assert again.files_pending() == []
+        assert again.files.pending() == []
     finally:
         again.close()
 

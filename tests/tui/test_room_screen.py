@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import ListView
-from textual.widgets._footer import FooterKey
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.tui.footer import fitting, hint_width
+from refleksionsrum.tui.internals import FooterKey
 from refleksionsrum.tui.meeting import MeetingScreen
 
 from .conftest import AppFactory

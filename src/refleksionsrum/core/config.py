@@ -7,21 +7,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
+from refleksionsrum.core.data.sources import DataSource, parse_sources
+from refleksionsrum.core.errors import FileProblem, Phrase
+from refleksionsrum.core.models import Recording
 from refleksionsrum.core.tomltext.guard import shape_problem
 from refleksionsrum.core.tomltext.positions import (
     PathPart,
     decode_error_position,
     dotted,
-    locate,
     undecodable_position,
 )
+from refleksionsrum.core.tomltext.reader import TomlReader
 
 CONFIG_NAME = "config.toml"
 LANGUAGES = ("da", "en")
 THEMES = ("standard", "high-contrast")
-# The phase keys whose recording the program knows; any other key records plain notes.
-KNOWN_PHASES = ("followup", "data", "reflection", "wonder", "next")
 MAX_CONFIG_BYTES = 1_000_000
 # Upper bounds far beyond any meeting; past them, times and dates stop being computable.
 MAX_MINUTES = 100_000
@@ -44,9 +44,9 @@ class PhaseTemplate:
     prompts: tuple[str, ...]
 
     @property
-    def records(self) -> str:
-        """Which recorder the phase uses: a known phase key, or 'notes'."""
-        return self.key if self.key in KNOWN_PHASES else "notes"
+    def records(self) -> Recording:
+        """What the phase records: a known phase's recording, or plain notes."""
+        return Recording.of_phase(self.key)
 
 
 @dataclass(frozen=True)
@@ -81,46 +81,19 @@ class Config:
     warning_minutes: float = 2.0
     bell: bool = False
     theme: str = "standard"
+    # The [[data]] entries: the team's own numbers, charted in the data review.
+    data: tuple[DataSource, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def template(self, name: str | None = None) -> Template:
         return self.templates[name or self.default_template]
 
 
-class _Checker:
+class _Checker(TomlReader):
     """Walks the parsed TOML, raising ConfigError at the first problem with its position."""
 
     def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.text = text
-
-    def fail(self, where: tuple[PathPart, ...], message_key: str, /, **params: Any) -> ConfigError:
-        position = locate(self.text, where) if where else None
-        return ConfigError(self.path, message_key, position=position, hint="config.hint", **params)
-
-    def get(
-        self,
-        table: dict[str, Any],
-        where: tuple[PathPart, ...],
-        name: str,
-        kind: type | tuple[type, ...],
-        *,
-        required: bool = True,
-        default: Any = None,
-    ) -> Any:
-        here = (*where, name)
-        if name not in table:
-            if required:
-                raise self.fail(where, "config.missing", key=dotted(here))
-            return default
-        value = table[name]
-        # bool is an int in Python; a duration of `true` is still a wrong type.
-        wrong_bool = isinstance(value, bool) and bool not in _as_tuple(kind)
-        if wrong_bool or not isinstance(value, kind):
-            raise self.fail(
-                here, "config.wrong_type", key=dotted(here), expected=expected_type(kind)
-            )
-        return value
+        super().__init__(path, text, prefix="config", error=ConfigError, hint="config.hint")
 
     def positive_int(
         self,
@@ -136,14 +109,6 @@ class _Checker:
             raise self.fail(
                 (*where, name), "config.too_big", key=dotted((*where, name)), limit=limit
             )
-        return value
-
-    def text_value(
-        self, table: dict[str, Any], where: tuple[PathPart, ...], name: str, required: bool = True
-    ) -> str:
-        value: str = self.get(table, where, name, str, required=required, default="")
-        if required and not value.strip():
-            raise self.fail((*where, name), "config.empty", key=dotted((*where, name)))
         return value
 
 
@@ -234,6 +199,8 @@ def parse_config(text: str, path: Path) -> Config:
         )
     known = {"language", "theme", "bell", "warning_minutes", "database_url", "templates"}
     known.add("default_template")
+    known.add("data")
+    data_sources = parse_sources(check, data, set(templates))
     return Config(
         path=path,
         templates=templates,
@@ -243,6 +210,7 @@ def parse_config(text: str, path: Path) -> Config:
         warning_minutes=float(warning),
         bell=bell,
         theme=theme,
+        data=data_sources,
         extra={k: v for k, v in data.items() if k not in known},
     )
 
@@ -293,7 +261,3 @@ def _template(check: _Checker, name: str, body: Any, where: tuple[PathPart, ...]
     return Template(
         name=name, title=title, rhythm_days=rhythm, phases=tuple(phases), minutes=minutes
     )
-
-
-def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
-    return kind if isinstance(kind, tuple) else (kind,)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import tomli_w
+from refleksionsrum.core.tomltext.writer import fields, string
 
 
 @dataclass(frozen=True)
@@ -198,14 +198,14 @@ def config_text(language: str = "da") -> str:
     for name, title_da, title_en, rhythm, minutes in _LEVELS:
         title = title_da if language == "da" else title_en
         out.append(
-            f"\n[templates.{name}]\ntitle = {tomli_w.dumps({'x': title})[4:].strip()}\n"
+            f"\n[templates.{name}]\ntitle = {string(title)}\n"
             f"minutes = {sum(minutes)}\nrhythm_days = {rhythm}\n"
         )
         for key, phase_minutes in zip(
             ("followup", "data", "reflection", "wonder", "next"), minutes, strict=True
         ):
             phase = phases[key]
-            body = tomli_w.dumps(
+            body = fields(
                 {
                     "key": phase.key,
                     "title": phase.title,
@@ -213,7 +213,7 @@ def config_text(language: str = "da") -> str:
                     "purpose": phase.purpose,
                     "prompts": list(phase.prompts),
                 },
-                multiline_strings=False,
+                spread_lists=True,
             )
             out.append(f"\n[[templates.{name}.phases]]\n{body}")
     return "".join(out)

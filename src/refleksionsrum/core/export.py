@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from refleksionsrum.core.i18n import clock_time, duration, long_date, role_name, short_date, t
-from refleksionsrum.core.models import Meeting, TrialAction, kind_is_news
+from refleksionsrum.core.models import Meeting, Recording, TrialAction
 
 # Parentheses need no escape: with [ and ] escaped, no link can form around them.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
@@ -59,6 +59,7 @@ def referat(
         lines.append(
             f"| {md(phase.title)} | {phase.planned_minutes} min | {duration(phase.elapsed_ms)} |"
         )
+    lines += _data_shown(meeting)
     if meeting.evaluations:
         lines += ["", f"## {t('referat.evaluations')}", ""]
         for ev in meeting.evaluations:
@@ -88,7 +89,7 @@ def referat(
         for note in notes:
             source = f" ({t('field.source').lower()}: {md(note.source)})" if note.source else ""
             # The heading names the phase: its own kind is not repeated on every line.
-            news = kind_is_news(note.kind, key)
+            news = Recording.of_phase(key).names_kind(note.kind)
             label = f"*{t('kind.' + note.kind.value)}:* " if news else ""
             lines.append(f"- {label}{md(note.text)}{source}")
     if meeting.decisions:
@@ -112,3 +113,24 @@ def referat(
             lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _data_shown(meeting: Meeting) -> list[str]:
+    """The data sources the data review showed, each with its centre line and verdict."""
+    from refleksionsrum.core.data.shown import shown_in
+    from refleksionsrum.core.data.verdict import number
+
+    shown = shown_in(meeting)
+    if not shown:
+        return []
+    lines = ["", f"## {t('referat.data_shown')}", ""]
+    for item in shown:
+        parts = [f"**{md(item.name)}**"]
+        if item.median is not None:
+            parts.append(md(t("data.median", median=number(item.median))))
+        if item.verdict:
+            parts.append(md(item.verdict))
+        elif item.problem:
+            parts.append(md(item.problem))
+        lines.append("- " + " ".join(parts))
+    return lines

@@ -5,14 +5,35 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-import pendulum
-
-from refleksionsrum.core.locale import da, da_cli, da_tui, en, en_cli, en_tui
+from refleksionsrum.core.locale import (
+    da,
+    da_cli,
+    da_data,
+    da_memory,
+    da_tui,
+    en,
+    en_cli,
+    en_data,
+    en_memory,
+    en_tui,
+)
 
 # One catalogue per language, kept in a file per area (core, command line, screens).
 LANGUAGES: dict[str, dict[str, str]] = {
-    "da": {**da.CATALOG, **da_cli.CATALOG, **da_tui.CATALOG},
-    "en": {**en.CATALOG, **en_cli.CATALOG, **en_tui.CATALOG},
+    "da": {
+        **da.CATALOG,
+        **da_cli.CATALOG,
+        **da_tui.CATALOG,
+        **da_data.CATALOG,
+        **da_memory.CATALOG,
+    },
+    "en": {
+        **en.CATALOG,
+        **en_cli.CATALOG,
+        **en_tui.CATALOG,
+        **en_data.CATALOG,
+        **en_memory.CATALOG,
+    },
 }
 DEFAULT_LANGUAGE = "da"
 
@@ -49,6 +70,8 @@ def role_name(role: str) -> str:
 
 def long_date(value: date | datetime) -> str:
     """'mandag 7. december' / 'Monday 7 December'."""
+    import pendulum  # not at the top: the first screen paints before it is loaded
+
     day = pendulum.date(value.year, value.month, value.day)
     fmt = "dddd D. MMMM" if _current == "da" else "dddd D MMMM"
     return day.format(fmt, locale=_current)
@@ -56,6 +79,8 @@ def long_date(value: date | datetime) -> str:
 
 def short_date(value: date | datetime) -> str:
     """'7. dec. 2026' / '7 Dec 2026'."""
+    import pendulum
+
     day = pendulum.date(value.year, value.month, value.day)
     fmt = "D. MMM YYYY" if _current == "da" else "D MMM YYYY"
     return day.format(fmt, locale=_current)

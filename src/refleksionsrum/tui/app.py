@@ -82,6 +82,9 @@ class RefleksionsrumApp(App[int]):
             self.run_worker(self._quick_look, thread=True, group="look")
 
     def _quick_look(self) -> None:
+        # Loaded here, off the UI thread, before the lists need it for their dates.
+        import pendulum  # noqa: F401
+
         from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
 
         look = quick_look(self.workspace)
@@ -227,9 +230,15 @@ class RefleksionsrumApp(App[int]):
 
 
 def run(
-    root: Path, *, new: bool = False, template: str | None = None, title: str | None = None
+    root: Path,
+    *,
+    new: bool = False,
+    template: str | None = None,
+    title: str | None = None,
+    workspace: Workspace | None = None,
 ) -> int:
-    """Start the app on the workspace at ``root``; returns the exit code."""
-    app = RefleksionsrumApp(Workspace.open(root), new=new, template=template, title=title)
+    """Start the app on the workspace at ``root`` (opened already: ``workspace``)."""
+    opened = workspace if workspace is not None else Workspace.open(root)
+    app = RefleksionsrumApp(opened, new=new, template=template, title=title)
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, ListView
 
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
-from refleksionsrum.core.models import Decision, Note, NoteKind, TrialAction
+from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, TrialAction
 from refleksionsrum.core.store.database import StoreError
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S, OPEN_MARK
 from refleksionsrum.tui.forms import (
@@ -115,7 +115,7 @@ class EditingScreen(Screen[None]):
 
     @on(Button.Pressed, "#entry-action")
     def action_new_trial_action(self, force: bool = False) -> None:
-        if self.room.records != "next" and not force:
+        if self.room.records is not Recording.NEXT and not force:
             return
         blank = TrialAction(
             id="", title="", owner="", due=self.room.default_due(), prediction="", measure=""

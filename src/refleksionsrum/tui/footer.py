@@ -6,7 +6,8 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from refleksionsrum.tui.internals import FooterKey, footer_ready
 
 # A hint is drawn as " key description " with one more space before the next.
 _HINT_PADDING = 3
@@ -50,7 +51,7 @@ class RoomFooter(Footer):
         return (self.app.size.width, self.compact, hints)
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
+        if footer_ready(self):
             self._shown = self._showing()
         keys = list(super().compose())
         hints = [k for k in keys if isinstance(k, FooterKey)]
@@ -64,10 +65,10 @@ class RoomFooter(Footer):
         yield from (k for k in keys if id(k) not in hidden)
 
     async def recompose(self) -> None:
-        if self.is_attached and self._bindings_ready and self._showing() == self._shown:
+        if self.is_attached and footer_ready(self) and self._showing() == self._shown:
             return
         await super().recompose()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._bindings_ready:
+        if footer_ready(self):
             self.call_after_refresh(self.recompose)

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
@@ -16,6 +15,7 @@ from refleksionsrum.core.i18n import t
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.tui.footer import RoomFooter
+from refleksionsrum.tui.internals import ShapedRadioButton
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
 
@@ -24,13 +24,11 @@ DRAFT_DELAY_S = 0.4
 OPEN_MARK = "open"
 
 
-class Choice(RadioButton):
+class Choice(ShapedRadioButton):
     """A radio button whose state shows by shape (●/blank), not by colour alone."""
 
-    @property
-    def _button(self) -> Content:
-        self.BUTTON_INNER = "●" if self.value else " "
-        return super()._button
+    def inner(self) -> str:
+        return "●" if self.value else " "
 
 
 class Form(ModalScreen[object]):

@@ -12,8 +12,8 @@ from refleksionsrum.core.models import (
     Decision,
     Evaluation,
     Note,
+    NoteKind,
     TrialAction,
-    kind_is_news,
 )
 from refleksionsrum.tui.text import literal
 
@@ -51,9 +51,9 @@ class ItemRow(ListItem):
         self.item = item
 
 
-def note_row(note: Note, records: str = "") -> ItemRow:
+def note_row(note: Note) -> ItemRow:
     text = Text()
-    if kind_is_news(note.kind, records):
+    if note.kind is not NoteKind.NOTE:
         text.append(f"{t(f'kind.{note.kind.value}')}: ", style="bold")
     text.append_text(literal(note.text))
     if note.source:

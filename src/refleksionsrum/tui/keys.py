@@ -7,6 +7,7 @@ from dataclasses import replace
 from textual.dom import DOMNode
 
 from refleksionsrum.core.i18n import t
+from refleksionsrum.tui.internals import bindings_of
 
 
 def translate_bindings(node: DOMNode) -> None:
@@ -15,7 +16,7 @@ def translate_bindings(node: DOMNode) -> None:
     BINDINGS are class attributes, fixed before the language is known; the
     node's own copy of the map is translated when it is created instead.
     """
-    bindings = node._bindings.key_to_bindings
+    bindings = bindings_of(node)
     for key, items in bindings.items():
         bindings[key] = [
             replace(b, description=t(b.description)) if b.description.startswith("key.") else b
@@ -28,7 +29,7 @@ def relabel(node: DOMNode, action: str, description: str) -> None:
 
     The footer must tell the truth: the key that pauses resumes once paused.
     """
-    bindings = node._bindings.key_to_bindings
+    bindings = bindings_of(node)
     changed = False
     for key, items in bindings.items():
         fresh = [

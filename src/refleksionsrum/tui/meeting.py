@@ -18,7 +18,7 @@ from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
-from refleksionsrum.core.models import ENTRY_KIND, Decision, Note, NoteKind, TrialAction
+from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, TrialAction
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
@@ -42,9 +42,7 @@ from refleksionsrum.tui.text import literal
 if TYPE_CHECKING:
     from refleksionsrum.tui.app import RefleksionsrumApp
 
-# What the entry line records in each kind of phase.
-_ENTRY_KIND = ENTRY_KIND
-_WONDER_KINDS = (NoteKind.WONDERING, NoteKind.EXPLANATION, NoteKind.PARKED_IDEA)
+_WONDER_KINDS = Recording.WONDER.note_kinds
 
 
 class EntryLine(OrderedInput):
@@ -69,6 +67,8 @@ class MeetingScreen(EditingScreen):
         Binding("ctrl+r", "previous_phase", "key.previous_phase", priority=True),
         Binding("f2", "add_time(1)", "key.add1"),
         Binding("f3", "add_time(5)", "key.add5"),
+        Binding("f7", "data_next", "key.data_next", priority=True),
+        Binding("f8", "data_note", "key.data_note", priority=True),
         Binding("delete", "delete_item", "key.delete", show=False),
     ]
 
@@ -176,6 +176,7 @@ class MeetingScreen(EditingScreen):
             prompts.add_row(Text("?", style="bold"), literal(prompt))
         self.query_one("#prompts", Static).update(prompts)
         self._shown_phase = room.timer.current
+        await self.sync_data_review()
         await self.build_entry()
         self.refresh_items()
         self.refresh_bindings()
@@ -185,11 +186,11 @@ class MeetingScreen(EditingScreen):
         await entry.remove_children()
         records = self.room.records
         # The wonder phase puts its three kinds above a full-width entry line.
-        entry.set_class(records == "wonder", "-stacked")
+        entry.set_class(records is Recording.WONDER, "-stacked")
         widgets: list[Any] = []
-        if records == "followup":
+        if records is Recording.FOLLOWUP:
             widgets.append(Static(t("followup.hint"), id="followup-hint", classes="hint"))
-        elif records == "wonder":
+        elif records is Recording.WONDER:
             # Three visible choices, not a drop-down: the room sees what is recorded.
             widgets.append(
                 RadioSet(
@@ -201,13 +202,13 @@ class MeetingScreen(EditingScreen):
                 )
             )
             widgets.append(EntryLine(placeholder=t("entry.wonder"), id="entry-text"))
-        elif records == "next":
+        elif records is Recording.NEXT:
             widgets.append(EntryLine(placeholder=t("entry.decision"), id="entry-text"))
             widgets.append(Button(t("entry.new_action"), id="entry-action"))
         else:
-            kind = _ENTRY_KIND.get(records, NoteKind.NOTE)
+            kind = records.entry_kind
             widgets.append(EntryLine(placeholder=t(f"entry.{kind.value}"), id="entry-text"))
-            if records == "data":
+            if records is Recording.DATA:
                 widgets.append(EntryLine(placeholder=t("entry.source"), id="entry-source"))
         for line in widgets:
             if isinstance(line, Input):
@@ -218,7 +219,7 @@ class MeetingScreen(EditingScreen):
         # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
         # after Ctrl+N, already queued, would reach the removed entry line and be lost.
         # Screen.set_focus moves the focus now.
-        if records == "followup":
+        if records is Recording.FOLLOWUP:
             self.set_focus(self.query_one("#items", ListView))
         else:
             self.set_focus(self.query_one("#entry-text", Input))
@@ -227,7 +228,7 @@ class MeetingScreen(EditingScreen):
     def refresh_items(self, select: object = None) -> None:
         room = self.room
         rows: list[ItemRow] = []
-        if room.records == "followup":
+        if room.records is Recording.FOLLOWUP:
             actions = room.open_trial_actions()
             earlier = room.earlier_evaluations(actions)
             rows = [
@@ -244,8 +245,8 @@ class MeetingScreen(EditingScreen):
             if not rows:
                 rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
         else:
-            rows = [note_row(n, room.records) for n in room.notes_here()]
-            if room.records == "next":
+            rows = [note_row(n) for n in room.notes_here()]
+            if room.records is Recording.NEXT:
                 rows += [decision_row(d) for d in room.meeting.decisions]
                 rows += [
                     trial_action_row(a, self.title_of(a.adapted_from))
@@ -312,16 +313,16 @@ class MeetingScreen(EditingScreen):
             return
         room = self.room
         item: Note | Decision | None
-        if room.records == "next":
+        if room.records is Recording.NEXT:
             item = self.guarded(lambda: room.add_decision(text))
         else:
             source = None
-            if room.records == "wonder":
+            if room.records is Recording.WONDER:
                 chosen = self.query_one("#entry-kind", RadioSet).pressed_index
                 kind = _WONDER_KINDS[chosen] if chosen >= 0 else NoteKind.WONDERING
             else:
-                kind = _ENTRY_KIND.get(room.records, NoteKind.NOTE)
-                if room.records == "data":
+                kind = room.records.entry_kind
+                if room.records is Recording.DATA:
                     source = self.query_one("#entry-source", Input).value.strip() or None
             item = self.guarded(lambda: room.add_note(kind, text, source))
         if item is None:
@@ -339,8 +340,47 @@ class MeetingScreen(EditingScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_trial_action":
-            return self.room.records == "next"
+            return self.room.records is Recording.NEXT
+        if action in ("data_next", "data_note"):
+            return self.room.records is Recording.DATA and bool(self.rr.workspace.config.data)
         return True
+
+    # -- the data review's charts (tui/datareview.py) ---------------------------------------
+
+    async def sync_data_review(self) -> None:
+        """Charts in a data phase when config.toml names data sources; loaded only then."""
+        sources = self.rr.workspace.config.data
+        template = self.room.meeting.template
+        wanted = tuple(s for s in sources if s.shown_in(template))
+        wanted = wanted if self.room.records is Recording.DATA else ()
+        present = self.query("#data-review")
+        self.query_one("#phase-panel", Vertical).set_class(bool(wanted), "-data")
+        if not wanted and not present:
+            return
+        await present.remove()
+        if wanted:
+            from refleksionsrum.tui.datareview import DataReview
+
+            await self.query_one("#phase-panel", Vertical).mount(
+                DataReview(self.room, wanted), before="#items"
+            )
+
+    def action_data_next(self) -> None:
+        from refleksionsrum.tui.datareview import review_of
+
+        review = review_of(self)
+        if review is not None:
+            review.flip()
+
+    def action_data_note(self) -> None:
+        from refleksionsrum.tui.datareview import record_from_chart, review_of
+
+        review = review_of(self)
+        if review is None:
+            return
+        item = self.guarded(lambda: record_from_chart(self.room, review))
+        if item is not None:
+            self.refresh_items(select=item)
 
     # -- moving through the agenda ------------------------------------------------------------
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
+from refleksionsrum.tui.internals import KeyFirstInput, QuietInput, deliver_key
 
-class OrderedInput(Input):
+
+class OrderedInput(KeyFirstInput, QuietInput):
     """Enter and Tab are acted on inside the input's own key handling.
 
     As bindings they would run only after the key had bubbled up to the screen,
@@ -20,7 +22,7 @@ class OrderedInput(Input):
         """What Enter does here; by default what Input does."""
         self.post_message(self.Submitted(self, self.value))
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def handle_key_first(self, event: events.Key) -> bool:
         screen = self.screen
         focused = screen.focused
         steering = event.key in ("enter", "tab", "shift+tab")
@@ -28,13 +30,13 @@ class OrderedInput(Input):
             # Typed after an Enter or Tab that moved the focus on, but queued here:
             # it belongs to the input that has the focus now.
             if isinstance(focused, OrderedInput):
-                await focused._on_key(event)
-                return
+                await deliver_key(focused, event)
+                return True
             if isinstance(focused, Input) and event.is_printable and event.character:
                 event.stop()
                 event.prevent_default()
                 focused.insert_text_at_cursor(event.character)
-                return
+                return True
         if steering:
             event.stop()
             event.prevent_default()
@@ -44,5 +46,5 @@ class OrderedInput(Input):
                 screen.focus_next()
             else:
                 screen.focus_previous()
-            return
-        await super()._on_key(event)
+            return True
+        return False

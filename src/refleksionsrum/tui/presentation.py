@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.models import Recording
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import relabel, translate_bindings
@@ -106,10 +107,10 @@ class PresentationScreen(Screen[None]):
     def latest_items(self) -> list[str]:
         room = self.room
         latest = LATEST_TALL if self.has_class("-tall") else LATEST_SHORT
-        if room.records == "followup":
+        if room.records is Recording.FOLLOWUP:
             return [a.title for a in room.open_trial_actions()][-latest:]
         lines = [n.text for n in room.notes_here()]
-        if room.records == "next":
+        if room.records is Recording.NEXT:
             lines += [d.text for d in room.meeting.decisions]
             lines += [a.title for a in room.meeting.trial_actions]
         return lines[-latest:]

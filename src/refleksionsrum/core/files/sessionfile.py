@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
+from refleksionsrum.core.errors import FileProblem
 from refleksionsrum.core.files.sessionwrite import (
     FORMAT,
     KNOWN_TOP,
@@ -35,9 +35,9 @@ from refleksionsrum.core.tomltext.positions import (
     PathPart,
     decode_error_position,
     dotted,
-    locate,
     undecodable_position,
 )
+from refleksionsrum.core.tomltext.reader import TomlReader
 
 _ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
@@ -115,17 +115,11 @@ def _guard_shape(text: str, path: Path) -> None:
         )
 
 
-class _Reader:
+class _Reader(TomlReader):
     """Turns parsed TOML into a Meeting, failing with the position of the first problem."""
 
     def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.text = text
-
-    def fail(
-        self, where: tuple[PathPart, ...], message_key: str, /, **params: Any
-    ) -> SessionFileError:
-        return SessionFileError(self.path, message_key, position=locate(self.text, where), **params)
+        super().__init__(path, text, prefix="session", error=SessionFileError)
 
     def field(
         self,
@@ -135,24 +129,7 @@ class _Reader:
         kind: type | tuple[type, ...],
         required: bool = True,
     ) -> Any:
-        if name not in table:
-            if required:
-                raise self.fail(where, "session.missing", key=dotted((*where, name)))
-            return None
-        value = table[name]
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        wrong = isinstance(value, bool) and bool not in kinds
-        # A TOML date-time is also a date in Python; keep the two apart.
-        if date in kinds and datetime not in kinds and isinstance(value, datetime):
-            wrong = True
-        if wrong or not isinstance(value, kinds):
-            raise self.fail(
-                (*where, name),
-                "session.wrong_type",
-                key=dotted((*where, name)),
-                expected=expected_type(kinds),
-            )
-        return value
+        return self.get(table, where, name, kind, required=required)
 
     def time(
         self, table: dict[str, Any], where: tuple[PathPart, ...], name: str, required: bool = True
@@ -171,38 +148,6 @@ class _Reader:
             raise self.fail(
                 (*where, name), "session.out_of_range", key=dotted((*where, name)), limit=limit
             )
-
-    def tables(
-        self, data: dict[str, Any], name: str
-    ) -> list[tuple[tuple[PathPart, ...], dict[str, Any]]]:
-        items = self.field(data, (), name, list, required=False) or []
-        out: list[tuple[tuple[PathPart, ...], dict[str, Any]]] = []
-        for index, item in enumerate(items):
-            if not isinstance(item, dict):
-                raise self.fail(
-                    (name,),
-                    "session.wrong_type",
-                    key=f"{name}[{index}]",
-                    expected=Phrase("type.table"),
-                )
-            out.append(((name, index), item))
-        return out
-
-    def choice(
-        self, table: dict[str, Any], where: tuple[PathPart, ...], name: str, enum: type[Any]
-    ) -> Any:
-        value = self.field(table, where, name, str)
-        try:
-            return enum(value)
-        except ValueError:
-            allowed = " | ".join(member.value for member in enum)
-            raise self.fail(
-                (*where, name),
-                "session.bad_choice",
-                key=dotted((*where, name)),
-                value=value,
-                allowed=allowed,
-            ) from None
 
     def meeting(self, data: dict[str, Any]) -> Meeting:
         version = self.field(data, (), "format", int)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date, datetime
 from typing import Any
 
-import tomli_w
-
 from refleksionsrum.core.models import Evaluation, Meeting, Note, TrialAction
+from refleksionsrum.core.tomltext.writer import fields
 
 FORMAT = 1
 MAX_BYTES = 5 * 1024 * 1024
@@ -126,57 +123,10 @@ def dumps(meeting: Meeting) -> str:
     unknown = set(meeting.extra) - KNOWN_TOP
     head = {k: v for k, v in doc.items() if k not in ARRAYS and k not in unknown}
     extra = {k: v for k, v in doc.items() if k in unknown}
-    parts = [_fields(head)]
+    parts = [fields(head)]
     if extra:
-        parts.append(_t_separator(tomli_w.dumps(extra)))
+        parts.append(fields(extra))
     for name in ARRAYS:
         for item in doc.get(name, []):
-            parts.append(f"\n[[{name}]]\n{_fields(item)}")
+            parts.append(f"\n[[{name}]]\n{fields(item)}")
     return "".join(parts)
-
-
-_SPACED_TIME = re.compile(
-    r"^(\s*[A-Za-z0-9_\-]+ = \d{4}-\d{2}-\d{2}) "
-    r"(\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)$",
-    re.MULTILINE,
-)
-
-
-def _t_separator(text: str) -> str:
-    # tomli_w writes "2026-11-22 13:00:00+01:00"; the contract shows the RFC 3339 "T".
-    return _SPACED_TIME.sub(r"\1T\2", text)
-
-
-def _fields(table: dict[str, Any]) -> str:
-    """``key = value`` lines for the plain values a session file holds.
-
-    Written here rather than by tomli_w, which escapes strings one character at a
-    time: a 300-item meeting is written on every phase change. Anything else (an
-    unknown key's table, say) still goes through tomli_w.
-    """
-    lines = []
-    for key, value in table.items():
-        text = _scalar(value)
-        if text is None:
-            return _t_separator(tomli_w.dumps(table))
-        lines.append(f"{key} = {text}\n")
-    return "".join(lines)
-
-
-def _scalar(value: Any) -> str | None:
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return None
-
-
-def _string(text: str) -> str:
-    # A JSON string is a TOML basic string, but for DEL, which TOML wants escaped.
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")

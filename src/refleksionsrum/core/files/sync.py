@@ -50,7 +50,7 @@ def write_session_file(workspace: Workspace, store: Store, meeting: Meeting) -> 
     make_private_folder(workspace.sessions_dir)
     atomic_write_text(path, sessionfile.dumps(meeting))
     stat = path.stat()
-    store.record_session_file(
+    store.files.record(
         SessionFileRow(
             name=path.name, mtime_ns=stat.st_mtime_ns, size=stat.st_size, meeting_id=meeting.id
         )
@@ -77,7 +77,7 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
     if not folder.is_dir():
         write_pending_files(workspace, store)
         return report
-    known = store.session_files()
+    known = store.files.known()
     for path in sorted(folder.glob("*.toml")):
         try:
             stat = path.stat()
@@ -98,11 +98,11 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
         except SessionFileError as unreadable:
             report.problems.append(unreadable)
             row.problem = unreadable.message_key
-            store.record_session_file(row)
+            store.files.record(row)
             continue
         row.meeting_id = meeting.id
         if store.is_running(meeting.id):
-            store.record_session_file(row)
+            store.files.record(row)
             continue
         try:
             _take_in(store, meeting)
@@ -110,9 +110,9 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
             clash = SessionFileError(path, "session.clash")
             report.problems.append(clash)
             row.problem = clash.message_key
-            store.record_session_file(row)
+            store.files.record(row)
             continue
-        store.record_session_file(row)
+        store.files.record(row)
         report.taken_in.append(meeting.id)
     write_pending_files(workspace, store)
     return report
@@ -125,15 +125,15 @@ def write_pending_files(workspace: Workspace, store: Store) -> list[str]:
     on the next start, once the problem is gone. Still failing: it stays pending.
     """
     written = []
-    for meeting_id in store.files_pending():
+    for meeting_id in store.files.pending():
         if not store.has_meeting(meeting_id):
-            store.clear_file_pending(meeting_id)
+            store.files.clear_pending(meeting_id)
             continue
         try:
             write_session_file(workspace, store, store.load_meeting(meeting_id))
         except OSError:
             continue
-        store.clear_file_pending(meeting_id)
+        store.files.clear_pending(meeting_id)
         written.append(meeting_id)
     return written
 

@@ -19,6 +19,7 @@ from refleksionsrum.core.models import (
     Note,
     NoteKind,
     PhaseRecord,
+    Recording,
     TrialAction,
     Verdict,
 )
@@ -49,7 +50,7 @@ class MeetingRoom:
         self.timer = PhaseClock(meeting.phases, meeting.clock, clock)
         self.file_trouble: FileTrouble | None = None
         self._file_tried_ms: int | None = None
-        self._file_pending_at_start = meeting.id in store.files_pending()
+        self._file_pending_at_start = meeting.id in store.files.pending()
         self.drafts = Drafts(store, meeting.id)
 
     @classmethod
@@ -79,12 +80,9 @@ class MeetingRoom:
         return next((p for p in template.phases if p.key == key), None)
 
     @property
-    def records(self) -> str:
-        """Which kind of recording the current phase uses."""
-        found = self.phase_template()
-        if found is not None:
-            return found.records
-        return PhaseTemplate(self.phase.key, "", 1, "", ()).records
+    def records(self) -> Recording:
+        """What the current phase records (by its key, whether or not the template has it)."""
+        return Recording.of_phase(self.phase.key)
 
     def default_due(self) -> date:
         template = self.template
@@ -134,13 +132,13 @@ class MeetingRoom:
         except OSError as error:
             if self.file_trouble is None:
                 # Also after a quit or the end: the next start writes it (sync.ingest).
-                self.store.mark_file_pending(self.meeting.id)
+                self.store.files.mark_pending(self.meeting.id)
             self.file_trouble = FileTrouble(
                 str(self.workspace.sessions_dir), error.strerror or type(error).__name__
             )
             return False
         if self.file_trouble is not None or self._file_pending_at_start:
-            self.store.clear_file_pending(self.meeting.id)
+            self.store.files.clear_pending(self.meeting.id)
             self._file_pending_at_start = False
         self.file_trouble = None
         return True

@@ -43,12 +43,13 @@ from refleksionsrum.core.store.tables import (
 __all__ = ["Store", "StoreError"]
 
 
-class Store(FileIndex):
+class Store:
     """All reads and writes of meetings; returns plain models, never live rows."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self.files = FileIndex(self.engine, self.writing)
         try:
             # A database from a newer version is refused before anything is created
             # or converted in it, so that version can still use it as it left it.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 from sqlalchemy.engine import Engine
@@ -14,32 +15,33 @@ _PENDING = "file_pending:"
 
 
 class FileIndex:
-    """The session-file side of the store (mixed into Store, which provides the engine)."""
+    """The session-file side of the store: ``store.files``, on the store's engine and writes."""
 
-    engine: Engine
+    def __init__(
+        self, engine: Engine, writing: Callable[[], AbstractContextManager[Session]]
+    ) -> None:
+        self.engine = engine
+        self.writing = writing
 
-    def writing(self) -> AbstractContextManager[Session]:
-        raise NotImplementedError
-
-    def mark_file_pending(self, meeting_id: str) -> None:
+    def mark_pending(self, meeting_id: str) -> None:
         """The meeting's session file could not be written: write it at the next chance."""
         with self.writing() as session:
             session.merge(MetaRow(key=f"{_PENDING}{meeting_id}", value="1"))
 
-    def clear_file_pending(self, meeting_id: str) -> None:
+    def clear_pending(self, meeting_id: str) -> None:
         with self.writing() as session:
             session.exec(delete(MetaRow).where(col(MetaRow.key) == f"{_PENDING}{meeting_id}"))
 
-    def files_pending(self) -> list[str]:
+    def pending(self) -> list[str]:
         """Meetings whose session file is behind the database (a write failed)."""
         with Session(self.engine) as session:
             keys = session.exec(select(MetaRow.key).where(col(MetaRow.key).startswith(_PENDING)))
             return sorted(key.removeprefix(_PENDING) for key in keys)
 
-    def session_files(self) -> dict[str, SessionFileRow]:
+    def known(self) -> dict[str, SessionFileRow]:
         with Session(self.engine) as session:
             return {row.name: row for row in session.exec(select(SessionFileRow))}
 
-    def record_session_file(self, row: SessionFileRow) -> None:
+    def record(self, row: SessionFileRow) -> None:
         with self.writing() as session:
             session.merge(row)

@@ -7,18 +7,17 @@ from collections.abc import Callable
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
+from refleksionsrum.core.models import Verdict
 from refleksionsrum.core.store.engine import StoreError
 from refleksionsrum.core.store.tables import DraftRow, MeetingRow, MetaRow
 
-# The verdicts that close a trial action (continue carries it on).
-CLOSING = ("adopt", "adapt", "abandon")
-
 # Recompute trial_action.closed_by from the evaluations, for the rows the WHERE picks.
+# Which verdicts close is Verdict.closes; the literal list is made from it.
 REFRESH_CLOSED = (
     "UPDATE trial_action SET closed_by = ("
     " SELECT e.meeting_id FROM evaluation AS e"
     " WHERE e.trial_action = trial_action.id"
-    " AND e.verdict IN ('adopt', 'adapt', 'abandon')"
+    " AND e.verdict IN (" + ", ".join(f"'{verdict.value}'" for verdict in Verdict.closing()) + ")"
     " ORDER BY e.pk LIMIT 1)"
 )
 

@@ -6,8 +6,6 @@ import tomllib
 from datetime import UTC, date, datetime
 from typing import Any
 
-import tomli_w
-
 from refleksionsrum.core.models import (
     CarriedOut,
     ClockState,
@@ -30,6 +28,7 @@ from refleksionsrum.core.store.tables import (
     PhaseRow,
     TrialActionRow,
 )
+from refleksionsrum.core.tomltext.writer import fields
 
 
 def iso(value: datetime | None) -> str | None:
@@ -58,7 +57,7 @@ def meeting_row(meeting: Meeting) -> MeetingRow:
         started_utc=utc(meeting.started_at),
         ended_at=iso(meeting.ended_at),
         previous=meeting.previous,
-        extra_toml=tomli_w.dumps(meeting.extra) if meeting.extra else "",
+        extra_toml=fields(meeting.extra) if meeting.extra else "",
         current_phase=meeting.clock.current,
         running=meeting.clock.running,
         running_since=precise(meeting.clock.running_since),

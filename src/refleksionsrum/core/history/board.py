@@ -1,0 +1,232 @@
+"""Every trial action of the workspace with its evaluations and adaptation chain."""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+
+from refleksionsrum.core.models import CarriedOut, Verdict
+from refleksionsrum.core.store.database import Store
+
+# Without two earlier meetings to learn the team's rhythm from, the next meeting is
+# taken to be two weeks away (the shortest rhythm, citizen level).
+DEFAULT_RHYTHM_DAYS = 14
+
+
+class ActionStatus(StrEnum):
+    """Open until an evaluation adopts, adapts or abandons it."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class BoardView(StrEnum):
+    """The board's tabs, and the command line's --status."""
+
+    OPEN = "open"
+    DUE = "due"  # open and due before the next meeting
+    OVERDUE = "overdue"
+    CLOSED = "closed"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class EvaluationView:
+    meeting_id: str
+    meeting_title: str
+    started_at: datetime
+    carried_out: CarriedOut
+    what_happened: str
+    compared_to_prediction: str | None
+    learning: str
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class ActionView:
+    """A trial action as the board shows it: plain values, its story in order."""
+
+    id: str
+    title: str
+    owner: str
+    due: date
+    prediction: str
+    measure: str
+    development_point: str | None
+    adapted_from: str | None
+    adapted_into: tuple[str, ...]
+    planned_in: str
+    planned_title: str
+    planned_at: datetime
+    status: ActionStatus
+    evaluations: tuple[EvaluationView, ...]
+
+    @property
+    def latest_verdict(self) -> Verdict | None:
+        return self.evaluations[-1].verdict if self.evaluations else None
+
+    def days_overdue(self, today: date) -> int:
+        """Whole days past its due date while open; 0 otherwise."""
+        if self.status is ActionStatus.CLOSED:
+            return 0
+        return max(0, (today - self.due).days)
+
+
+_ACTIONS = """
+SELECT a.id, a.title, a.owner, a.due, a.prediction, a.measure, a.development_point,
+  a.adapted_from, a.meeting_id, m.title, m.started_at, a.closed_by
+FROM trial_action AS a JOIN meeting AS m ON m.id = a.meeting_id
+{where}
+ORDER BY a.due, m.started_utc, a.pk
+"""
+_EVALUATIONS = """
+SELECT e.trial_action, e.meeting_id, m.title, m.started_at, e.carried_out, e.what_happened,
+  e.compared_to_prediction, e.learning, e.verdict
+FROM evaluation AS e JOIN meeting AS m ON m.id = e.meeting_id
+WHERE e.trial_action IN :ids
+ORDER BY m.started_utc, e.pk
+"""
+_ADAPTED = "SELECT adapted_from, id FROM trial_action WHERE adapted_from IN :ids ORDER BY pk"
+
+
+def read_actions(
+    store: Store,
+    view: BoardView = BoardView.ALL,
+    today: date | None = None,
+    owner: str | None = None,
+) -> list[ActionView]:
+    """The trial actions of one tab, soonest due first, each with its whole story."""
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if view in (BoardView.OPEN, BoardView.DUE, BoardView.OVERDUE):
+        where.append("a.closed_by IS NULL")
+    elif view is BoardView.CLOSED:
+        where.append("a.closed_by IS NOT NULL")
+    if owner:
+        where.append("LOWER(a.owner) = :owner")
+        params["owner"] = owner.lower()
+    with store.engine.connect() as connection:
+        if view in (BoardView.DUE, BoardView.OVERDUE):
+            day = today or date.today()
+            if view is BoardView.OVERDUE:
+                where.append("a.due < :day")
+                params["day"] = day.isoformat()
+            else:
+                where.append("a.due >= :day AND a.due <= :next")
+                params["day"] = day.isoformat()
+                params["next"] = next_meeting(connection, day).isoformat()
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        rows = list(connection.execute(text(_ACTIONS.format(where=clause)), params))
+        actions = _with_stories(connection, rows)
+        connection.rollback()
+    return actions
+
+
+def read_action(store: Store, action_id: str) -> ActionView | None:
+    with store.engine.connect() as connection:
+        rows = list(
+            connection.execute(text(_ACTIONS.format(where="WHERE a.id = :id")), {"id": action_id})
+        )
+        found = _with_stories(connection, rows)
+        connection.rollback()
+    return found[0] if found else None
+
+
+def chain(store: Store, action_id: str) -> list[ActionView]:
+    """The adaptation chain through this action, first try first: adapted from, adapted into."""
+    start = read_action(store, action_id)
+    if start is None:
+        return []
+    earlier: list[ActionView] = []
+    seen = {start.id}
+    current = start
+    while current.adapted_from and current.adapted_from not in seen:
+        found = read_action(store, current.adapted_from)
+        if found is None:
+            break
+        seen.add(found.id)
+        earlier.insert(0, found)
+        current = found
+    later: list[ActionView] = []
+    frontier = list(start.adapted_into)
+    while frontier:
+        action_id = frontier.pop(0)
+        if action_id in seen:
+            continue  # a hand-written file may make a loop
+        seen.add(action_id)
+        found = read_action(store, action_id)
+        if found is not None:
+            later.append(found)
+            frontier += found.adapted_into
+    return [*earlier, start, *later]
+
+
+def next_meeting(connection: Connection, today: date) -> date:
+    """When the next meeting is likely: the last one plus the team's usual gap."""
+    starts = [
+        datetime.fromisoformat(str(row[0])).date()
+        for row in connection.execute(
+            text("SELECT started_at FROM meeting ORDER BY started_utc DESC LIMIT 6")
+        )
+    ]
+    gaps = [(a - b).days for a, b in itertools.pairwise(starts) if a > b]
+    rhythm = int(statistics.median(gaps)) if gaps else DEFAULT_RHYTHM_DAYS
+    candidate = (starts[0] if starts else today) + timedelta(days=rhythm)
+    while candidate < today:
+        candidate += timedelta(days=rhythm)
+    return candidate
+
+
+def _with_stories(connection: Connection, rows: list[Any]) -> list[ActionView]:
+    ids = [str(row[0]) for row in rows]
+    stories: dict[str, list[EvaluationView]] = defaultdict(list)
+    into: dict[str, list[str]] = defaultdict(list)
+    # In slices: SQLite allows a limited number of parameters in one statement.
+    for start in range(0, len(ids), 900):
+        chosen = {"ids": ids[start : start + 900]}
+        for row in connection.execute(
+            text(_EVALUATIONS).bindparams(bindparam("ids", expanding=True)), chosen
+        ):
+            stories[str(row[0])].append(
+                EvaluationView(
+                    meeting_id=str(row[1]),
+                    meeting_title=str(row[2]),
+                    started_at=datetime.fromisoformat(str(row[3])),
+                    carried_out=CarriedOut(row[4]),
+                    what_happened=str(row[5]),
+                    compared_to_prediction=row[6],
+                    learning=str(row[7]),
+                    verdict=Verdict(row[8]),
+                )
+            )
+        for row in connection.execute(
+            text(_ADAPTED).bindparams(bindparam("ids", expanding=True)), chosen
+        ):
+            into[str(row[0])].append(str(row[1]))
+    return [
+        ActionView(
+            id=str(row[0]),
+            title=str(row[1]),
+            owner=str(row[2]),
+            due=date.fromisoformat(str(row[3])),
+            prediction=str(row[4]),
+            measure=str(row[5]),
+            development_point=row[6],
+            adapted_from=row[7],
+            adapted_into=tuple(into[str(row[0])]),
+            planned_in=str(row[8]),
+            planned_title=str(row[9]),
+            planned_at=datetime.fromisoformat(str(row[10])),
+            status=ActionStatus.OPEN if row[11] is None else ActionStatus.CLOSED,
+            evaluations=tuple(stories[str(row[0])]),
+        )
+        for row in rows
+    ]

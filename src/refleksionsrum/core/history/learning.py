@@ -1,0 +1,97 @@
+"""The learning log: what every evaluation taught, by development point, newest first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import text
+
+from refleksionsrum.core.export import md
+from refleksionsrum.core.i18n import long_date, short_date, t
+from refleksionsrum.core.models import Verdict
+from refleksionsrum.core.privacy import mask_cpr
+from refleksionsrum.core.store.database import Store
+
+_LEARNING = """
+SELECT a.development_point, e.trial_action, a.title, e.meeting_id, m.title, m.started_at,
+  e.verdict, e.learning, e.what_happened
+FROM evaluation AS e
+JOIN meeting AS m ON m.id = e.meeting_id
+LEFT JOIN trial_action AS a ON a.id = e.trial_action
+ORDER BY m.started_utc DESC, e.pk DESC
+"""
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One evaluation's learning, and the trial action it was about."""
+
+    development_point: str | None
+    trial_action: str
+    title: str
+    meeting_id: str
+    meeting_title: str
+    started_at: datetime
+    verdict: Verdict
+    learning: str
+    what_happened: str
+
+
+@dataclass(frozen=True)
+class LessonGroup:
+    development_point: str | None
+    lessons: tuple[Lesson, ...]
+
+
+def read_learning(store: Store, development_point: str | None = None) -> list[LessonGroup]:
+    """Groups by development point, the one with the newest learning first; None last."""
+    with store.engine.connect() as connection:
+        rows = list(connection.execute(text(_LEARNING)))
+        connection.rollback()
+    groups: dict[str | None, list[Lesson]] = {}
+    for row in rows:
+        lesson = Lesson(
+            development_point=row[0],
+            trial_action=str(row[1]),
+            title=str(row[2]) if row[2] is not None else str(row[1]),
+            meeting_id=str(row[3]),
+            meeting_title=str(row[4]),
+            started_at=datetime.fromisoformat(str(row[5])),
+            verdict=Verdict(row[6]),
+            learning=str(row[7]),
+            what_happened=str(row[8]),
+        )
+        if development_point is not None and (lesson.development_point or "").lower() != (
+            development_point.lower()
+        ):
+            continue
+        groups.setdefault(lesson.development_point, []).append(lesson)
+    ordered = sorted(groups.items(), key=lambda item: item[0] is None)
+    return [LessonGroup(point, tuple(lessons)) for point, lessons in ordered]
+
+
+def learning_markdown(groups: list[LessonGroup], *, mask: bool = True) -> str:
+    """The log as Markdown for the team's intranet page; CPR numbers masked unless told."""
+
+    def shown(value: str) -> str:
+        return md(mask_cpr(value) if mask else value)
+
+    lines = [f"# {t('learning.title')}", ""]
+    if not groups:
+        lines.append(t("learning.empty"))
+    for group in groups:
+        point = group.development_point or t("learning.no_point")
+        lines += [f"## {shown(point)}", ""]
+        for lesson in group.lessons:
+            when = f"{long_date(lesson.started_at)} {short_date(lesson.started_at)[-4:]}"
+            verdict = t(f"verdict.{lesson.verdict.value}")
+            lines.append(f"### {shown(lesson.title)} · **{verdict}**")
+            lines.append("")
+            lines.append(f"- {t('learning.meeting')}: {shown(lesson.meeting_title)}, {when}")
+            if lesson.verdict is Verdict.ABANDON:
+                lines.append(f"- {t('learning.abandoned_taught')}: {shown(lesson.learning)}")
+            else:
+                lines.append(f"- {t('field.learning')}: {shown(lesson.learning)}")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,78 @@
+"""Every meeting of the workspace, newest first, filtered by template, text and dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import text
+
+from refleksionsrum.core.store.database import Store
+
+_LIST = """
+SELECT m.id, m.title, m.template, m.started_at, m.ended_at
+FROM meeting AS m {where}
+ORDER BY m.started_utc DESC
+{limit}
+"""
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    template: str | None = None
+    text: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    """One meeting in the history list."""
+
+    id: str
+    title: str
+    template: str
+    started_at: datetime
+    ended_at: datetime | None
+
+
+def list_meetings(
+    store: Store, chosen: MeetingFilter | None = None, limit: int | None = None
+) -> list[MeetingLine]:
+    """The meetings the filter keeps, newest first; text matches the title or the id."""
+    chosen = chosen or MeetingFilter()
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if chosen.template:
+        where.append("m.template = :template")
+        params["template"] = chosen.template
+    if chosen.text:
+        # LOWER() folds ASCII only in SQLite: fold both sides in Python's way instead
+        # for the title, by comparing with the folded text in a LIKE on both spellings.
+        where.append("(LOWER(m.title) LIKE :text OR m.title LIKE :raw OR m.id LIKE :text)")
+        params["text"] = f"%{chosen.text.lower()}%"
+        params["raw"] = f"%{chosen.text}%"
+    if chosen.since:
+        where.append("SUBSTR(m.started_at, 1, 10) >= :since")
+        params["since"] = chosen.since.isoformat()
+    if chosen.until:
+        where.append("SUBSTR(m.started_at, 1, 10) <= :until")
+        params["until"] = chosen.until.isoformat()
+    sql = _LIST.format(
+        where=("WHERE " + " AND ".join(where)) if where else "",
+        limit=f"LIMIT {int(limit)}" if limit else "",
+    )
+    with store.engine.connect() as connection:
+        rows = list(connection.execute(text(sql), params))
+        connection.rollback()
+    return [
+        MeetingLine(
+            id=str(row[0]),
+            title=str(row[1]),
+            template=str(row[2]),
+            started_at=datetime.fromisoformat(str(row[3])),
+            ended_at=datetime.fromisoformat(str(row[4])) if row[4] else None,
+        )
+        for row in rows
+    ]

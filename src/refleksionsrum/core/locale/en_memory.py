@@ -1,0 +1,111 @@
+"""English strings of the look across meetings: search, history, board, learning log."""
+
+CATALOG: dict[str, str] = {
+    # command line
+    "cli.metavar.query": "QUERY",
+    "cli.help.no_mask": "show CPR numbers as written (otherwise shown as DDMMYY-XXXX)",
+    "cli.search.help": "search every meeting's notes, decisions, trial actions and evaluations",
+    "cli.search.description": "Finds text across the workspace. Every word must be found; "
+    '"a phrase" in quotes; -word excludes; owner:NAME, phase:KEY, from:DATE and to:DATE '
+    "narrow it down (ejer:, fase:, fra:, til: work too). Inflections and compounds are found: "
+    "behandling finds familiebehandlingen.",
+    "cli.search.help_limit": "at most this many hits (default: 50)",
+    "cli.search.none": "No hits.",
+    "cli.search.building": "Building the search index: {done} of {total} meetings …",
+    "cli.actions.help": "the trial-action board: every trial action and how it went",
+    "cli.actions.description": "Shows the workspace's trial actions with owner, due date, days "
+    "overdue, development point and latest verdict.",
+    "cli.actions.help_status": "open (default); due = due before the next meeting; "
+    "overdue = past due; closed; all",
+    "cli.actions.help_owner": "only trial actions with this owner",
+    "cli.actions.none": "No trial actions.",
+    "cli.learning.help": "the learning log: what the evaluations taught, by development point",
+    "cli.learning.description": "Every evaluation's learning, grouped by development point, "
+    "newest first. Abandoned trial actions are shown with what they taught. --format md makes "
+    "a page for the intranet.",
+    "cli.learning.help_point": "only this development point, e.g. 'Fastholdelse i gruppeforløb'",
+    "cli.privacy.help": "find CPR numbers in every meeting (exit code 1 when there are any)",
+    "cli.privacy.description": "Looks through every field of every meeting for CPR numbers "
+    "(DDMMYY-SSSS, also with an en dash, a space, dots or no separator) and names meeting "
+    "and field.",
+    "cli.privacy.none": "No CPR numbers found.",
+    "cli.privacy.found": "{count} place(s) with a CPR number. Edit them in the meeting or in "
+    "the session file.",
+    # search
+    "search.bad_date": "'{value}' is not a date. Write e.g. 2026-11-22, 22-11-2026 or 2026-11.",
+    "search.kind.observation": "observation",
+    "search.kind.reflection": "reflection",
+    "search.kind.wondering": "wondering",
+    "search.kind.explanation": "explanation",
+    "search.kind.parked-idea": "parked idea",
+    "search.kind.note": "note",
+    "search.kind.decision": "decision",
+    "search.kind.trial-action": "trial action",
+    "search.kind.evaluation": "evaluation",
+    "search.title": "Search every meeting",
+    "search.placeholder": 'Search, e.g. transport  "did not come"  -cancelled  owner:Jonas',
+    "search.help": "Every word must be found. Inflections and compounds count. "
+    "Enter on a hit opens the meeting.",
+    "search.count": "{count} hits",
+    "search.more": "{count} hits (the first are shown; make the search more precise)",
+    "search.indexing": "Building the search index: {done} of {total} meetings …",
+    "search.none": "No hits.",
+    # history
+    "history.title": "All meetings",
+    "history.filter_text": "Title contains …",
+    "history.filter_from": "From (date)",
+    "history.filter_to": "To (date)",
+    "history.all_templates": "All templates",
+    "history.count": "{count} meetings",
+    "history.col.date": "Date",
+    "history.col.title": "Title",
+    "history.col.template": "Template",
+    "history.running": "running",
+    # board
+    "board.title": "Trial actions",
+    "board.tab.open": "Open",
+    "board.tab.due": "Due before next meeting",
+    "board.tab.overdue": "Overdue",
+    "board.tab.closed": "Closed",
+    "board.tab.all": "All",
+    "board.col.title": "Trial action",
+    "board.col.owner": "Owner",
+    "board.col.due": "Due",
+    "board.col.overdue": "Days over",
+    "board.col.point": "Development point",
+    "board.col.verdict": "Latest verdict",
+    "board.days_overdue": "{n} days overdue",
+    "board.count": "{count} trial actions",
+    "board.none": "No trial actions here.",
+    "story.title": "The trial action's story",
+    "story.planned": "Planned in {meeting}, {date}",
+    "story.evaluated": "Evaluated in {meeting}, {date}",
+    "story.no_evaluations": "Not evaluated yet.",
+    "story.chain": "The adaptation chain",
+    "story.adapted_from": "Adapted from",
+    "story.adapted_into": "Adapted into",
+    "story.this": "this one",
+    "story.open": "open",
+    "story.closed": "closed",
+    # learning log
+    "learning.title": "Learning log",
+    "learning.empty": "No evaluations yet: the learning comes at the next follow-up.",
+    "learning.no_point": "No development point",
+    "learning.meeting": "Meeting",
+    "learning.abandoned_taught": "Abandoned; what it taught",
+    "learning.points": "Development points",
+    "learning.saved": "The learning log is saved in {path}.",
+    "learning.save_failed": "Could not save {path}: {reason}",
+    # keys and commands
+    "key.search": "Search",
+    "key.history": "All meetings",
+    "key.board": "Trial actions",
+    "key.learning": "Learning log",
+    "key.open": "Open",
+    "key.export": "Save as Markdown",
+    "command.search": "Search every meeting",
+    "command.history": "All meetings (history)",
+    "command.board": "The trial-action board",
+    "command.learning": "The learning log",
+    "meeting.read_only": "A finished meeting: read only.",
+}

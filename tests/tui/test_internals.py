@@ -1,0 +1,90 @@
+"""Textual's private parts that tui/internals.py relies on: a failure here names what changed."""
+
+from __future__ import annotations
+
+import inspect
+from importlib.metadata import version
+
+from textual.app import App, ComposeResult
+from textual.dom import DOMNode
+from textual.widgets import Input, RadioButton, RadioSet
+
+from refleksionsrum.tui.formbase import Choice
+from refleksionsrum.tui.internals import RELIED_ON, KeyFirstInput, bindings_of
+
+
+def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
+    assert [line.split(":")[0] for line in RELIED_ON] == [
+        "Input._on_key",
+        "DOMNode._bindings.key_to_bindings",
+        "RadioButton._button",
+        "textual.widgets._footer.FooterKey",
+        "Footer._bindings_ready",
+        "Input._watch_value",
+    ]
+
+
+def test_input_handles_keys_in_a_coroutine_named_on_key() -> None:
+    handler = Input.__dict__.get("_on_key")
+    assert handler is not None, f"Textual {version('textual')}: Input._on_key is gone"
+    assert inspect.iscoroutinefunction(handler), "Input._on_key is no longer a coroutine"
+    assert list(inspect.signature(handler).parameters) == ["self", "event"], (
+        f"Input._on_key takes {inspect.signature(handler)} now"
+    )
+
+
+def test_a_node_has_its_own_key_to_bindings_dict() -> None:
+    node = DOMNode()
+    found = bindings_of(node)
+    assert isinstance(found, dict), "DOMNode._bindings.key_to_bindings is not a dict any more"
+    assert found is not bindings_of(DOMNode()), "nodes share one bindings map: edits would leak"
+
+
+def test_a_radio_button_draws_itself_from_button_inner() -> None:
+    prop = RadioButton.__dict__.get("_button") or getattr(RadioButton, "_button", None)
+    assert isinstance(prop, property), "RadioButton._button is no longer a property"
+    assert hasattr(RadioButton, "BUTTON_INNER"), "RadioButton.BUTTON_INNER is gone"
+
+
+async def test_keys_reach_the_input_through_its_own_handler_and_marks_are_drawn() -> None:
+    seen: list[str] = []
+
+    class Probe(KeyFirstInput):
+        async def handle_key_first(self, event: object) -> bool:
+            seen.append(getattr(event, "key", "?"))
+            return False
+
+    class Harness(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Probe(id="probe")
+            yield RadioSet(Choice("Ja", value=True), Choice("Nej"), id="radios")
+
+    app = Harness()
+    async with app.run_test() as pilot:
+        app.query_one("#probe", Probe).focus()
+        await pilot.press("h", "e", "j")
+        await pilot.pause()
+        assert app.query_one("#probe", Probe).value == "hej"
+        assert seen == ["h", "e", "j"], "Input._on_key is not where keys arrive any more"
+        marks = [str(button._button) for button in app.query(Choice)]
+        assert "●" in marks[0] and "●" not in marks[1], "the radio mark is not drawn from inner()"
+
+
+def test_footer_keys_carry_what_room_footer_measures() -> None:
+    from refleksionsrum.tui.internals import FooterKey
+
+    key = FooterKey("f6", "f6", "Kontrast", "toggle_contrast")
+    assert (key.key_display, key.description) == ("f6", "Kontrast")
+    assert "compact" in FooterKey._reactives, "FooterKey.compact is gone"
+
+
+def test_footer_has_a_bindings_ready_flag() -> None:
+    from textual.widgets import Footer
+
+    assert "_bindings_ready" in Footer._reactives, "Footer._bindings_ready is gone"
+
+
+def test_input_sets_its_virtual_size_in_watch_value() -> None:
+    source = inspect.getsource(Input._watch_value)
+    assert "self.virtual_size = " in source, "Input._watch_value no longer sets virtual_size"
+    assert list(inspect.signature(Input._watch_value).parameters) == ["self", "value"]
