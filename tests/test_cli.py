@@ -496,7 +496,7 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
         import sys, types
         from refleksionsrum import cli
 
-        def run(root, *, new=False, template=None, title=None):
+        def run(root, *, new=False, template=None, title=None, workspace=None):
             heavy = [m for m in ("sqlmodel", "sqlalchemy", "textual") if m in sys.modules]
             print("loaded:", heavy)
             return 0

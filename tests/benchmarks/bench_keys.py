@@ -40,6 +40,7 @@ from refleksionsrum.core.workspace import Workspace, init_workspace
 TIMEOUT = 30.0
 REPEATS = 6
 HANG_SECONDS = 10.0
+SETTLE = 1.0
 TITLE = "Benchmark af taster"
 
 
@@ -80,15 +81,15 @@ class Pane:
     def screen(self) -> str:
         return self.server._capture(self.name)
 
-    def wait(self, done: Callable[[str], bool]) -> float:
+    def wait(self, done: Callable[[str], bool], timeout: float = TIMEOUT) -> float:
         begun = time.perf_counter()
         while True:
             screen = self.screen()
             now = time.perf_counter()
             if done(screen):
                 return now - begun
-            if now - begun > TIMEOUT:
-                raise TimeoutError(f"{self.name}: not there after {TIMEOUT} s:\n{screen}")
+            if now - begun > timeout:
+                raise TimeoutError(f"{self.name}: not there after {timeout} s:\n{screen}")
             time.sleep(0.002)
 
     def send(self, *keys: str, literal: bool = False) -> None:
@@ -115,6 +116,9 @@ def app_meeting(server: Tmux, root: Path) -> Pane:
     pane = Pane(server, [str(CONSOLE_SCRIPT), "--workspace", str(root)], has(TITLE))
     pane.send("Enter")  # the running meeting has the focus: Enter resumes it
     pane.wait(has("DATAGENNEMGANG", "Dagsorden"))
+    # Keys typed in the first moments after a resume can be lost (the draft is restored
+    # after the screen shows): a finding of its own, not what is measured here.
+    time.sleep(SETTLE)
     return pane
 
 
@@ -124,9 +128,35 @@ def bare(server: Tmux, kind: str) -> Pane:
 
 def typing(pane: Pane, clear: Callable[[Pane], None]) -> float:
     clear(pane)
+    # A first character, not timed, until it shows: the entry has the focus and the
+    # screen has settled (see SETTLE).
+    type_until_shown(pane, "§", clear)
     word = "zqxjkvbpgw"[:REPEATS]
-    times = [pane.timed(has(word[: i + 1]), char, literal=True) for i, char in enumerate(word)]
+    times = [
+        pane.timed(has("§" + word[: i + 1]), char, literal=True) for i, char in enumerate(word)
+    ]
     return statistics.median(times)
+
+
+def type_until_shown(pane: Pane, text: str, clear: Callable[[Pane], None]) -> None:
+    """Type ``text`` (not timed) until it shows and is still there a moment later.
+
+    Now and then the entry line is emptied once more shortly after the meeting screen
+    (or a phase) is shown, and what was typed is gone: a finding (RESULTS.md), not
+    what is measured here, so the text is typed again.
+    """
+    for _ in range(10):
+        pane.send(text, literal=True)
+        try:
+            pane.wait(has(text), timeout=3.0)
+        except TimeoutError:
+            clear(pane)
+            continue
+        time.sleep(1.0)
+        if text in pane.screen():
+            return
+        clear(pane)
+    raise TimeoutError(f"{text!r} never stayed in the entry line")
 
 
 def clear_entry(pane: Pane) -> None:
@@ -155,8 +185,7 @@ def enter_to_item(pane: Pane, tag: int) -> float:
     times = []
     for n in range(REPEATS):
         text = f"Ny note {tag}-{n}"
-        pane.send(text, literal=True)
-        pane.wait(has(text))
+        type_until_shown(pane, text, clear_entry)
         times.append(pane.timed(has(text, "Ny observation"), "Enter"))
     return statistics.median(times)
 
@@ -226,7 +255,7 @@ def run(rounds: int) -> dict[str, list[float]]:
                     has(TITLE),
                 )
                 add("exit start", hang_up(pane))
-                add("exit meeting", hang_up(app_meeting(server, spaces[5])))
+                add("exit meeting", hang_up(app_meeting(server, spaces[0])))
                 print(
                     f"round {r + 1}/{rounds}: "
                     + ", ".join(f"{k} {v[-1] * 1000:.0f} ms" for k, v in figures.items()),
