@@ -20,29 +20,26 @@ from refleksionsrum.core.clock import TIMEZONE, FakeClock
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.models import CarriedOut, NoteKind, Participant, TrialAction, Verdict
 from refleksionsrum.core.workspace import ENV_VAR, Workspace, init_workspace
+from support.samples import phase, session_text, trial_action
 
-GOOD_SESSION = textwrap.dedent(
-    """\
-    format = 1
-    id = "2026-11-08-1300-haandskrevet"
-    title = "Skrevet i hånden"
-    template = "borgerniveau"
-    started_at = 2026-11-08T13:00:00+01:00
-    ended_at = 2026-11-08T13:30:00+01:00
-
-    [[phases]]
-    key = "data"
-    title = "Datagennemgang"
-    planned_minutes = 10
-
-    [[trial_actions]]
-    id = "ta-haand"
-    title = "Spørg familierne om tidspunktet"
-    owner = "Mette"
-    due = 2026-11-22
-    prediction = "De fleste foretrækker formiddag."
-    measure = "Svar fra seks familier."
-    """
+GOOD_SESSION = session_text(
+    "2026-11-08-1300-haandskrevet",
+    title="Skrevet i hånden",
+    started_at="2026-11-08T13:00:00+01:00",
+    ended_at="2026-11-08T13:30:00+01:00",
+    phases=[phase(elapsed_seconds=None)],
+    notes=(),
+    trial_actions=[
+        trial_action(
+            "ta-haand",
+            title="Spørg familierne om tidspunktet",
+            owner="Mette",
+            due="2026-11-22",
+            prediction="De fleste foretrækker formiddag.",
+            measure="Svar fra seks familier.",
+        )
+    ],
+    evaluations=(),
 )
 # Line 11, column 19: the value of planned_minutes is text, not a whole number.
 BROKEN_SESSION = GOOD_SESSION.replace(
@@ -133,9 +130,12 @@ def screens(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         new: bool = False,
         template: str | None = None,
         title: str | None = None,
+        join: str | None = None,
         workspace: Any = None,
     ) -> int:
         calls.append({"root": root, "new": new, "template": template, "title": title})
+        if join is not None:
+            calls[-1]["join"] = join
         return 0
 
     fake = types.ModuleType("refleksionsrum.tui.app")
@@ -496,7 +496,7 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
         import sys, types
         from refleksionsrum import cli
 
-        def run(root, *, new=False, template=None, title=None, workspace=None):
+        def run(root, *, new=False, template=None, title=None, join=None, workspace=None):
             heavy = [m for m in ("sqlmodel", "sqlalchemy", "textual") if m in sys.modules]
             print("loaded:", heavy)
             return 0
@@ -515,3 +515,61 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "loaded: []\n"
+
+
+def test_export_of_an_up_to_date_workspace_does_not_load_the_store(workspace: Path) -> None:
+    held = hold_two_meetings(workspace)
+    script = (
+        "import sys; from refleksionsrum import cli; "
+        f"code = cli.main(['export', {held.second!r}, '--workspace', {str(workspace)!r}]); "
+        "print('STORE' if 'sqlmodel' in sys.modules else 'QUICK', code)"
+    )
+
+    def export() -> tuple[str, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+        )
+        text, _, last = done.stdout.rstrip("\n").rpartition("\n")
+        return text, last
+
+    # The first export takes the session files in; the next reads with sqlite3 alone.
+    first, _ = export()
+    second, how_second = export()
+    assert how_second == "QUICK 0"
+    assert second == first
+    assert "Fremmødet faldt" in second or held.action.title in second
+    # A session file changed since: the store takes it in first, as always.
+    path = workspace / "sessions" / f"{held.second}.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('title = "', 'title = "Rettet: ', 1),
+        encoding="utf-8",
+    )
+    third, how_third = export()
+    assert how_third == "STORE 0" and "Rettet: " in third
+
+
+def test_join_hands_over_to_the_screens_as_note_taker(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[Path, str | None]] = []
+
+    def run(root: Path, *, join: str | None = None) -> int:
+        calls.append((root, join))
+        return 0
+
+    fake = types.ModuleType("refleksionsrum.tui.app")
+    fake.run = run  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "refleksionsrum.tui.app", fake)
+    assert cli.main(["join", "--workspace", str(workspace)]) == 0
+    assert cli.main(["--workspace", str(workspace), "join", "2026-11-22-1300-x"]) == 0
+    assert calls == [(workspace, ""), (workspace, "2026-11-22-1300-x")]
+
+
+def test_serve_on_all_addresses_needs_a_public_url(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["serve", "--host", "0.0.0.0", "--workspace", str(workspace)]) == 2
+    assert "--public-url" in capsys.readouterr().err
+    # Nothing runs: serving is refused before a meeting is even looked for.
+    assert cli.main(["serve", "--workspace", str(workspace)]) == 1
+    assert "intet møde kører" in capsys.readouterr().err

@@ -5,11 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import subprocess
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# tests/, for the shared tmux driver in tests/support/ (this runs as a script, not in pytest).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from support.tmux import Tmux as Server
+from support.tmux import TmuxError
 
 WIDTH, HEIGHT = 120, 40
 POLL_SECONDS = 0.005
@@ -44,46 +49,20 @@ class Tmux:
     """A private tmux server (own socket), kept alive by an idle session between launches."""
 
     def __init__(self) -> None:
-        self.socket = f"bench-{os.getpid()}"
         self._count = 0
         env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
         env.pop("REFLEKSIONSRUM_WORKSPACE", None)
-        self._env = env
-        self._tmux(
-            "new-session",
-            "-d",
-            "-s",
-            "keeper",
-            "-x",
-            str(WIDTH),
-            "-y",
-            str(HEIGHT),
-            "sleep 100000",
-        )
+        # The tests' tmux driver, with the user's own environment (TERM and all).
+        self.server = Server(WIDTH, HEIGHT, binary="tmux", env=env)
+        self.server.start(["sleep", "100000"], name="keeper")
         # Keep a pane whose app died, so that its last screen can be shown.
         self._tmux("set-option", "-g", "remain-on-exit", "on")
 
     def _tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True,
-            text=True,
-            env=self._env,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise RuntimeError(f"tmux {' '.join(args)}: {done.stderr.strip()}")
-        return done.stdout
+        return self.server.run(*args)
 
     def close(self) -> None:
-        socket = ""
-        with contextlib.suppress(RuntimeError):
-            socket = self._tmux("display-message", "-p", "#{socket_path}").strip()
-            self._tmux("kill-server")
-        if socket:
-            # A killed server can leave its socket file behind.
-            with contextlib.suppress(OSError):
-                Path(socket).unlink()
+        self.server.stop()
 
     def launch(self, program: Program) -> Launch:
         self._count += 1
@@ -143,7 +122,7 @@ class Tmux:
         """Stop the app (SIGKILL: its shutdown is not measured) and wait until it is gone,
         so that runs never overlap; then close the session."""
         pids: list[int] = []
-        with contextlib.suppress(RuntimeError, ValueError, IndexError):
+        with contextlib.suppress(TmuxError, ValueError, IndexError):
             pids = [self._app_pid(name)]
         for pid in pids:
             with contextlib.suppress(ProcessLookupError):
@@ -152,7 +131,7 @@ class Tmux:
         for pid in pids:
             while _alive(pid) and time.perf_counter() < deadline:
                 time.sleep(0.005)
-        with contextlib.suppress(RuntimeError):
+        with contextlib.suppress(TmuxError):
             self._tmux("kill-session", "-t", name)
 
 

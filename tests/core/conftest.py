@@ -37,3 +37,12 @@ def store(workspace: Workspace) -> Iterator[Store]:
     opened = open_store(workspace)
     yield opened
     opened.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every store test runs on both backends: SQLite by default, PostgreSQL for a team."""
+    if request.param == "postgresql":
+        found: str = request.getfixturevalue("pg_url")
+        return found
+    return f"sqlite:///{tmp_path / 'store.db'}"

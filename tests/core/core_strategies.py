@@ -6,19 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
+from refleksionsrum.core import models as m
 from refleksionsrum.core.files import sessionwrite
-from refleksionsrum.core.models import (
-    CarriedOut,
-    Decision,
-    Evaluation,
-    Meeting,
-    Note,
-    NoteKind,
-    Participant,
-    PhaseRecord,
-    TrialAction,
-    Verdict,
-)
 
 # Any text at all: markup, escape sequences, quotes, newlines, any script.
 texts = st.one_of(
@@ -70,21 +59,21 @@ extra_values = st.one_of(
 
 
 @st.composite
-def meetings(draw: st.DrawFn) -> Meeting:
+def meetings(draw: st.DrawFn) -> m.Meeting:
     meeting_id = draw(safe_ids)
     started = draw(times)
     phase_keys = draw(st.lists(texts, min_size=1, max_size=6, unique=True))
     action_ids = draw(st.lists(texts, max_size=4, unique=True))
-    return Meeting(
+    return m.Meeting(
         id=meeting_id,
         title=draw(texts),
         template=draw(texts),
         started_at=started,
         ended_at=draw(st.none() | times),
         previous=draw(st.none() | safe_ids),
-        participants=draw(st.lists(st.builds(Participant, name=texts, role=texts), max_size=4)),
+        participants=draw(st.lists(st.builds(m.Participant, name=texts, role=texts), max_size=4)),
         phases=[
-            PhaseRecord(
+            m.PhaseRecord(
                 key=key,
                 title=draw(texts),
                 planned_minutes=draw(counts),
@@ -96,9 +85,9 @@ def meetings(draw: st.DrawFn) -> Meeting:
         notes=draw(
             st.lists(
                 st.builds(
-                    Note,
+                    m.Note,
                     phase=st.sampled_from(phase_keys) | texts,
-                    kind=st.sampled_from(NoteKind),
+                    kind=st.sampled_from(m.NoteKind),
                     text=texts,
                     created_at=times,
                     source=optional_texts,
@@ -106,9 +95,9 @@ def meetings(draw: st.DrawFn) -> Meeting:
                 max_size=6,
             )
         ),
-        decisions=draw(st.lists(st.builds(Decision, text=texts, created_at=times), max_size=4)),
+        decisions=draw(st.lists(st.builds(m.Decision, text=texts, created_at=times), max_size=4)),
         trial_actions=[
-            TrialAction(
+            m.TrialAction(
                 id=action_id,
                 title=draw(texts),
                 owner=draw(texts),
@@ -126,16 +115,18 @@ def meetings(draw: st.DrawFn) -> Meeting:
         evaluations=draw(
             st.lists(
                 st.builds(
-                    Evaluation,
+                    m.Evaluation,
                     trial_action=texts,
-                    carried_out=st.sampled_from(CarriedOut),
+                    carried_out=st.sampled_from(m.CarriedOut),
                     what_happened=texts,
                     learning=texts,
-                    verdict=st.sampled_from(Verdict),
+                    verdict=st.sampled_from(m.Verdict),
                     compared_to_prediction=optional_texts,
                     title=optional_texts,
                 ),
                 max_size=4,
+                # One evaluation per trial action per meeting (the reader refuses two).
+                unique_by=lambda evaluation: evaluation.trial_action,
             )
         ),
         # Keys another tool wrote; kept and written back.

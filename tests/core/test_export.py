@@ -2,76 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
 import pytest
 
 from refleksionsrum.core import i18n
 from refleksionsrum.core.export import md, referat
 from refleksionsrum.core.models import (
-    CarriedOut,
-    Decision,
-    Evaluation,
-    Meeting,
     Note,
     NoteKind,
-    Participant,
-    PhaseRecord,
     TrialAction,
-    Verdict,
 )
+from support.samples import START, finished_meeting
 
-CET = timezone(timedelta(hours=1))
-START = datetime(2026, 11, 22, 13, 0, tzinfo=CET)
 HOSTILE = "[bold]fed[/bold] *x* \x1b[2J\x1b[31m"
-
-
-def meeting(text: str = "Fremmødet faldt til 55 %.") -> Meeting:
-    return Meeting(
-        id="2026-11-22-1300-familiebehandling",
-        title="Refleksionsmøde, familiebehandling",
-        template="borgerniveau",
-        started_at=START,
-        ended_at=START + timedelta(minutes=32),
-        participants=[Participant("Mette", "facilitator"), Participant("Jonas", "note-taker")],
-        phases=[
-            PhaseRecord("followup", "Opfølgning", 5, elapsed_ms=330_000),
-            PhaseRecord("data", "Datagennemgang", 7, elapsed_ms=420_000),
-            PhaseRecord("reflection", "Refleksion", 7, elapsed_ms=0),
-            PhaseRecord("wonder", "Undring før handling", 5, elapsed_ms=300_000),
-            PhaseRecord("next", "Næste skridt", 6, elapsed_ms=480_000),
-        ],
-        notes=[
-            Note("data", NoteKind.OBSERVATION, text, START, source="Fremmøderegistrering"),
-            Note("reflection", NoteKind.REFLECTION, "Tiden passer ikke familierne.", START),
-            Note("wonder", NoteKind.WONDERING, "Hvorfor netop i oktober?", START),
-            Note("wonder", NoteKind.PARKED_IDEA, "Flyt gruppen til formiddag", START),
-        ],
-        decisions=[Decision("Vi flytter gruppeforløbet til formiddag.", START)],
-        trial_actions=[
-            TrialAction(
-                id="ta-7f3c",
-                title="Ring dagen før",
-                owner="Jonas",
-                due=date(2026, 12, 7),
-                prediction="Mindst 4 af 6 familier møder op.",
-                measure="Fremmøde pr. gang i december.",
-                development_point="Fastholdelse i gruppeforløb",
-                adapted_from="ta-1a2b",
-            )
-        ],
-        evaluations=[
-            Evaluation(
-                trial_action="ta-1a2b",
-                carried_out=CarriedOut.PARTLY,
-                what_happened="Tre familier blev ringet op.",
-                learning="Et opkald hjælper, men ikke alene.",
-                verdict=Verdict.ADAPT,
-                compared_to_prediction="Færre end forventet.",
-            )
-        ],
-    )
-
 
 EARLIER = {
     "ta-1a2b": TrialAction(
@@ -81,7 +25,7 @@ EARLIER = {
 
 
 def test_referat_holds_everything_recorded() -> None:
-    text = referat(meeting(), EARLIER)
+    text = referat(finished_meeting(), EARLIER)
     assert text.startswith("# Refleksionsmøde, familiebehandling\n")
     assert "søndag 22. november 2026, 13.00–13.32" in text
     assert "Mette (mødeleder), Jonas (referent)" in text
@@ -128,21 +72,21 @@ def test_referat_holds_everything_recorded() -> None:
 
 
 def test_referat_names_the_template_by_its_title() -> None:
-    assert "- Mødeniveau: Borgerniveau\n" in referat(meeting(), EARLIER, "Borgerniveau")
+    assert "- Mødeniveau: Borgerniveau\n" in referat(finished_meeting(), EARLIER, "Borgerniveau")
     # A template no longer in config.toml: its key is all there is.
-    assert "- Mødeniveau: borgerniveau\n" in referat(meeting(), EARLIER)
+    assert "- Mødeniveau: borgerniveau\n" in referat(finished_meeting(), EARLIER)
 
 
 def test_referat_in_english() -> None:
     i18n.set_language("en")
-    text = referat(meeting(), EARLIER)
+    text = referat(finished_meeting(), EARLIER)
     assert "Sunday 22 November 2026, 13:00–13:32" in text
     assert "- Verdict: **Adapt**" in text
     assert "## Trial actions" in text
 
 
 def test_a_running_meeting_says_so() -> None:
-    running = meeting()
+    running = finished_meeting()
     running.ended_at = None
     assert "Mødet er ikke afsluttet." in referat(running)
 
@@ -158,7 +102,7 @@ def test_a_running_meeting_says_so() -> None:
     ],
 )
 def test_the_teams_text_is_shown_literally(text: str) -> None:
-    out = referat(meeting(text))
+    out = referat(finished_meeting(text))
     assert "\x1b" not in out
     line = next(x for x in out.splitlines() if "kilde: Fremmøderegistrering" in x)
     shown = line.removeprefix("- ").removesuffix(" (kilde: Fremmøderegistrering)")
@@ -167,13 +111,13 @@ def test_the_teams_text_is_shown_literally(text: str) -> None:
 
 
 def test_escape_sequences_become_visible_text() -> None:
-    out = referat(meeting(HOSTILE))
+    out = referat(finished_meeting(HOSTILE))
     assert "\\\\x1b\\[2J" in out  # shows as \x1b[2J, never clears a screen
     assert "\\[bold\\]fed\\[/bold\\] \\*x\\*" in out
 
 
 def test_notes_in_a_phase_outside_the_agenda_are_kept() -> None:
-    odd = meeting()
+    odd = finished_meeting()
     odd.notes.append(Note("runde", NoteKind.NOTE, "Fra en fase uden for dagsordenen", START))
     text = referat(odd)
     assert "## runde" in text

@@ -8,11 +8,9 @@ from typing import Any
 
 import pytest
 
+from memory_corpus import write_archive
 from refleksionsrum import cli
-from refleksionsrum.core.files.sync import open_store, write_session_file
 from refleksionsrum.core.workspace import Workspace
-
-from .memory_corpus import fill
 
 # The JSON contract of docs/json-output.md: key -> type(s) of its value.
 SEARCH = {
@@ -69,12 +67,7 @@ def conforms(value: Any, schema: dict[str, Any]) -> None:
 
 @pytest.fixture
 def archive(workspace: Workspace) -> Workspace:
-    store = open_store(workspace)
-    try:
-        for meeting in fill(store):
-            write_session_file(workspace, store, meeting)
-    finally:
-        store.close()
+    write_archive(workspace)
     return workspace
 
 

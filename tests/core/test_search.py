@@ -4,23 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from memory_corpus import at, fill
 from refleksionsrum.core.models import Note, NoteKind
 from refleksionsrum.core.search.find import Hit, marked, search
 from refleksionsrum.core.search.indexer import update_index
 from refleksionsrum.core.search.query import QueryError, parse_query
 from refleksionsrum.core.store.database import Store
 
-from .memory_corpus import at, fill
 
-
-@pytest.fixture
-def archive(store: Store) -> Iterator[Store]:
-    fill(store)
-    update_index(store)
-    yield store
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The corpus, indexed, on both backends: the same assertions hold on each."""
+    if request.param == "postgresql":
+        url: str = request.getfixturevalue("pg_url")
+    else:
+        url = f"sqlite:///{tmp_path / 'store.db'}"
+    store = Store(url)
+    try:
+        fill(store)
+        update_index(store)
+        yield store
+    finally:
+        store.close()
 
 
 def texts(store: Store, query: str) -> set[str]:

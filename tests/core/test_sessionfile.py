@@ -11,19 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from refleksionsrum.core import models as m
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.files.sessionfile import SessionFileError
-from refleksionsrum.core.models import (
-    CarriedOut,
-    Decision,
-    Evaluation,
-    Meeting,
-    Note,
-    NoteKind,
-    Participant,
-    PhaseRecord,
-    Verdict,
-)
 
 from .core_strategies import meetings
 
@@ -89,19 +79,19 @@ def test_design_example_parses() -> None:
     assert meeting.started_at == datetime(2026, 11, 22, 13, 0, tzinfo=CET)
     assert meeting.ended_at == datetime(2026, 11, 22, 14, 55, tzinfo=CET)
     assert meeting.previous == "2026-11-08-1300-familiebehandling"
-    assert meeting.participants == [Participant("Mette", "facilitator")]
-    assert meeting.phases == [PhaseRecord("data", "Datagennemgang", 20, elapsed_ms=1_260_000)]
+    assert meeting.participants == [m.Participant("Mette", "facilitator")]
+    assert meeting.phases == [m.PhaseRecord("data", "Datagennemgang", 20, elapsed_ms=1_260_000)]
     assert meeting.notes == [
-        Note(
+        m.Note(
             phase="data",
-            kind=NoteKind.OBSERVATION,
+            kind=m.NoteKind.OBSERVATION,
             text="Fremmødet i gruppeforløbet faldt fra 80 % til 55 % i oktober.",
             source="Fremmøderegistrering",
             created_at=datetime(2026, 11, 22, 13, 14, 3, tzinfo=CET),
         )
     ]
     assert meeting.decisions == [
-        Decision(
+        m.Decision(
             "Vi flytter gruppeforløbet til formiddag i december.",
             datetime(2026, 11, 22, 14, 41, 10, tzinfo=CET),
         )
@@ -115,13 +105,13 @@ def test_design_example_parses() -> None:
     assert action.meeting_id == meeting.id
     assert action.meeting_started_at == meeting.started_at
     assert meeting.evaluations == [
-        Evaluation(
+        m.Evaluation(
             trial_action="ta-1a2b",
-            carried_out=CarriedOut.PARTLY,
+            carried_out=m.CarriedOut.PARTLY,
             what_happened="...",
             compared_to_prediction="...",
             learning="...",
-            verdict=Verdict.ADAPT,
+            verdict=m.Verdict.ADAPT,
         )
     ]
     assert meeting.extra == {}
@@ -167,12 +157,12 @@ def test_dumps_has_the_contract_layout() -> None:
 
 
 def test_running_meeting_has_no_ended_at_and_empty_sections_are_left_out() -> None:
-    meeting = Meeting(
+    meeting = m.Meeting(
         id="m1",
         title="Møde",
         template="borgerniveau",
         started_at=datetime(2026, 11, 22, 13, 0, tzinfo=CET),
-        phases=[PhaseRecord("followup", "Opfølgning", 5)],
+        phases=[m.PhaseRecord("followup", "Opfølgning", 5)],
     )
     text = sessionfile.dumps(meeting)
     assert "ended_at" not in text
@@ -186,7 +176,7 @@ def test_running_meeting_has_no_ended_at_and_empty_sections_are_left_out() -> No
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meetings())
-def test_round_trip_loses_nothing(meeting: Meeting) -> None:
+def test_round_trip_loses_nothing(meeting: m.Meeting) -> None:
     text = sessionfile.dumps(meeting)
     back = sessionfile.parse(text, PATH)
     assert back.id == meeting.id
@@ -211,7 +201,7 @@ def test_round_trip_loses_nothing(meeting: Meeting) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(meetings())
-def test_written_text_holds_no_raw_control_characters(meeting: Meeting) -> None:
+def test_written_text_holds_no_raw_control_characters(meeting: m.Meeting) -> None:
     # A session file shown with `cat` must not drive the terminal.
     text = sessionfile.dumps(meeting)
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text)

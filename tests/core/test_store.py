@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,49 +19,18 @@ from refleksionsrum.core.models import (
     Meeting,
     Note,
     NoteKind,
-    Participant,
-    PhaseRecord,
-    TrialAction,
     Verdict,
 )
 from refleksionsrum.core.store.database import Store, StoreError
 from refleksionsrum.core.store.tables import SCHEMA_VERSION
+from support.files import digests
+from support.samples import CET, START, action, meeting
 
 from .core_strategies import meetings
 
-CET = timezone(timedelta(hours=1))
-START = datetime(2026, 11, 22, 13, 0, tzinfo=CET)
-
-
-def meeting(meeting_id: str = "m1", started: datetime = START) -> Meeting:
-    return Meeting(
-        id=meeting_id,
-        title="Refleksionsmøde, familiebehandling",
-        template="indsatsniveau",
-        started_at=started,
-        participants=[Participant("Mette", "facilitator"), Participant("Jonas", "note-taker")],
-        phases=[
-            PhaseRecord("followup", "Opfølgning", 20),
-            PhaseRecord("data", "Datagennemgang", 30),
-            PhaseRecord("next", "Næste skridt", 25),
-        ],
-        clock=ClockState(current=0, running=True, running_since=started),
-    )
-
-
-def action(action_id: str = "ta-1", title: str = "Ring dagen før") -> TrialAction:
-    return TrialAction(
-        id=action_id,
-        title=title,
-        owner="Jonas",
-        due=date(2026, 12, 6),
-        prediction="Mindst 4 af 6 møder op.",
-        measure="Fremmøde pr. gang.",
-    )
-
 
 @pytest.fixture
-def url(tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'store.db'}"
 
 
@@ -217,7 +185,9 @@ def test_revision_grows_with_every_write(store: Store, url: str) -> None:
     assert store.revision() == seen[-1] + 1
 
 
-def test_wal_mode_and_busy_timeout(store: Store, url: str) -> None:
+def test_wal_mode_and_busy_timeout(sqlite_url: str) -> None:
+    url = sqlite_url
+    store = Store(url)
     store.save_meeting(meeting())
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -226,13 +196,7 @@ def test_wal_mode_and_busy_timeout(store: Store, url: str) -> None:
     path = url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-
-
-def _digest(path: Path) -> dict[str, str]:
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(path.parent.glob(path.name + "*"))
-    }
+    store.close()
 
 
 def test_newer_schema_is_refused_and_not_touched(tmp_path: Path) -> None:
@@ -247,12 +211,12 @@ def test_newer_schema_is_refused_and_not_touched(tmp_path: Path) -> None:
         raw.execute(f"UPDATE meta SET value = '{newer}' WHERE key = 'schema_version'")
         raw.execute("DROP TABLE session_file")
     raw.close()
-    before = _digest(path)
+    before = digests(path)
     with pytest.raises(StoreError) as caught:
         Store(url)
     assert caught.value.key == "store.newer_schema"
     assert caught.value.params["found"] == newer
-    assert _digest(path) == before
+    assert digests(path) == before
     with sqlite3.connect(path) as raw:
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
     raw.close()

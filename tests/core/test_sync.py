@@ -16,29 +16,24 @@ from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import Meeting, NoteKind
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace
+from support.samples import phase, session_text, trial_action
 
-HANDWRITTEN = """\
-format = 1
-id = "2026-11-09-1300-kollega"
-title = "Kollegas møde"
-template = "borgerniveau"
-started_at = 2026-11-09T13:00:00+01:00
-ended_at = 2026-11-09T13:30:00+01:00
-
-[[phases]]
-key = "next"
-title = "Næste skridt"
-planned_minutes = 30
-elapsed_seconds = 1800
-
-[[trial_actions]]
-id = "ta-haand"
-title = "Skrevet i hånden"
-owner = "Sofie"
-due = 2026-11-23
-prediction = "Det virker."
-measure = "Vi spørger familien."
-"""
+HANDWRITTEN = session_text(
+    "2026-11-09-1300-kollega",
+    title="Kollegas møde",
+    phases=[phase("next", "Næste skridt", 30, 1800)],
+    notes=(),
+    trial_actions=[
+        trial_action(
+            "ta-haand",
+            title="Skrevet i hånden",
+            owner="Sofie",
+            prediction="Det virker.",
+            measure="Vi spørger familien.",
+        )
+    ],
+    evaluations=(),
+)
 
 
 def mode(path: Path) -> int:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
-import shutil
 import subprocess
 import sys
-import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -20,14 +15,14 @@ import pytest
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.models import NoteKind
+from support.tmux import Tmux
+from support.waiting import DEADLINE_S, poll
 
-pytestmark = pytest.mark.tmux
+# Alone, after the parallel pass, as a user's one terminal would be.
+pytestmark = [pytest.mark.tmux, pytest.mark.serial]
 
 COMMAND = Path(sys.executable).parent / "refleksionsrum"
 WIDTH, HEIGHT = 100, 30
-# Waiting for another process to draw, not for a timer: poll until a deadline.
-DEADLINE_S = 30.0
-POLL_S = 0.1
 
 TITLE = "Refleksionsmøde i tmux"
 OBSERVATION = "Fremmødet faldt til 55 %."
@@ -42,15 +37,6 @@ ACTION = {
     "measure": "Fremmøde pr. gang.",
     "point": "Fastholdelse",
 }
-
-
-def tmux_or_skip() -> str:
-    found = shutil.which("tmux")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("tmux is missing on CI: scripts/test.sh should have installed it")
-        pytest.skip("tmux is not installed (scripts/test.sh installs it)")
-    return found
 
 
 @dataclass(frozen=True)
@@ -93,53 +79,32 @@ def _cells(line: str) -> list[tuple[str, str]]:
 
 
 class Terminal:
-    """One detached tmux session on its own server socket, driven like a person at a keyboard."""
+    """The shared tmux driver, plus reading the Inputs and which one has the focus."""
 
-    def __init__(self, tmux: str, env: dict[str, str]) -> None:
+    def __init__(self, tmux: Tmux) -> None:
         self.tmux = tmux
-        self.socket = f"refleksionsrum-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.env = env
         # The border colour of a focused Input, learnt from one known to have the focus.
         self.focus_colour = ""
-        self.socket_path = ""
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(
-            [self.tmux, "-L", self.socket, "-f", os.devnull, *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        )
-        return done.stdout
 
     def start(self, command: list[str]) -> None:
         # After the app exits, show its exit status and keep the pane open to read it.
-        shell = f'{shlex.join(command)}; echo "[exit $?]"; exec cat'
-        self.run(
-            "new-session", "-d", "-s", "e2e", "-x", str(WIDTH), "-y", str(HEIGHT), "sh", "-c", shell
-        )
-        self.socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
+        self.tmux.start(command, keep_open=True)
 
     def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "e2e")
+        return self.tmux.screen()
 
     def wait_for(self, text: str) -> str:
-        deadline = time.monotonic() + DEADLINE_S
-        shown = ""
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if text in shown:
-                return shown
-            time.sleep(POLL_S)
-        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{shown}")
+        return self.tmux.wait_for(text)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux.keys(*keys)
+
+    def type(self, text: str) -> None:
+        self.tmux.type(text)
 
     def boxes(self) -> list[InputBox]:
         """Every Input on the screen, with the colour of its border (from `capture-pane -e`)."""
-        lines = [
-            _cells(line) for line in self.run("capture-pane", "-e", "-p", "-t", "e2e").split("\n")
-        ]
+        lines = [_cells(line) for line in self.tmux.screen(escapes=True).split("\n")]
         plain = ["".join(ch for ch, _ in cells) for cells in lines]
         found = []
         for y in range(2, len(lines) - 1):
@@ -159,13 +124,29 @@ class Terminal:
         focus has moved would type into the field before.
         """
         assert self.focus_colour, "learn the focus colour first"
-        deadline = time.monotonic() + DEADLINE_S
-        while time.monotonic() < deadline:
-            box = which(self.boxes())
-            if box is not None and box.colour == self.focus_colour:
-                return
-            time.sleep(POLL_S)
-        raise AssertionError(f"the focus never reached {what}:\n{self.screen()}")
+
+        def focused(boxes: list[InputBox]) -> bool:
+            box = which(boxes)
+            return box is not None and box.colour == self.focus_colour
+
+        try:
+            poll(self.boxes, focused, f"the focus in {what}")
+        except AssertionError:
+            raise AssertionError(f"the focus never reached {what}:\n{self.screen()}") from None
+
+    def wait_for_typed(self, text: str) -> None:
+        """Wait until a field shows ``text``: all of it, or its end where the field is narrow
+        (an Input keeps its cursor in view and may have scrolled the start away)."""
+
+        def shown(boxes: list[InputBox]) -> bool:
+            return any(
+                len(box.text) >= min(len(text), 4) and text.endswith(box.text) for box in boxes
+            )
+
+        try:
+            poll(self.boxes, shown, f"{text!r} in a field")
+        except AssertionError:
+            raise AssertionError(f"{text!r} never reached a field:\n{self.screen()}") from None
 
     def wait_for_field(self, label: str) -> None:
         """Wait until the focus is in the form field labelled ``label``."""
@@ -173,42 +154,17 @@ class Terminal:
             lambda boxes: next((b for b in boxes if b.label == label), None), repr(label)
         )
 
-    def keys(self, *keys: str) -> None:
-        """Named keys: Enter, Tab, C-n ..."""
-        self.run("send-keys", "-t", "e2e", *keys)
-
-    def type(self, text: str) -> None:
-        self.run("send-keys", "-t", "e2e", "-l", text)
-
-    def kill(self) -> None:
-        subprocess.run(
-            [self.tmux, "-L", self.socket, "kill-server"],
-            env=self.env,
-            capture_output=True,
-            timeout=30,
-            check=False,
-        )
-        # The server leaves its socket file behind.
-        if self.socket_path:
-            Path(self.socket_path).unlink(missing_ok=True)
-
 
 @pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    tmux = tmux_or_skip()
-    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
-    env.pop("TMUX", None)
-    term = Terminal(tmux, env)
-    try:
-        yield term
-    finally:
-        term.kill()
+def terminal(tmux: Tmux) -> Terminal:
+    tmux.width, tmux.height = WIDTH, HEIGHT
+    return Terminal(tmux)
 
 
 def test_whole_meeting_in_tmux(terminal: Terminal, tmp_path: Path) -> None:
     workspace = tmp_path / "arbejdsrum"
     made = subprocess.run(
-        [str(COMMAND), "init", str(workspace)], capture_output=True, text=True, timeout=60
+        [str(COMMAND), "init", str(workspace)], capture_output=True, text=True, timeout=DEADLINE_S
     )
     assert made.returncode == 0, made.stderr
     assert (workspace / "config.toml").is_file()
@@ -230,28 +186,28 @@ def test_whole_meeting_in_tmux(terminal: Terminal, tmp_path: Path) -> None:
         "the source field",
     )
     terminal.type(SOURCE)
-    terminal.wait_for(SOURCE)
+    terminal.wait_for_typed(SOURCE)
     terminal.keys("Enter")
     terminal.wait_for(f"Observation: {OBSERVATION}  (kilde: {SOURCE})")
 
     terminal.keys("C-n")
     terminal.wait_for("REFLEKSION")
     terminal.type(REFLECTION)
-    terminal.wait_for(REFLECTION)
+    terminal.wait_for_typed(REFLECTION)
     terminal.keys("Enter")
     terminal.wait_for(f"Refleksion: {REFLECTION}")
 
     terminal.keys("C-n")
     terminal.wait_for("UNDRING FØR HANDLING")
     terminal.type(WONDERING)
-    terminal.wait_for(WONDERING)
+    terminal.wait_for_typed(WONDERING)
     terminal.keys("Enter")
     terminal.wait_for(f"Undring: {WONDERING}")
 
     terminal.keys("C-n")
     terminal.wait_for("NÆSTE SKRIDT")
     terminal.type(DECISION)
-    terminal.wait_for(DECISION)
+    terminal.wait_for_typed(DECISION)
     terminal.keys("Enter")
     terminal.wait_for(f"Beslutning: {DECISION}")
 
@@ -270,7 +226,7 @@ def test_whole_meeting_in_tmux(terminal: Terminal, tmp_path: Path) -> None:
         terminal.wait_for_field(label)
         if value:
             terminal.type(value)
-            terminal.wait_for(value)
+            terminal.wait_for_typed(value)
         terminal.keys("Enter")
     terminal.wait_for(f"Prøvehandling: {ACTION['title']}")
 

@@ -13,8 +13,7 @@ from textual.widgets import Input
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.presentation import PresentationScreen
-
-from .conftest import open_data_phase, settle
+from support.pilot import open_data_phase, wait_until
 
 SIZES = [(80, 24), (160, 45)]
 
@@ -40,7 +39,7 @@ async def _paused(pilot: Pilot[Any], clock: FakeClock) -> None:
 async def _presentation(pilot: Pilot[Any], clock: FakeClock) -> None:
     clock.advance(seconds=75)
     await pilot.press("f5")
-    await settle(pilot, lambda: isinstance(pilot.app.screen, PresentationScreen), "presenting")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, PresentationScreen), "presenting")
     await pilot.press("right")
 
 

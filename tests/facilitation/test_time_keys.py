@@ -11,8 +11,7 @@ from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.presentation import PresentationScreen
 from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD
-
-from .conftest import open_data_phase, settle
+from support.pilot import open_data_phase, wait_until
 
 AppFactory = Callable[..., RefleksionsrumApp]
 
@@ -68,10 +67,10 @@ async def test_skip_and_back_keep_the_time_used(make_app: AppFactory, clock: Fak
         assert room is not None
         clock.advance(minutes=3)
         await pilot.press("ctrl+n", "ctrl+n")
-        await settle(pilot, lambda: room.phase.key == "wonder", "wonder")
+        await wait_until(pilot, lambda: room.phase.key == "wonder", "wonder")
         clock.advance(minutes=1)
         await pilot.press("ctrl+r", "ctrl+r")
-        await settle(pilot, lambda: room.phase.key == "data", "back to data")
+        await wait_until(pilot, lambda: room.phase.key == "data", "back to data")
         used = [room.timer.elapsed_ms(i) for i in range(len(room.meeting.phases))]
         assert used == [120_000, 180_000, 0, 60_000, 0]
         # Back in data the box continues from the three minutes already used.
@@ -102,7 +101,7 @@ async def test_presentation_mode_steps_through_the_questions(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_data_phase(pilot, clock)
         await pilot.press("f5")
-        await settle(pilot, lambda: isinstance(app.screen, PresentationScreen), "presentation")
+        await wait_until(pilot, lambda: isinstance(app.screen, PresentationScreen), "presentation")
         prompt = app.screen.query_one("#present-prompt")
         first = str(prompt.render())
         assert "Hvad viser data" in first and "spørgsmål 1 af 3" in first
@@ -116,8 +115,8 @@ async def test_presentation_mode_steps_through_the_questions(
         await pilot.press("ctrl+n")
         assert app.room is not None and app.room.phase.key == "reflection"
         await pilot.press("escape")
-        await settle(pilot, lambda: not isinstance(app.screen, PresentationScreen), "back")
-        await settle(
+        await wait_until(pilot, lambda: not isinstance(app.screen, PresentationScreen), "back")
+        await wait_until(
             pilot,
             lambda: "REFLEKSION" in str(app.screen.query_one("#phase-title").render()),
             "the meeting screen shows the phase moved to",

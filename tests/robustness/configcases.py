@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from support.cases import Case, edited, raw
 
 GOOD = """\
 language = "da"
@@ -31,23 +31,8 @@ minutes = 5
 HEAD = GOOD.split("\n\n", 1)[0] + "\n"
 
 
-@dataclass(frozen=True)
-class Case:
-    """A broken config: its bytes, the message key it must give, and the line it must name."""
-
-    name: str
-    content: bytes
-    key: str
-    line: int | None = None
-
-
 def _with(name: str, old: str, new: str, key: str, line: int | None = None) -> Case:
-    assert old in GOOD, old
-    return Case(name, GOOD.replace(old, new, 1).encode("utf-8"), key, line)
-
-
-def _raw(name: str, text: str, key: str, line: int | None = None) -> Case:
-    return Case(name, text.encode("utf-8"), key, line)
+    return edited(GOOD, name, old, new, key, line)
 
 
 def cases() -> list[Case]:
@@ -101,17 +86,17 @@ def cases() -> list[Case]:
             5,
         ),
         Case("not-utf8", GOOD.encode("latin-1"), "config.not_utf8", 8),
-        _raw("empty", "", "config.missing"),
-        _raw("no-templates", HEAD, "config.missing"),
-        _raw("templates-empty", HEAD + "\n[templates]\n", "config.no_templates", 7),
-        _raw("template-not-table", HEAD + '\n[templates]\nkort = "x"\n', "config.wrong_type", 8),
-        _raw(
+        raw("empty", "", "config.missing"),
+        raw("no-templates", HEAD, "config.missing"),
+        raw("templates-empty", HEAD + "\n[templates]\n", "config.no_templates", 7),
+        raw("template-not-table", HEAD + '\n[templates]\nkort = "x"\n', "config.wrong_type", 8),
+        raw(
             "no-phases",
             HEAD + "\n[templates.kort]\nrhythm_days = 14\nphases = []\n",
             "config.no_phases",
             9,
         ),
-        _raw(
+        raw(
             "phase-not-table",
             HEAD + "\n[templates.kort]\nrhythm_days = 14\nphases = [1]\n",
             "config.wrong_type",
@@ -133,17 +118,17 @@ def cases() -> list[Case]:
             "config.wrong_type",
             16,
         ),
-        _raw(
+        raw(
             "nested",
             HEAD + "x = " + "[" * 10_000 + "]" * 10_000 + "\n" + GOOD[len(HEAD) :],
             "config.too_deep",
             6,
         ),
-        _raw(
+        raw(
             "dotted-key",
             HEAD + ".".join(["a"] * 100_000) + " = 1\n" + GOOD[len(HEAD) :],
             "config.key_too_long",
             6,
         ),
-        _raw("too-large", GOOD + "# " + "x" * 1_000_000 + "\n", "config.too_large"),
+        raw("too-large", GOOD + "# " + "x" * 1_000_000 + "\n", "config.too_large"),
     ]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-T = TypeVar("T")
+# Waiting for the program lives with the other shared material; the robustness tests
+# import it from here too.
+from support.waiting import poll as poll
 
 
 def database(workspace: Path) -> Path:
@@ -42,15 +41,3 @@ def meeting_state(workspace: Path) -> tuple[int, bool]:
     """(current phase, running) of the one meeting."""
     ((current, running),) = query(workspace, "SELECT current_phase, running FROM meeting")
     return int(str(current)), bool(running)
-
-
-def poll(read: Callable[[], T], done: Callable[[T], bool], what: str, timeout: float = 20) -> T:
-    """Read until ``done(value)``; the program works at its own pace, within a deadline."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = read()
-        if done(value):
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never got to: {what} (last: {value!r})")
-        time.sleep(0.05)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from refleksionsrum.core.workspace import ENV_VAR
+from support.waiting import DEADLINE_S
 
 SCRIPT = Path(sys.executable).with_name("refleksionsrum")
 
@@ -29,7 +30,7 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, timeout: float = DEADLINE_S) -> subprocess.CompletedProcess[str]:
     """The console script with ``args`` and no terminal: for commands that fail before one."""
     return subprocess.run(
         [str(SCRIPT), *args],
@@ -84,7 +85,9 @@ class Terminal:
         self.output.extend(data)
         return True
 
-    def wait_for(self, condition: Callable[[bytes], bool], what: str, timeout: float = 30) -> None:
+    def wait_for(
+        self, condition: Callable[[bytes], bool], what: str, timeout: float = DEADLINE_S
+    ) -> None:
         """Read until ``condition(output)`` holds; fail with the screen's text after ``timeout``."""
         deadline = time.monotonic() + timeout
         while not condition(bytes(self.output)):
@@ -94,7 +97,7 @@ class Terminal:
                 tail = bytes(self.output[-3000:]).decode("utf-8", "replace")
                 raise AssertionError(f"the program never showed {what}; last output: {tail!r}")
 
-    def wait_for_text(self, text: str, timeout: float = 30) -> None:
+    def wait_for_text(self, text: str, timeout: float = DEADLINE_S) -> None:
         needle = text.encode()
         self.wait_for(lambda out: needle in out, repr(text), timeout)
 
@@ -111,7 +114,7 @@ class Terminal:
             os.close(self.master)
             self.master = None
 
-    def wait(self, timeout: float = 30) -> int:
+    def wait(self, timeout: float = DEADLINE_S) -> int:
         """Read the rest of the output and return the exit code (128 + n for signal n)."""
         deadline = time.monotonic() + timeout
         while self.status is None:
@@ -145,3 +148,14 @@ class Terminal:
 
     def text(self) -> str:
         return bytes(self.output).decode("utf-8", "replace")
+
+
+def run_to_exit(argv: list[str], cols: int = 400) -> tuple[int, str]:
+    """Run ``argv`` in a terminal wide enough that no message wraps, with nothing typed;
+    returns its exit code and everything it wrote, white space folded to single spaces."""
+    term = Terminal(argv, cols=cols)
+    try:
+        code = term.wait()
+    finally:
+        term.close()
+    return code, " ".join(term.text().split())

@@ -3,73 +3,27 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
-GOOD = """\
-format = 1
-id = "2026-11-09-1300-god"
-title = "God fil"
-template = "borgerniveau"
-started_at = 2026-11-09T13:00:00+01:00
-ended_at = 2026-11-09T13:30:00+01:00
+from support.cases import Case, edited, raw
+from support.samples import session_text, trial_action
 
-[[phases]]
-key = "data"
-title = "Datagennemgang"
-planned_minutes = 10
-elapsed_seconds = 600
-
-[[notes]]
-phase = "data"
-kind = "observation"
-text = "Fremmødet faldt."
-created_at = 2026-11-09T13:05:00+01:00
-
-[[trial_actions]]
-id = "ta-god1"
-title = "Ring dagen før"
-owner = "Jonas"
-due = 2026-11-23
-prediction = "Flere møder op."
-measure = "Fremmøde."
-
-[[evaluations]]
-trial_action = "ta-gammel"
-carried_out = "yes"
-what_happened = "Det virkede."
-learning = "Ring tidligt."
-verdict = "adopt"
-"""
+GOOD = session_text()
 
 # A second good meeting, running; its file must be used while the broken ones are not.
-GOOD_RUNNING = (
-    GOOD.replace("2026-11-09-1300-god", "2026-11-23-0900-god-i-gang")
-    .replace("God fil", "Godt møde i gang")
-    .replace("ended_at = 2026-11-09T13:30:00+01:00\n", "")
-    .replace("ta-god1", "ta-god2")
+GOOD_RUNNING = session_text(
+    "2026-11-23-0900-god-i-gang",
+    title="Godt møde i gang",
+    ended_at=None,
+    trial_actions=[trial_action("ta-god2")],
 )
 
 MAX_BYTES = 5 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Case:
-    """A broken file: its content, the message key it must give, and the line it must name."""
-
-    name: str
-    content: bytes
-    key: str
-    line: int | None = None
-
-
 def _with(name: str, old: str, new: str, key: str, line: int | None = None) -> Case:
+    """GOOD with an id of its own (``name``) and one edit."""
     text = GOOD.replace('id = "2026-11-09-1300-god"', f'id = "2026-11-09-1300-{name}"', 1)
-    assert old in text, old
-    return Case(name, text.replace(old, new, 1).encode("utf-8"), key, line)
-
-
-def _raw(name: str, text: str, key: str, line: int | None = None) -> Case:
-    return Case(name, text.encode("utf-8"), key, line)
+    return edited(text, name, old, new, key, line)
 
 
 def cases() -> list[Case]:
@@ -146,36 +100,34 @@ def cases() -> list[Case]:
             17,
         ),
         Case("binary-junk", junk, "session.not_utf8"),
-        _raw("control-characters", "format = 1\x00\x01\x02\n", "session.syntax", 1),
-        _raw("empty", "", "session.missing"),
+        raw("control-characters", "format = 1\x00\x01\x02\n", "session.syntax", 1),
+        raw("empty", "", "session.missing"),
         Case(
             "over-5-mb",
             (GOOD + "# " + "x" * MAX_BYTES + "\n").encode("utf-8"),
             "session.too_large",
         ),
-        _raw(
+        raw(
             "nested-arrays",
             header + "x = " + "[" * 10_000 + "]" * 10_000 + "\n",
             "session.too_deep",
             7,
         ),
-        _raw(
+        raw(
             "nested-tables",
             header + "x = " + "{a = " * 10_000 + "1" + "}" * 10_000 + "\n",
             "session.too_deep",
             7,
         ),
-        _raw(
-            "dotted-key", header + ".".join(["a"] * 100_000) + " = 1\n", "session.key_too_long", 7
-        ),
-        _raw(
+        raw("dotted-key", header + ".".join(["a"] * 100_000) + " = 1\n", "session.key_too_long", 7),
+        raw(
             "dotted-key-inline",
             header + "x = {" + ".".join(["a"] * 100_000) + " = 1}\n",
             "session.key_too_long",
             7,
         ),
         # Four quotes end a multi-line string with a quote in it; brackets after are nesting.
-        _raw(
+        raw(
             "nesting-after-string",
             header + 'x = ["""a"""", ' + "[" * 10_000 + "]" * 10_001 + "\n",
             "session.too_deep",

@@ -25,6 +25,7 @@ from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
+from support.pilot import wait_until
 
 from .faults import fill, immutable, leftovers, read_only_mount, tiny_disk
 
@@ -100,19 +101,11 @@ SCENARIOS: dict[str, tuple[Trouble, bool]] = {
 }
 
 
-async def settle(pilot: Any, condition: Callable[[], object], what: str) -> None:
-    for _ in range(400):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"never got to: {what}")
-
-
 async def record(pilot: Any, app: RefleksionsrumApp, text: str) -> None:
     entry = app.screen.query_one("#entry-text", Input)
     entry.value = text
     await pilot.press("enter")
-    await settle(pilot, lambda: entry.value == "", f"recording {text!r}")
+    await wait_until(pilot, lambda: entry.value == "", f"recording {text!r}")
 
 
 def notice(screen: MeetingScreen) -> str:
@@ -134,14 +127,14 @@ async def test_disk_trouble_is_shown_recording_goes_on_and_the_file_follows(
         clock = FakeClock()
         app = RefleksionsrumApp(Workspace.open(workspace), clock=clock, new=True, title="Disk")
         async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+            await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
             screen = app.screen
             assert isinstance(screen, MeetingScreen) and app.room is not None
             room = app.room
             path = sessions / f"{room.meeting.id}.toml"
             await pilot.press("ctrl+n")
-            await settle(pilot, lambda: room.phase.key == "data", "the data phase")
-            await settle(pilot, lambda: screen.query("#entry-text"), "the entry line")
+            await wait_until(pilot, lambda: room.phase.key == "data", "the data phase")
+            await wait_until(pilot, lambda: screen.query("#entry-text"), "the entry line")
             await record(pilot, app, "Før problemet")
             await pilot.press("ctrl+t")  # a pause is a checkpoint: the file is written
             assert room.file_trouble is None and notice(screen) == ""
@@ -155,7 +148,7 @@ async def test_disk_trouble_is_shown_recording_goes_on_and_the_file_follows(
                 assert notice(screen).startswith(NOTICE_START)
                 await record(pilot, app, "Under problemet")
                 await pilot.press("ctrl+n")  # another checkpoint, another failure
-                await settle(pilot, lambda: room.phase.key == "reflection", "the next phase")
+                await wait_until(pilot, lambda: room.phase.key == "reflection", "the next phase")
                 await record(pilot, app, "Stadig problemer")
                 clock.advance(ms=RETRY_FILE_MS)
                 screen.tick()  # a retry while the trouble lasts fails quietly
@@ -188,11 +181,11 @@ async def test_a_deleted_sessions_folder_is_made_again_at_the_next_checkpoint(
     clock = FakeClock()
     app = RefleksionsrumApp(Workspace.open(workspace), clock=clock, new=True, title="Væk")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
         assert app.room is not None
         room = app.room
         await pilot.press("ctrl+n")
-        await settle(pilot, lambda: app.screen.query("#entry-text"), "the entry line")
+        await wait_until(pilot, lambda: app.screen.query("#entry-text"), "the entry line")
         shutil.rmtree(sessions)
         await record(pilot, app, "Mens mappen var væk")
         await pilot.press("ctrl+t")
@@ -272,9 +265,9 @@ async def test_a_full_disk_under_the_database_keeps_the_typed_line(workspace: Pa
     with tiny_disk(sessions, "512k"):
         app = RefleksionsrumApp(Workspace.open(workspace), clock=FakeClock(), new=True, title="F")
         async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+            await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
             await pilot.press("ctrl+n")
-            await settle(pilot, lambda: app.screen.query("#entry-text"), "the entry line")
+            await wait_until(pilot, lambda: app.screen.query("#entry-text"), "the entry line")
             filler = fill(sessions)
             entry = app.screen.query_one("#entry-text", Input)
             for number in range(40):
@@ -287,5 +280,5 @@ async def test_a_full_disk_under_the_database_keeps_the_typed_line(workspace: Pa
             assert entry.value.startswith("Vigtig sætning")  # kept, not lost
             filler.unlink()
             await pilot.press("enter")
-            await settle(pilot, lambda: entry.value == "", "the line to be recorded")
+            await wait_until(pilot, lambda: entry.value == "", "the line to be recorded")
             await pilot.press("ctrl+q")

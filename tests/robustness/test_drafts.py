@@ -19,6 +19,7 @@ from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
+from support.pilot import RRPilot, wait_until
 
 
 def crashed_meeting(root: Path, drafts: dict[str, dict[str, str]]) -> None:
@@ -35,17 +36,17 @@ def crashed_meeting(root: Path, drafts: dict[str, dict[str, str]]) -> None:
     store.close()
 
 
-async def resumed(pilot: object, app: RefleksionsrumApp) -> MeetingScreen:
-    for _ in range(2000):
-        if not app.screen.query("#begin") or not app.screen.query_one("#begin").disabled:
-            break
-        await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    for _ in range(2000):
-        if isinstance(app.screen, MeetingScreen | TrialActionForm):
-            break
-        await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+async def resumed(pilot: RRPilot, app: RefleksionsrumApp) -> MeetingScreen:
+    await wait_until(
+        pilot,
+        lambda: not app.screen.query("#begin") or not app.screen.query_one("#begin").disabled,
+        "the start screen is filled in",
+    )
+    await pilot.press("enter")
+    await wait_until(
+        pilot, lambda: isinstance(app.screen, MeetingScreen | TrialActionForm), "the meeting"
+    )
+    await pilot.pause()
     screen = app.screen_stack[-1] if isinstance(app.screen, MeetingScreen) else app.screen_stack[-2]
     assert isinstance(screen, MeetingScreen)
     return screen
@@ -73,10 +74,7 @@ async def test_typing_in_a_restored_form_adds_to_it(workspace: Path) -> None:
     app = RefleksionsrumApp(Workspace.open(workspace), clock=FakeClock())
     async with app.run_test(size=(120, 40)) as pilot:
         await resumed(pilot, app)
-        for _ in range(400):
-            if isinstance(app.screen, TrialActionForm):
-                break
-            await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, TrialActionForm), "the form")
         form = app.screen
         assert isinstance(form, TrialActionForm)
         await pilot.pause()

@@ -1,35 +1,41 @@
-"""kill -9 at any moment loses nothing typed more than one second before it.
+"""kill -9 at any moment loses nothing that was stored, and typing is stored without Enter.
 
 Promise 1 of issue 4, in a real terminal: tmux types into `refleksionsrum` in chunks and a
 seeded random generator picks the moments to `kill -9` it (while typing, just after a
 keystroke, during a start-up), over and over. After each kill, the database must hold every
-note recorded and, in the draft of the entry line, everything typed more than one second
-before the kill (and nothing that was not typed). Each restart resumes the running meeting
-from the start screen with Enter: same phase, same clock, the draft back in the entry line.
+note recorded, the draft of the entry line must hold everything it held just before the
+kill and nothing that was not typed; in about half the rounds the test first waits until
+the draft holds everything typed (the draft timer stores it, no key needed) and then
+kills, and nothing may be lost. Each restart resumes the running meeting from the start
+screen with Enter: same phase, same clock, the draft back in the entry line.
+
+How old the lost text was at each kill (the README's "within half a second") is a speed
+figure: it is measured and printed, never asserted, because on a loaded machine the app can
+be seconds behind the keys tmux sends it. Every wait here is for a state (a screen text, a
+stored row) with a generous deadline; the only sleeps pick random moments and a typing pace.
 """
 
 from __future__ import annotations
 
 import os
 import random
-import shlex
-import shutil
 import signal
-import subprocess
 import time
-import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from refleksionsrum.core.files import sessionfile
+from support.tmux import Tmux
+from support.waiting import poll
 
-from .peek import drafts, notes, poll, query
-from .procs import SCRIPT, child_env
+from .peek import drafts, notes, query
+from .procs import SCRIPT
 
-pytestmark = pytest.mark.tmux
+# Alone, after the parallel pass: its printed figure (the age of lost text) means
+# something only when the machine is not also running the rest of the suite.
+pytestmark = [pytest.mark.tmux, pytest.mark.serial]
 
 SEED = 20261123
 TYPING_KILLS = 20
@@ -63,84 +69,16 @@ WORDS = [
 ]
 
 
-class Tmux:
-    """One tmux server of our own; the app runs with exec, so the pane's pid is the app's."""
-
-    def __init__(self) -> None:
-        found = shutil.which("tmux")
-        if found is None:
-            if os.environ.get("CI"):
-                pytest.fail("tmux is missing on CI: scripts/test.sh should have installed it")
-            pytest.skip("tmux is not installed (scripts/test.sh installs it)")
-        self.tmux = found
-        self.socket = f"refleksionsrum-kill-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.env = child_env()
-        self.env.pop("TMUX", None)
-        self.socket_path = ""
-
-    def run(self, *args: str, check: bool = True) -> str:
-        done = subprocess.run(
-            [self.tmux, "-L", self.socket, "-f", os.devnull, *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=check,
-        )
-        return done.stdout
-
-    def start(self, argv: list[str]) -> int:
-        self.run(
-            "new-session", "-d", "-s", "rr", "-x", "120", "-y", "35", f"exec {shlex.join(argv)}"
-        )
-        self.socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
-        return int(self.run("list-panes", "-t", "rr", "-F", "#{pane_pid}").split()[0])
-
-    def alive(self) -> bool:
-        done = subprocess.run(
-            [self.tmux, "-L", self.socket, "has-session", "-t", "rr"],
-            env=self.env,
-            capture_output=True,
-            timeout=30,
-            check=False,
-        )
-        return done.returncode == 0
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "rr", check=False)
-
-    def wait_for(self, text: str, timeout: float = 30) -> None:
-        poll(self.screen, lambda shown: text in shown, f"{text!r} on the screen", timeout)
-
-    def type(self, text: str) -> None:
-        self.run("send-keys", "-t", "rr", "-l", text)
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "rr", *keys)
-
-    def stop(self) -> None:
-        self.run("kill-server", check=False)
-        if self.socket_path:
-            Path(self.socket_path).unlink(missing_ok=True)
-
-
-@pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    server = Tmux()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 @dataclass
 class Tally:
     """What the run did, for the closing note: kills, characters typed, characters lost."""
 
     kills: int = 0
     start_kills: int = 0
+    settled_kills: int = 0
     typed: int = 0
     lost: int = 0
+    late: int = 0  # kills that lost text typed more than BUDGET_S before them
     oldest_lost_s: float = 0.0
     restarts: int = 0
     notes: int = 0
@@ -149,7 +87,7 @@ class Tally:
 
 def kill_9(tmux: Tmux, pid: int) -> None:
     os.kill(pid, signal.SIGKILL)
-    poll(tmux.alive, lambda alive: not alive, "the pane to close after kill -9")
+    tmux.wait_gone("the pane to close after kill -9")
 
 
 def clock_state(workspace: Path) -> tuple[int, bool, int]:
@@ -165,9 +103,8 @@ def entry_draft(workspace: Path, phase: str) -> str:
     return drafts(workspace).get(f"entry:{phase}", {}).get("entry-text", "")
 
 
-def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(
-    tmux: Tmux, workspace: Path
-) -> None:
+def test_kill_9_at_random_moments_loses_nothing_stored(tmux: Tmux, workspace: Path) -> None:
+    tmux.width, tmux.height = 120, 35
     rng = random.Random(SEED)
     tally = Tally()
     recorded: dict[str, list[str]] = {key: [] for key, _ in PHASES}
@@ -191,7 +128,7 @@ def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(
         if draft[key]:
             # The draft is back in the entry line (a long one shows its start or its end).
             ends = (draft[key][:20], draft[key][-20:])
-            poll(tmux.screen, lambda shown: any(e in shown for e in ends), "the draft", 30)
+            tmux.wait_until(lambda shown: any(e in shown for e in ends), "the draft")
         after = clock_state(workspace)
         assert after[:2] == before[:2], "same phase, same running state"
         assert after[2] >= before[2], "the clock kept its time (and counted the gap)"
@@ -203,7 +140,7 @@ def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(
             # A kill while the app starts or resumes: nothing may change or get lost.
             tally.restarts += 1
             doomed = tmux.start([str(SCRIPT), "--workspace", str(workspace)])
-            time.sleep(rng.uniform(0.05, 1.5))
+            time.sleep(rng.uniform(0.05, 1.5))  # a random moment, not a wait
             if tmux.alive():
                 kill_9(tmux, doomed)
                 tally.kills += 1
@@ -236,7 +173,7 @@ def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(
             tally.typed += len(chunk)
             if number == chunks - 1:
                 break  # the kill comes at a random moment after the last keystroke
-            time.sleep(rng.uniform(0.05, 0.5))
+            time.sleep(rng.uniform(0.05, 0.5))  # a typist's pace
             if rng.random() < 0.25:
                 # Enter records the line; wait for it before typing on (Enter is handled
                 # after keys queued behind it: tests/tui/test_typing_ahead.py).
@@ -250,7 +187,18 @@ def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(
                 recorded[key].append(line)
                 tally.notes += 1
                 base, typed = "", []
-        time.sleep(rng.uniform(0.0, 1.5))
+        everything = base + "".join(text for _, text in typed)
+        settled = rng.random() < 0.5
+        if settled:
+            # No key after the last one: the draft timer alone must store all of it.
+            poll(
+                lambda key=key: entry_draft(workspace, key),
+                lambda found, everything=everything: found == everything,
+                "the draft to hold everything typed, with no key pressed",
+            )
+            tally.settled_kills += 1
+        time.sleep(rng.uniform(0.0, 1.5))  # a random moment after the last keystroke
+        before_kill = entry_draft(workspace, key)
         killed_at = time.monotonic()
         kill_9(tmux, pid)
         tally.kills += 1
@@ -258,13 +206,15 @@ def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(
         stored_notes = notes(workspace, key)
         stored_draft = entry_draft(workspace, key)
         assert stored_notes == recorded[key]
-        old_enough = base + "".join(text for at, text in typed if at <= killed_at - BUDGET_S)
-        everything = base + "".join(text for _, text in typed)
-        assert stored_draft.startswith(old_enough), (
-            f"kill {tally.kills}: typed more than {BUDGET_S} s before the kill but lost: "
-            f"{old_enough[len(stored_draft) :]!r}"
+        assert stored_draft.startswith(before_kill), (
+            f"kill {tally.kills}: stored before the kill but lost: "
+            f"{before_kill[len(stored_draft) :]!r}"
         )
+        if settled:
+            assert stored_draft == everything, f"kill {tally.kills}: a stored draft was lost"
         assert everything.startswith(stored_draft), "the draft holds only what was typed"
+        old_enough = base + "".join(text for at, text in typed if at <= killed_at - BUDGET_S)
+        tally.late += not stored_draft.startswith(old_enough)
         lost = everything[len(stored_draft) :]
         tally.lost += len(lost)
         if lost:
@@ -294,7 +244,7 @@ def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(
         )
         recorded[key].append(draft[key])
     tmux.keys("C-q")
-    poll(tmux.alive, lambda alive: not alive, "the app to quit")
+    tmux.wait_gone("the app to quit")
     for key, _ in PHASES:
         assert notes(workspace, key) == recorded[key]
     (path,) = (workspace / "sessions").glob("*.toml")
@@ -302,7 +252,9 @@ def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(
     assert [n.text for n in saved.notes] == [text for key, _ in PHASES for text in recorded[key]]
     tally.oldest_lost_s = max(tally.ages, default=0.0)
     print(
-        f"\nkill -9: {tally.kills} kills ({tally.start_kills} during start-up), "
-        f"{tally.restarts} restarts, {tally.notes} notes, {tally.typed} characters typed, "
-        f"{tally.lost} lost, all younger than {tally.oldest_lost_s:.2f} s at the kill"
+        f"\nkill -9: {tally.kills} kills ({tally.start_kills} during start-up, "
+        f"{tally.settled_kills} after the draft was stored), {tally.restarts} restarts, "
+        f"{tally.notes} notes, {tally.typed} characters typed, {tally.lost} lost, all younger "
+        f"than {tally.oldest_lost_s:.2f} s at the kill (sent by tmux); {tally.late} kills lost "
+        f"text sent more than {BUDGET_S} s before them"
     )

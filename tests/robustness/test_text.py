@@ -27,6 +27,7 @@ from refleksionsrum.core.models import CarriedOut, NoteKind, TrialAction, Verdic
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
+from support.pilot import wait_until
 
 from .peek import notes, poll
 from .procs import SCRIPT, Terminal
@@ -134,26 +135,20 @@ async def test_the_screen_shows_every_text_literally(workspace: Path) -> None:
         Workspace.open(workspace), clock=FakeClock(), new=True, title="[/b]Tekst \x1b[2J"
     )
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        for _ in range(400):
-            if isinstance(app.screen, MeetingScreen):
-                break
-            await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
         await pilot.press("ctrl+n")
-        for _ in range(400):
-            if screen.query("#entry-text") and app.focused is screen.query_one("#entry-text"):
-                break
-            await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: screen.query("#entry-text") and app.focused is screen.query_one("#entry-text"),
+            "the entry line has the focus",
+        )
         entry = screen.query_one("#entry-text", Input)
         for text in TEXTS.values():
             entry.value = text
             await pilot.press("enter")
-            for _ in range(400):
-                if entry.value == "":
-                    break
-                await pilot.pause()
-            assert entry.value == ""
+            await wait_until(pilot, lambda: entry.value == "", f"recording {text!r}")
         await pilot.pause()
         rows = list(screen.query_one("#items", ListView).children)
         labels = [row.query_one(Label) for row in rows]

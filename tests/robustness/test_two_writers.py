@@ -11,16 +11,21 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+import pytest
 
 from refleksionsrum.core.clock import SystemClock
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.files.sync import open_store
 from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
+from support.waiting import DEADLINE_S
 
-from .peek import query
+from .peek import poll, query
+
+# Alone, after the parallel pass: two processes making 2,000 writes is a load of its own.
+pytestmark = pytest.mark.serial
 
 EDITS = 1_000
 WRITER = Path(__file__).with_name("writer.py")
@@ -33,7 +38,7 @@ def test_two_processes_make_1000_edits_each_and_lose_nothing(workspace: Path) ->
     revision = store.revision()
     store.close()
 
-    start_at = time.time() + 3  # both have imported everything by then
+    go = workspace.parent / "go"
     writers = {
         role: subprocess.Popen(
             [
@@ -43,7 +48,7 @@ def test_two_processes_make_1000_edits_each_and_lose_nothing(workspace: Path) ->
                 str(workspace),
                 meeting.id,
                 str(EDITS),
-                str(start_at),
+                str(go),
             ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -51,9 +56,12 @@ def test_two_processes_make_1000_edits_each_and_lose_nothing(workspace: Path) ->
         )
         for role in ("facilitator", "note-taker")
     }
+    ready = [go.with_name(f"go.{role}.ready") for role in writers]
+    poll(lambda: all(path.exists() for path in ready), bool, "both writers ready")
+    go.touch()
     reports = {}
     for role, process in writers.items():
-        out, err = process.communicate(timeout=300)
+        out, err = process.communicate(timeout=10 * DEADLINE_S)
         assert process.returncode == 0, err
         reports[role] = json.loads(out.strip().splitlines()[-1])
 

@@ -6,7 +6,6 @@ without the meta table, version 1 has meta but no draft table.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -24,9 +23,10 @@ from refleksionsrum.core.store.database import Store, StoreError
 from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.core.store.tables import SCHEMA_VERSION, DraftRow, MetaRow
 from refleksionsrum.core.workspace import Workspace
+from support.files import digests
 
 from .peek import database
-from .procs import SCRIPT, Terminal
+from .procs import SCRIPT, run_to_exit
 
 
 def meta(path: Path) -> dict[str, str]:
@@ -41,13 +41,6 @@ def tables(path: Path) -> set[str]:
         names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     raw.close()
     return names
-
-
-def digest(path: Path) -> dict[str, str]:
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(path.parent.glob(path.name + "*"))
-    }
 
 
 def test_a_new_database_records_the_schema_version(tmp_path: Path) -> None:
@@ -118,11 +111,11 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
         raw.execute(f"UPDATE meta SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'")
         raw.execute("DROP TABLE draft")
     raw.close()
-    before = digest(path)
+    before = digests(path)
     with pytest.raises(StoreError) as refused:
         Store(f"sqlite:///{path}")
     assert refused.value.key == "store.newer_schema"
-    assert digest(path) == before
+    assert digests(path) == before
     assert "draft" not in tables(path)
 
 
@@ -132,11 +125,11 @@ def test_a_version_that_is_not_a_number_is_refused_untouched(tmp_path: Path) -> 
     with sqlite3.connect(path) as raw:
         raw.execute("UPDATE meta SET value = 'tre' WHERE key = 'schema_version'")
     raw.close()
-    before = digest(path)
+    before = digests(path)
     with pytest.raises(StoreError) as refused:
         Store(f"sqlite:///{path}")
     assert refused.value.key == "store.unknown_schema"
-    assert digest(path) == before
+    assert digests(path) == before
 
 
 def test_the_app_refuses_a_newer_database_with_exit_2_and_no_traceback(workspace: Path) -> None:
@@ -154,16 +147,10 @@ def test_the_app_refuses_a_newer_database_with_exit_2_and_no_traceback(workspace
     with sqlite3.connect(path) as raw:
         raw.execute(f"UPDATE meta SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'")
     raw.close()
-    before = digest(path)
+    before = digests(path)
 
-    term = Terminal([str(SCRIPT), "--workspace", str(workspace)], cols=400)
-    try:
-        code = term.wait(timeout=30)
-    finally:
-        term.close()
-
+    code, shown = run_to_exit([str(SCRIPT), "--workspace", str(workspace)])
     assert code == 2
-    shown = " ".join(term.text().split())
     assert "Traceback" not in shown
     assert t("store.newer_schema", found=SCHEMA_VERSION + 1, known=SCHEMA_VERSION) in shown
-    assert digest(path) == before
+    assert digests(path) == before

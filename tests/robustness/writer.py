@@ -1,6 +1,8 @@
 """One of two processes writing to the same meeting at once (run by test_two_writers.py).
 
-Usage: python writer.py ROLE WORKSPACE MEETING_ID EDITS START_AT
+Usage: python writer.py ROLE WORKSPACE MEETING_ID EDITS GO_FILE
+Once ready it makes GO_FILE.ROLE.ready and starts when GO_FILE exists (both start together,
+however long each took to import on a loaded machine).
 ROLE "facilitator" writes through MeetingRoom (notes, and a clock checkpoint with the
 session file every 100 notes); "note-taker" writes through Store directly (notes, and a
 draft every 100). Prints one JSON line: how many writes failed and why.
@@ -25,7 +27,7 @@ from refleksionsrum.core.workspace import Workspace
 
 
 def main() -> None:
-    role, root, meeting_id, edits, start_at = sys.argv[1:6]
+    role, root, meeting_id, edits, go_file = sys.argv[1:6]
     workspace = Workspace.open(Path(root))
     store = open_store(workspace)
     clock = SystemClock()
@@ -34,7 +36,9 @@ def main() -> None:
     )
     drafts = Drafts(store, meeting_id)
     failures: list[str] = []
-    while time.time() < float(start_at):  # both start together
+    go = Path(go_file)
+    go.with_name(f"{go.name}.{role}.ready").touch()
+    while not go.exists():  # both start together
         time.sleep(0.001)
     began = time.monotonic()
     for number in range(int(edits)):

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static
 
+from data.sources import ATTENDANCE_SOURCE, FIXTURES
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.data.shown import shown_in
 from refleksionsrum.core.export import referat
@@ -17,26 +18,19 @@ from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.datareview import DataReview
 from refleksionsrum.tui.meeting import MeetingScreen
+from support.pilot import SIZES, RRPilot, next_phase, plain, run_app, wait_for_screen, wait_until
 
-from .helpers import SIZES, RRPilot, next_phase, plain, run_app, wait_for_screen, wait_until
-
-FIXTURES = Path(__file__).parent.parent / "data" / "fixtures"
 SnapCompare = Any
 
-SOURCES = """
-[[data]]
-name = "Fremmøde i gruppeforløbet"
-file = "data/fremmoede.csv"
-date = "Måned"
-value = "Fremmøde %"
-freeze = 24
-better = "up"
-
+SOURCES = (
+    ATTENDANCE_SOURCE
+    + """
 [[data]]
 name = "Tilfredshed"
 file = "data/tilfredshed.xlsx"
 value = "Score"
 """
+)
 
 # An earlier meeting planned a trial action measured by the attendance source.
 EARLIER = """\
@@ -91,15 +85,18 @@ async def test_flipping_shows_each_source_and_a_bad_file_as_a_notice(data_worksp
     app = app_on(data_workspace)
     async with run_app(app, (160, 45)) as pilot:
         review = await to_data_review(pilot)
-        assert "Fremmøde i gruppeforløbet" in text_of(review, "#data-head")
+        assert review.border_title == "Fremmøde i gruppeforløbet"
+        assert "datakilde 1 af 2" in str(review.border_subtitle)
         verdict = text_of(review, "#data-verdict")
         assert "Median 19." in verdict
         assert "15 punkter under medianen (grænsen er 8)" in verdict
         # The trial action planned in November 2014 is marked on the chart.
         assert "▼" in text_of(review, "#data-chart")
         assert "Ring dagen før" in verdict
+        shown = review.painted
         await pilot.press("f7")
-        await wait_until(pilot, lambda: review.index == 1, "the second source")
+        await wait_until(pilot, lambda: review.painted > shown, "the second source")
+        assert review.index == 1
         assert "tilfredshed.xlsx: filen findes ikke." in text_of(review, "#data-chart")
         # The meeting goes on: the entry line still records.
         assert isinstance(app.focused, Input)

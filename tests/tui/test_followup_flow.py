@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -14,9 +13,8 @@ from refleksionsrum.core.models import CarriedOut, Verdict
 from refleksionsrum.tui.forms import EvaluationForm, TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
-
-from .conftest import AppFactory
-from .helpers import (
+from support.pilot import (
+    AppFactory,
     RRPilot,
     choose_radio,
     clear_input,
@@ -31,6 +29,7 @@ from .helpers import (
     wait_for_screen,
     wait_until,
 )
+from support.samples import evaluation, note, phase, session_text, trial_action
 
 SIZE = (100, 32)
 DAY = 24 * 60
@@ -86,6 +85,10 @@ async def evaluate_row(
     items.index = index
     await pilot.press("enter")
     form = await wait_for_screen(pilot, EvaluationForm)
+    # The form begins at its first field, and Tab and Enter go down it in order.
+    assert focused_id(app) == "carried"
+    await choose_radio(pilot, "#carried", list(CarriedOut).index(carried))
+    await pilot.press("tab")
     assert focused_id(app) == "ev-happened"
     await paste_text(pilot, happened)
     await pilot.press("enter")
@@ -94,7 +97,7 @@ async def evaluate_row(
     assert focused_id(app) == "ev-learning"
     await paste_text(pilot, learning)
     await pilot.press("enter")
-    await choose_radio(pilot, "#carried", list(CarriedOut).index(carried))
+    assert focused_id(app) == "verdict"
     await choose_radio(pilot, "#verdict", list(Verdict).index(verdict))
     await pilot.press("ctrl+s")
     await wait_until(pilot, lambda: app.screen is not form, "the evaluation form closes")
@@ -193,55 +196,49 @@ async def test_second_meeting_follows_up_and_third_sees_what_is_still_open(
 
 
 # DESIGN.md's example session file, as a colleague might write it by hand; ids changed.
-HANDWRITTEN = textwrap.dedent(
-    """\
-    format = 1
-    id = "2026-11-22-1300-kollegas-moede"
-    title = "Refleksionsmøde, familiebehandling (Birgits maskine)"
-    template = "indsatsniveau"
-    started_at = 2026-11-22T13:00:00+01:00
-    ended_at = 2026-11-22T14:55:00+01:00
-    previous = "2026-11-08-1300-kollegas-forrige"
-
-    [[participants]]
-    name = "Mette"
-    role = "facilitator"
-
-    [[phases]]
-    key = "data"
-    title = "Datagennemgang"
-    planned_minutes = 20
-    elapsed_seconds = 1260
-
-    [[notes]]
-    phase = "data"
-    kind = "observation"
-    text = "Fremmødet i gruppeforløbet faldt fra 80 % til 55 % i oktober."
-    source = "Fremmøderegistrering"
-    created_at = 2026-11-22T13:14:03+01:00
-
-    [[decisions]]
-    text = "Vi flytter gruppeforløbet til formiddag i december."
-    created_at = 2026-11-22T14:41:10+01:00
-
-    [[trial_actions]]
-    id = "ta-birgit1"
-    title = "Ring dagen før til familier der udeblev sidst"
-    owner = "Jonas"
-    due = 2026-12-06
-    prediction = "Mindst 4 af 6 familier møder op."
-    measure = "Fremmøde pr. gang i december."
-    development_point = "Fastholdelse i gruppeforløb"
-    adapted_from = "ta-birgit0"
-
-    [[evaluations]]
-    trial_action = "ta-birgit0"
-    carried_out = "partly"
-    what_happened = "..."
-    compared_to_prediction = "..."
-    learning = "..."
-    verdict = "adapt"
-    """
+HANDWRITTEN = session_text(
+    "2026-11-22-1300-kollegas-moede",
+    title="Refleksionsmøde, familiebehandling (Birgits maskine)",
+    template="indsatsniveau",
+    started_at="2026-11-22T13:00:00+01:00",
+    ended_at="2026-11-22T14:55:00+01:00",
+    previous="2026-11-08-1300-kollegas-forrige",
+    participants=[{"name": "Mette", "role": "facilitator"}],
+    phases=[phase(planned_minutes=20, elapsed_seconds=1260)],
+    notes=[
+        note(
+            text="Fremmødet i gruppeforløbet faldt fra 80 % til 55 % i oktober.",
+            source="Fremmøderegistrering",
+            created_at="2026-11-22T13:14:03+01:00",
+        )
+    ],
+    decisions=[
+        {
+            "text": "Vi flytter gruppeforløbet til formiddag i december.",
+            "created_at": "2026-11-22T14:41:10+01:00",
+        }
+    ],
+    trial_actions=[
+        trial_action(
+            "ta-birgit1",
+            title="Ring dagen før til familier der udeblev sidst",
+            due="2026-12-06",
+            prediction="Mindst 4 af 6 familier møder op.",
+            measure="Fremmøde pr. gang i december.",
+            development_point="Fastholdelse i gruppeforløb",
+            adapted_from="ta-birgit0",
+        )
+    ],
+    evaluations=[
+        evaluation(
+            "ta-birgit0",
+            carried_out="partly",
+            what_happened="...",
+            compared_to_prediction="...",
+            learning="...",
+            verdict="adapt",
+        )
+    ],
 )
 
 

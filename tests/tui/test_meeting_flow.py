@@ -16,10 +16,9 @@ from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.forms import TextForm, TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
-
-from .conftest import AppFactory
-from .helpers import (
+from support.pilot import (
     SIZES,
+    AppFactory,
     clear_input,
     confirm,
     end_meeting,

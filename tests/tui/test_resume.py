@@ -12,9 +12,8 @@ from refleksionsrum.core.i18n import t
 from refleksionsrum.core.models import NoteKind
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
-
-from .conftest import AppFactory
-from .helpers import (
+from support.pilot import (
+    AppFactory,
     next_phase,
     paste_text,
     record,

@@ -12,45 +12,42 @@ from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
-
-from .helpers import SIZES, RRPilot, next_phase, record, wait_for_screen, wait_for_store, wait_until
+from support.pilot import (
+    SIZES,
+    RRPilot,
+    next_phase,
+    record,
+    wait_for_screen,
+    wait_for_store,
+    wait_until,
+)
+from support.samples import phase, session_text
 
 SnapCompare = Any
 
-ENDED = """\
-format = 1
-id = "2026-11-09-1300-familiebehandling"
-title = "Refleksionsmøde, familiebehandling"
-template = "borgerniveau"
-started_at = 2026-11-09T13:00:00+01:00
-ended_at = 2026-11-09T13:32:00+01:00
-
-[[phases]]
-key = "data"
-title = "Datagennemgang"
-planned_minutes = 7
-elapsed_seconds = 480
-"""
-
-RUNNING = """\
-format = 1
-id = "2026-11-23-0830-boerneteamet"
-title = "Børneteamet, kvartalsmøde"
-template = "indsatsniveau"
-started_at = 2026-11-23T08:30:00+01:00
-
-[[phases]]
-key = "followup"
-title = "Opfølgning"
-planned_minutes = 20
-elapsed_seconds = 900
-
-[[phases]]
-key = "data"
-title = "Datagennemgang"
-planned_minutes = 30
-elapsed_seconds = 300
-"""
+ENDED = session_text(
+    "2026-11-09-1300-familiebehandling",
+    title="Refleksionsmøde, familiebehandling",
+    ended_at="2026-11-09T13:32:00+01:00",
+    phases=[phase(planned_minutes=7, elapsed_seconds=480)],
+    notes=(),
+    trial_actions=(),
+    evaluations=(),
+)
+RUNNING = session_text(
+    "2026-11-23-0830-boerneteamet",
+    title="Børneteamet, kvartalsmøde",
+    template="indsatsniveau",
+    started_at="2026-11-23T08:30:00+01:00",
+    ended_at=None,
+    phases=[
+        phase("followup", "Opfølgning", 20, 900),
+        phase(planned_minutes=30, elapsed_seconds=300),
+    ],
+    notes=(),
+    trial_actions=(),
+    evaluations=(),
+)
 
 
 @pytest.fixture

@@ -177,8 +177,12 @@ def parse_config(text: str, path: Path) -> Config:
             limit=MAX_WARNING_MINUTES,
         )
     database_url = check.get(data, (), "database_url", str, required=False)
-    if database_url is not None and not database_url.startswith(("sqlite:", "postgresql")):
-        raise check.fail(("database_url",), "config.bad_database_url", value=database_url)
+    if database_url is not None:
+        from refleksionsrum.core.store.urls import url_problem
+
+        problem = url_problem(database_url)
+        if problem is not None:
+            raise check.fail(("database_url",), problem, value=database_url)
 
     templates_table = check.get(data, (), "templates", dict)
     if not templates_table:

@@ -142,7 +142,7 @@ language = "{language}"
 default_template = "borgerniveau"
 
 # Hvor møderne gemmes. Udeladt: en SQLite-fil i sessions/. Fælles database for flere maskiner:
-# database_url = "postgresql://bruger@server/refleksionsrum"
+# database_url = "postgresql+psycopg://bruger@server/refleksionsrum"
 
 # Minutter før en fases tid er gået, hvor tidsboksen skifter farve som advarsel.
 warning_minutes = 2
@@ -152,6 +152,19 @@ bell = false
 
 # Farver: "standard", eller "high-contrast" til en bleg projektor.
 theme = "standard"
+
+# Datakilder: teamets egne tal, vist som seriediagrammer i datagennemgangen. Én [[data]] pr. fil.
+# name = navnet på skærmen; file = en .csv- eller .xlsx-fil, regnet fra arbejdsområdet;
+# value = kolonnen med tallene; date = kolonnen med datoer eller perioder (valgfri);
+# freeze = medianen af de første N punkter er midterlinjen (valgfri); parts = [24]: en ny del med
+# egen median efter punkt 24 (valgfri; går forud for freeze); better = "up" eller "down": hvilken
+# retning er en forbedring (valgfri); templates = ["indsatsniveau"]: kun i disse skabeloner
+# (valgfri, ellers alle); sheet = arket i en Excel-fil (valgfri, ellers det første).
+# [[data]]
+# name = "Fremmøde i gruppeforløbet"
+# file = "data/fremmoede.csv"
+# date = "Måned"
+# value = "Fremmøde %"
 
 # Skabeloner: ét afsnit pr. mødeniveau. Tilføj gerne dine egne.
 # title = navnet på skærmen; minutes = mødets planlagte længde; rhythm_days = dage til næste møde
@@ -171,7 +184,7 @@ default_template = "borgerniveau"
 
 # Where meetings are stored. Left out: a SQLite file in sessions/.
 # One database shared by several machines:
-# database_url = "postgresql://user@server/refleksionsrum"
+# database_url = "postgresql+psycopg://user@server/refleksionsrum"
 
 # Minutes before a phase's time is up when its time box changes colour as a warning.
 warning_minutes = 2
@@ -181,6 +194,19 @@ bell = false
 
 # Colours: "standard", or "high-contrast" for a washed-out projector.
 theme = "standard"
+
+# Data sources: the team's own numbers, shown as run charts in the data review. One [[data]] a file.
+# name = the name on screen; file = a .csv or .xlsx file, relative to the workspace;
+# value = the column with the numbers; date = the column with dates or periods (optional);
+# freeze = the median of the first N points is the centre line (optional); parts = [24]: a new
+# part with its own median after point 24 (optional; wins over freeze); better = "up" or "down":
+# which direction is an improvement (optional); templates = ["indsatsniveau"]: only in these
+# templates (optional, else all); sheet = the sheet of an Excel file (optional, else the first).
+# [[data]]
+# name = "Attendance in the group course"
+# file = "data/attendance.csv"
+# date = "Month"
+# value = "Attendance %"
 
 # Templates: one section per meeting level. Add your own.
 # title = the name on screen; minutes = the meeting's planned length; rhythm_days = days to the next

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,31 @@ class Phrase:
     """
 
     key: str
+
+
+# C0, DEL and C1 controls, and the invisible format characters that reorder or hide text.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print in a one-line message: control characters escaped.
+
+    A value from a file may hold ESC sequences that would set the terminal's title or
+    clear the screen; shown as ``\\x1b`` instead, the user sees what the file has.
+    """
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def printable_params(params: dict[str, Any]) -> dict[str, Any]:
+    return {name: printable(v) if isinstance(v, str) else v for name, v in params.items()}
 
 
 class FileProblem(Exception):
@@ -40,9 +66,10 @@ class FileProblem(Exception):
         super().__init__(f"{path}: {message_key} {params}")
 
     def where(self) -> str:
+        path = printable(str(self.path))
         if self.position is None:
-            return str(self.path)
-        return f"{self.path}:{self.position.line}:{self.position.column}"
+            return path
+        return f"{path}:{self.position.line}:{self.position.column}"
 
     def message(self) -> str:
         """What is wrong, in the current language, without the file and position."""
@@ -50,7 +77,7 @@ class FileProblem(Exception):
 
         params = {
             name: t(value.key) if isinstance(value, Phrase) else value
-            for name, value in self.params.items()
+            for name, value in printable_params(self.params).items()
         }
         return t(self.message_key, **params)
 
@@ -60,7 +87,7 @@ class FileProblem(Exception):
 
         text = f"{self.where()}: {self.message()}"
         if self.hint:
-            text += f" {t(self.hint, path=self.path)}"
+            text += f" {t(self.hint, path=printable(str(self.path)))}"
         return text
 
 
@@ -82,3 +109,15 @@ def expected_type(kinds: type | tuple[type, ...]) -> Phrase:
     if set(names) == {"int", "float"}:
         return Phrase("type.number")
     return Phrase(_TYPE_KEYS.get(names[0], "type.text"))
+
+
+class StoreError(Exception):
+    """The database cannot be used; ``key`` names the catalogue message.
+
+    Here, not beside the engine, so the screens can catch it without importing SQLAlchemy.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(f"{key} {params}")

@@ -4,31 +4,53 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import FrameType
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
 from textual.app import App
 from textual.binding import Binding
 
 from refleksionsrum.core.clock import Clock, SystemClock
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import set_language, t
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.keys import translate_bindings
-from refleksionsrum.tui.messages import MeetingsListed, WorkspaceFailed, WorkspaceLoaded
+from refleksionsrum.tui.memory import Memory
+from refleksionsrum.tui.messages import (
+    MeetingsListed,
+    StoreWanted,
+    WorkspaceFailed,
+    WorkspaceLoaded,
+)
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
 if TYPE_CHECKING:
     from refleksionsrum.core.meeting.room import MeetingRoom
+    from refleksionsrum.core.models import MeetingSummary, Participant
     from refleksionsrum.core.store.database import Store
+
+
+R = TypeVar("R")
+LEAVING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+
+
+@runtime_checkable
+class KeepsTyping(Protocol):
+    """A screen holding text not yet stored (the entry line, a form's fields)."""
+
+    def save_before_leaving(self) -> None: ...
 
 
 class RefleksionsrumApp(App[int]):
     """The reflection room on the shared screen."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "memory.tcss"]
     TITLE = "refleksionsrum"
     ENABLE_COMMAND_PALETTE = False
     # Screens get -narrow below 120 columns and -tall from 40 rows: layouts adapt to
@@ -38,6 +60,9 @@ class RefleksionsrumApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
         Binding("f6", "toggle_contrast", "key.contrast"),
+        # From every screen, a meeting too: search, and the palette with the other screens.
+        Binding("ctrl+f", "search", "key.search", show=False, priority=True),
+        Binding("ctrl+p", "palette", "key.palette", show=False, priority=True),
     ]
 
     def __init__(
@@ -48,6 +73,7 @@ class RefleksionsrumApp(App[int]):
         new: bool = False,
         template: str | None = None,
         title: str | None = None,
+        join: str | None = None,
     ) -> None:
         set_language(workspace.config.language)
         super().__init__()
@@ -56,11 +82,17 @@ class RefleksionsrumApp(App[int]):
         self.clock: Clock = clock or SystemClock()
         self.store: Store | None = None
         self.room: MeetingRoom | None = None
+        self.memory = Memory(self)
         self._start_new = new
         self._loading = False
         self._when_loaded: list[Callable[[], object]] = []
         self._new_template = template
         self._new_title = title
+        self._last_participants: list[Participant] = []
+        # The signal that ended the run (SIGHUP, SIGTERM, SIGINT), if one did.
+        self.left_on: int | None = None
+        # `join`: the note-taker's app ("" = the one running meeting, or a choice).
+        self.joining = join
         for theme in THEMES:
             self.register_theme(theme)
         # Not self.theme = ...: that reparses every stylesheet (and empties the CSS
@@ -76,7 +108,7 @@ class RefleksionsrumApp(App[int]):
         self.call_after_refresh(self._look)
 
     def _look(self) -> None:
-        if self._start_new:
+        if self._start_new or self.joining is not None:
             self.load_store()
         else:
             self.run_worker(self._quick_look, thread=True, group="look")
@@ -87,16 +119,23 @@ class RefleksionsrumApp(App[int]):
 
         from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
 
+        # Never call_from_thread here: it waits for the event loop, and after a signal
+        # the loop is gone, so the thread (and Python's exit, which joins it) would
+        # wait for ever. A message is posted and forgotten.
         look = quick_look(self.workspace)
         if look is None:
-            self.call_from_thread(self.load_store)
+            self.post_message(StoreWanted())
             return
-        self.post_message(MeetingsListed(look.running, look.recent))
+        self.post_message(
+            MeetingsListed(look.running, look.recent, participants=look.last_participants)
+        )
         changed, problems = files_to_take_in(self.workspace)
         if changed or look.files_pending:
-            self.call_from_thread(self.load_store)
+            self.post_message(StoreWanted())
         elif problems:
-            self.post_message(MeetingsListed(look.running, look.recent, problems))
+            self.post_message(
+                MeetingsListed(look.running, look.recent, problems, look.last_participants)
+            )
 
     def load_store(self, then: Callable[[], object] | None = None) -> None:
         """Open the store in a worker (once); ``then`` runs when it is open."""
@@ -109,10 +148,14 @@ class RefleksionsrumApp(App[int]):
             self._loading = True
             self.run_worker(self._load, thread=True, exclusive=True, group="load")
 
+    def on_store_wanted(self, _message: StoreWanted) -> None:
+        self.load_store()
+
     def on_meetings_listed(self, message: MeetingsListed) -> None:
         screen = self.screen
         if isinstance(screen, StartScreen) and self.store is None:
             screen.show_meetings(message.running, message.recent, message.problems)
+            screen.offer_participants(message.participants)
 
     def watch_signals(self) -> None:
         """A closed window (SIGHUP), a stop (SIGTERM) or SIGINT saves everything and exits.
@@ -120,31 +163,49 @@ class RefleksionsrumApp(App[int]):
         The meeting itself goes on: it is offered for resuming on the next start.
         """
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+        for number in LEAVING_SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(number, self.leave_on_signal, number)
+        early = _early_signal()
+        if early is not None:
+            # It came while the program was starting: leave now, as if it came now.
+            self.leave_on_signal(early)
 
     def leave_on_signal(self, number: int) -> None:
+        if self.left_on is not None:
+            return  # a second signal while leaving: the first is being handled
+        self.left_on = number
         self.save_and_leave()
         # Exiting through Textual restores the terminal (raw mode, alternate screen).
         self.exit(128 + number)
 
     def _load(self) -> None:
+        from sqlalchemy.exc import DatabaseError
+
+        from refleksionsrum.core.errors import printable_params
         from refleksionsrum.core.files.sync import ingest, open_store
-        from refleksionsrum.core.store.database import StoreError
+        from refleksionsrum.core.store.engine import corrupt
 
         try:
             store = open_store(self.workspace)
             report = ingest(self.workspace, store)
             running, recent = store.summaries()
         except StoreError as error:
-            self.post_message(WorkspaceFailed(t(error.key, **error.params)))
+            self.post_message(WorkspaceFailed(t(error.key, **printable_params(error.params))))
+            return
+        except DatabaseError as error:
+            # A file cut short can pass the opening and fail at the first full read.
+            failure = corrupt(error, self.workspace.database_url)
+            if failure is None:
+                raise
+            self.post_message(WorkspaceFailed(t(failure.key, **printable_params(failure.params))))
             return
         self.post_message(WorkspaceLoaded(store, running, recent, report.problems))
 
     def on_workspace_loaded(self, message: WorkspaceLoaded) -> None:
         self.store = message.store
         self._loading = False
+        self.memory.store_opened()
         waiting, self._when_loaded = self._when_loaded, []
         for action in waiting:
             action()
@@ -154,6 +215,8 @@ class RefleksionsrumApp(App[int]):
             self._start_new = False
             self.start_meeting(self._new_template, self._new_title, "")
             return
+        if self.joining is not None and self.join_running(message.running):
+            return
         screen = self.screen
         if isinstance(screen, StartScreen):
             screen.show_meetings(message.running, message.recent, message.problems)
@@ -161,27 +224,83 @@ class RefleksionsrumApp(App[int]):
     def on_workspace_failed(self, message: WorkspaceFailed) -> None:
         self.exit(2, message=message.text)
 
+    # -- the store's guard -------------------------------------------------------------------
+
+    def guarded(self, action: Callable[[], R]) -> R | None:
+        """Every store call from a screen goes through here.
+
+        If the database refuses (a full disk, a lock, a read-only file), the
+        screen says why and goes on; None tells the caller nothing was stored, so
+        what was typed stays where it is to be saved again.
+        """
+        try:
+            return action()
+        except StoreError as error:
+            self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
+            return None
+
     # -- meetings --------------------------------------------------------------------------
 
-    def start_meeting(self, template: str | None, title: str | None, participants: str) -> None:
+    def start_meeting(self, template: str | None, title: str | None, participants: str) -> bool:
+        """Open a new meeting; False (and a message) when the store refuses it."""
         from refleksionsrum.core.meeting.room import MeetingRoom
         from refleksionsrum.core.meeting.starting import new_meeting, parse_participants
 
-        assert self.store is not None
+        store = self.store
+        assert store is not None
         chosen = self.workspace.config.template(template)
         name = (title or "").strip() or t("start.default_title", template=chosen.title)
-        meeting = new_meeting(
-            self.store, chosen, name, parse_participants(participants), self.clock
-        )
-        room = MeetingRoom(self.workspace, self.store, meeting, self.clock)
-        room.write_file()
-        self.open_room(room)
 
-    def resume_meeting(self, meeting_id: str) -> None:
+        def begin() -> MeetingRoom:
+            meeting = new_meeting(store, chosen, name, parse_participants(participants), self.clock)
+            room = MeetingRoom(self.workspace, store, meeting, self.clock)
+            room.write_file()
+            return room
+
+        room = self.guarded(begin)
+        if room is not None:
+            self.open_room(room)
+        return room is not None
+
+    def resume_meeting(self, meeting_id: str) -> bool:
+        """Open a running meeting again; False (and a message) when the store refuses it."""
+        from refleksionsrum.core.meeting.room import MeetingRoom
+
+        store = self.store
+        assert store is not None
+        if self.joining is not None:
+            self.join_meeting(meeting_id)
+            return True
+        room = self.guarded(
+            lambda: MeetingRoom.resume(self.workspace, store, meeting_id, self.clock)
+        )
+        if room is not None:
+            self.open_room(room)
+        return room is not None
+
+    def join_running(self, running: list[MeetingSummary]) -> bool:
+        """Join the meeting asked for, or the one running; False leaves the choice to the list."""
+        wanted = self.joining
+        ids = [summary.id for summary in running]
+        if wanted:
+            if wanted not in ids:
+                self.exit(1, message=t("join.not_running", id=wanted, known=", ".join(ids) or "-"))
+                return True
+            self.join_meeting(wanted)
+            return True
+        if not ids:
+            self.exit(1, message=t("join.none_running"))
+            return True
+        if len(ids) == 1:
+            self.join_meeting(ids[0])
+            return True
+        return False
+
+    def join_meeting(self, meeting_id: str) -> None:
         from refleksionsrum.core.meeting.room import MeetingRoom
 
         assert self.store is not None
-        self.open_room(MeetingRoom.resume(self.workspace, self.store, meeting_id, self.clock))
+        self.open_room(MeetingRoom.join(self.workspace, self.store, meeting_id, self.clock))
 
     def open_room(self, room: MeetingRoom) -> None:
         from refleksionsrum.tui.meeting import MeetingScreen
@@ -192,33 +311,50 @@ class RefleksionsrumApp(App[int]):
     def show_summary(self, room: MeetingRoom) -> None:
         from refleksionsrum.tui.summary import SummaryScreen
 
+        if self.room is room:
+            self._last_participants = list(room.meeting.participants)
         self.room = None
         self.switch_screen(SummaryScreen(room))
 
     def back_to_start(self) -> None:
-        """Leave whatever is shown and show the start screen with fresh lists."""
+        """Leave whatever is shown and show the start screen with fresh lists.
+
+        A joined view (and so a served one) has no start screen to go to: it ends.
+        """
+        if self.joining is not None:
+            self.exit(0)
+            return
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
             self.switch_screen(StartScreen())
-        if self.store is not None:
-            running, recent = self.store.summaries()
-            screen = self.screen
-            if isinstance(screen, StartScreen):
-                screen.show_meetings(running, recent, [])
+        if isinstance(self.screen, StartScreen):
+            # A new meeting: the last one's title is not offered, its people are.
+            self.screen.fresh_form(self._last_participants)
+        store = self.store
+        found = self.guarded(store.summaries) if store is not None else None
+        screen = self.screen
+        if found is not None and isinstance(screen, StartScreen):
+            screen.show_meetings(*found, [])
 
     def save_and_leave(self) -> None:
-        """Store everything of a running meeting, drafts too; the meeting itself goes on."""
-        from refleksionsrum.tui.formbase import Form
-        from refleksionsrum.tui.meeting import MeetingScreen
+        """Store everything of a running meeting, drafts too; the meeting itself goes on.
 
+        Imports nothing: what is not loaded holds nothing to save, and on a closed
+        terminal every import is time the process is still there.
+        """
         for screen in self.screen_stack:
-            if isinstance(screen, MeetingScreen):
-                screen.flush_entry_draft()
-            elif isinstance(screen, Form):
-                screen.flush_draft()
-        if self.room is not None and self.room.meeting.is_running:
-            self.room.leave()
+            if isinstance(screen, KeepsTyping):
+                screen.save_before_leaving()
+        room = self.room
+        if room is not None and room.meeting.is_running:
+            self.guarded(room.leave)
+
+    def action_search(self) -> None:
+        self.memory.show_search()
+
+    def action_palette(self) -> None:
+        self.memory.show_palette()
 
     def action_toggle_contrast(self) -> None:
         """Switch between the standard and the high-contrast theme (for this run)."""
@@ -235,10 +371,42 @@ def run(
     new: bool = False,
     template: str | None = None,
     title: str | None = None,
+    join: str | None = None,
     workspace: Workspace | None = None,
 ) -> int:
     """Start the app on the workspace at ``root`` (opened already: ``workspace``)."""
+    _note_early_signals()
     opened = workspace if workspace is not None else Workspace.open(root)
-    app = RefleksionsrumApp(opened, new=new, template=template, title=title)
+    app = RefleksionsrumApp(opened, new=new, template=template, title=title, join=join)
     result = app.run()
-    return result if isinstance(result, int) else 0
+    if app.left_on is not None:
+        # Everything is saved and the terminal restored. Do not wait for worker
+        # threads (a quick look, taking in files: their work is redone at the next
+        # start; each write is a transaction or an atomic rename) nor for the
+        # interpreter's teardown: a closed window wants the process gone.
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(128 + app.left_on)
+    if isinstance(result, int):
+        return result
+    # No result: an error stopped Textual (it printed the traceback); never report success.
+    return app.return_code or 0
+
+
+_early: list[int] = []
+
+
+def _note_early_signals() -> None:
+    """Until the app's own handlers are in place, a leaving signal is remembered."""
+
+    def remember(number: int, _frame: FrameType | None) -> None:
+        _early.append(number)
+
+    for number in LEAVING_SIGNALS:
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(number, remember)
+
+
+def _early_signal() -> int | None:
+    return _early[0] if _early else None

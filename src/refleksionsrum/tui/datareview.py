@@ -1,27 +1,29 @@
 """The data review's charts: flip through the data sources, read the verdict, note what it says.
 
 Imported only when a data phase with [[data]] sources is shown, so the first screen
-loads none of it.
+loads none of it. Files are read in a worker thread: a large export never stops the clock.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from refleksionsrum.core.data.marks import measured_by
 from refleksionsrum.core.data.remember import mark_shown
-from refleksionsrum.core.data.textchart import ChartInput, Ink, draw
-from refleksionsrum.core.data.verdict import number, observation
+from refleksionsrum.core.data.textchart import ChartInput, Ink, Row, draw
+from refleksionsrum.core.data.verdict import compact_verdict, number, observation
 from refleksionsrum.core.data.views import DataView, action_points, load_view, mentions
 from refleksionsrum.core.i18n import short_date, t
 from refleksionsrum.core.models import Note, NoteKind, TrialAction
+from refleksionsrum.core.store.database import StoreError
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -41,6 +43,17 @@ _STYLE = {
     Ink.ACTION: "bold $accent",
 }
 _LATEST = 5
+# Below this width the verdict is given in one short sentence, so the chart keeps its rows.
+_COMPACT_BELOW = 90
+
+
+class ChartView(Static):
+    """The chart's cells; drawn again for its own size whenever that changes."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        review = self.parent.parent if self.parent else None
+        if isinstance(review, DataReview):
+            review.paint_chart()
 
 
 class DataReview(Vertical):
@@ -53,13 +66,13 @@ class DataReview(Vertical):
         self.index = 0
         self._views: dict[int, DataView] = {}
         self._actions: list[TrialAction] | None = None
-        # How many times a chart was drawn: tests and benchmarks wait on it.
+        self._drawn: dict[tuple[int, int, int], list[Row]] = {}
+        # How many times a source was shown (chart or notice): tests and benchmarks wait on it.
         self.painted = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(id="data-head")
         with Horizontal(id="data-body"):
-            yield Static(id="data-chart")
+            yield ChartView(id="data-chart")
             yield Static(id="data-latest")
         yield Static(id="data-verdict")
 
@@ -67,56 +80,65 @@ class DataReview(Vertical):
         self.show()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.draw_chart()
+        if self.index in self._views:
+            self.draw_chart()
 
     @property
-    def view(self) -> DataView:
-        if self.index not in self._views:
-            # Read when first shown: a meeting that never flips to a source never reads it.
-            self._views[self.index] = load_view(self.sources[self.index], self.room.workspace.root)
-        return self._views[self.index]
+    def view(self) -> DataView | None:
+        return self._views.get(self.index)
 
     def flip(self, step: int = 1) -> None:
         self.index = (self.index + step) % len(self.sources)
         self.show()
 
     def show(self) -> None:
-        view = self.view
-        head = Text()
-        head.append(view.source.name, style="bold")
-        head.append("  " + t("data.of", n=self.index + 1, total=len(self.sources)), style="dim")
-        if len(self.sources) > 1:
-            head.append("  " + t("data.flip_hint"), style="dim")
-        self.query_one("#data-head", Static).update(head)
-        self.draw_chart()
-        self._remember(view)
-
-    def _remember(self, view: DataView) -> None:
-        try:
-            mark_shown(self.room.store, self.room.meeting, view, self.room.clock.now())
-        except Exception:  # the store's trouble shows at the next save; the chart stays
+        source = self.sources[self.index]
+        self.border_title = source.name
+        self.border_subtitle = t("data.of", n=self.index + 1, total=len(self.sources)) + (
+            " · " + t("data.flip_hint") if len(self.sources) > 1 else " · " + t("data.note_hint")
+        )
+        if self.index in self._views:
+            self.draw_chart()
             return
+        self.query_one("#data-chart", Static).update(Text(t("data.reading"), style="dim"))
+        self.query_one("#data-verdict", Static).update("")
+        self.query_one("#data-latest", Static).update("")
+        self._read(self.index)
 
-    def actions(self) -> list[TrialAction]:
+    @work(thread=True, group="data-read")
+    def _read(self, index: int) -> None:
+        # Read where the screen cannot wait for it, the store's bookkeeping too: a
+        # large export or a slow database never stops the clock.
+        view = load_view(self.sources[index], self.room.workspace.root)
         if self._actions is None:
             try:
                 self._actions = measured_by(self.room.store, self.sources)
-            except Exception:
+            except StoreError:  # a store in trouble says so elsewhere; the chart goes on
                 self._actions = []
-        return self._actions
+        # A store in trouble shows at the next save; the chart stays on the screen.
+        with suppress(StoreError):
+            mark_shown(self.room.store, self.room.meeting, view, self.room.clock.now())
+        self.app.call_from_thread(self._read_done, index, view)
+
+    def _read_done(self, index: int, view: DataView) -> None:
+        self._views[index] = view
+        if index == self.index:
+            self.draw_chart()
 
     def draw_chart(self) -> None:
         """Show the verdict and latest values, then the chart in the room that is left."""
         view = self.view
+        if view is None:
+            return
         chart = self.query_one("#data-chart", Static)
         latest = self.query_one("#data-latest", Static)
         verdict = self.query_one("#data-verdict", Static)
         if view.problem is not None or view.series is None:
-            problem = view.problem.render() if view.problem else ""
-            chart.update(literal(problem))
+            chart.update(literal(view.problem.render() if view.problem else ""))
             chart.add_class("warning")
             latest.update("")
             verdict.update("")
+            self.painted += 1
             return
         chart.remove_class("warning")
         latest.update(self._latest_table(view))
@@ -125,34 +147,43 @@ class DataReview(Vertical):
         self.call_after_refresh(self.paint_chart)
 
     def _marked(self, view: DataView) -> tuple[tuple[int, ...], list[TrialAction]]:
-        actions = [a for a in self.actions() if mentions(a, view.source)]
+        actions = [a for a in self._actions or () if mentions(a, view.source)]
         marks = action_points(view, actions)
         return marks, actions if marks else []
 
     def paint_chart(self) -> None:
         view = self.view
-        if view.series is None:
+        if view is None or view.series is None:
             return
         chart = self.query_one("#data-chart", Static)
-        points = view.series.points
-        rows = draw(
-            ChartInput(
-                tuple(p.y for p in points),
-                view.parts,
-                points[0].label,
-                points[-1].label,
-                self._marked(view)[0],
-            ),
-            max(chart.content_size.width, 20),
-            max(chart.content_size.height, 5),
-            number,
-        )
+        width = max(chart.content_size.width, 20)
+        height = max(chart.content_size.height, 5)
+        key = (self.index, width, height)
+        if key not in self._drawn:
+            points = view.series.points
+            self._drawn[key] = draw(
+                ChartInput(
+                    tuple(p.y for p in points),
+                    view.parts,
+                    points[0].label,
+                    points[-1].label,
+                    self._marked(view)[0],
+                ),
+                width,
+                height,
+                number,
+            )
+        # Styles looked up once per drawing, and runs of one ink appended as one span.
+        styles = {ink: _resolve(self, style) for ink, style in _STYLE.items()}
         text = Text(no_wrap=True, overflow="crop")
-        for r, row in enumerate(rows):
+        for r, row in enumerate(self._drawn[key]):
             if r:
                 text.append("\n")
-            for char, ink in row:
-                text.append(char, style=_resolve(self, _STYLE[ink]))
+            start = 0
+            for end in range(1, len(row) + 1):
+                if end == len(row) or row[end][1] is not row[start][1]:
+                    text.append("".join(c for c, _ in row[start:end]), style=styles[row[start][1]])
+                    start = end
         chart.update(text)
         self.painted += 1
 
@@ -175,11 +206,19 @@ class DataReview(Vertical):
         text = Text()
         if current is None:
             return text
-        text.append(t("data.median", median=number(current.median)), style="bold")
+        median = number(current.median)
         if len(view.parts) > 1:
-            text.append(" " + t("data.last_part", n=len(view.parts)))
+            # Split charts are judged on their last part: the process as it runs now.
+            n = len(view.parts)
+            text.append(t("data.part_median", n=n, total=n, median=median), style="bold")
+        else:
+            text.append(t("data.median", median=median), style="bold")
         text.append("  ")
-        text.append(view.verdict(), style="bold" if current.signal else "")
+        compact = self.size.width < _COMPACT_BELOW
+        said = compact_verdict(current) if compact else view.verdict()
+        text.append(said, style="bold" if current.signal else "")
+        if compact:
+            return text
         for action in actions:
             text.append("\n▼ ", style="bold")
             text.append_text(literal(action.title))
@@ -189,10 +228,11 @@ class DataReview(Vertical):
 
     def note_text(self) -> tuple[str, str] | None:
         """The observation the chart supports and its source; None while it cannot be read."""
-        current = self.view.current
-        if current is None:
+        view = self.view
+        current = view.current if view else None
+        if view is None or current is None:
             return None
-        return observation(self.view.source.name, current), self.view.source.name
+        return observation(view.source.name, current), view.source.name
 
 
 def _resolve(widget: DataReview, style: str) -> str:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Input, ListView
 
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, TrialAction
-from refleksionsrum.core.store.database import StoreError
+from refleksionsrum.core.store.database import EditConflict
+from refleksionsrum.core.store.items import ItemKept
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S, OPEN_MARK
 from refleksionsrum.tui.forms import (
     Confirm,
@@ -21,12 +23,16 @@ from refleksionsrum.tui.forms import (
     TextForm,
     TrialActionForm,
 )
-from refleksionsrum.tui.items import FollowUp, ItemRow
+from refleksionsrum.tui.items import FollowUp, ItemRow, Pending
+from refleksionsrum.tui.live import LiveScreen
+
+if TYPE_CHECKING:
+    from refleksionsrum.tui.app import RefleksionsrumApp
 
 R = TypeVar("R")
 
 
-class EditingScreen(Screen[None]):
+class EditingScreen(LiveScreen):
     """The meeting screen's handling of recorded items and of text not yet recorded."""
 
     room: MeetingRoom
@@ -41,17 +47,47 @@ class EditingScreen(Screen[None]):
         What was typed stays where it is (on screen, in the form) to be saved
         again once the disk has room or the database can be written.
         """
+        return cast("RefleksionsrumApp", self.app).guarded(action)
+
+    def save_pending(self, entry: Pending) -> None:
+        raise NotImplementedError
+
+    def store_edit(self, save: Callable[[bool], object], mine: str) -> bool:
+        """Save an edit of an item as it was opened; False if the store refused it.
+
+        Changed elsewhere since: ask which text to keep, showing both. Deleted
+        elsewhere: the edit is kept as a new item, and a notice says so.
+        """
         try:
-            return action()
+            stored = save(False)
+        except EditConflict as conflict:
+            current = conflict.current
+            theirs = current.title if isinstance(current, TrialAction) else current.text
+            question = t("notice.conflict", mine=mine, theirs=theirs)
+
+            def answered(keep_mine: bool | None) -> None:
+                if keep_mine:
+                    self.store_edit(lambda _force: save(True), mine)
+                else:
+                    self.refresh_items(select=current)
+
+            self.app.push_screen(Confirm(question, "form.keep_mine"), answered)
+            return True
+        except ItemKept as kept:
+            self.notify(t("notice.item_kept"), severity="warning", timeout=12)
+            self.refresh_items(select=kept.item)
+            return True
         except StoreError as error:
             self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
-            return None
+            return False
+        self.refresh_items(select=stored)
+        return True
 
     def title_of(self, action_id: str | None) -> str | None:
         """The title of an earlier trial action (for 'adapted from'), if it is known."""
         if action_id is None:
             return None
-        earlier = self.room.store.trial_action(action_id)
+        earlier = self.guarded(lambda: self.room.store.trial_action(action_id))
         return earlier.title if earlier is not None else None
 
     # -- drafts: typed but not yet recorded ---------------------------------------------------
@@ -61,7 +97,7 @@ class EditingScreen(Screen[None]):
         return f"entry:{self.room.phase.key}"
 
     def restore_entry_draft(self) -> None:
-        draft = self.room.drafts.get(self.entry_draft_key)
+        draft = self.guarded(lambda: self.room.drafts.get(self.entry_draft_key)) or {}
         for field_id in ("entry-text", "entry-source"):
             if field_id in draft:
                 for found in self.query(f"#{field_id}").results(Input):
@@ -82,16 +118,22 @@ class EditingScreen(Screen[None]):
         if fields:
             self.guarded(lambda: self.room.drafts.save(self.entry_draft_key, fields))
 
+    def save_before_leaving(self) -> None:
+        """The app is quitting or got a signal: store what the entry line holds."""
+        self.flush_entry_draft()
+
     def reopen_form_drafts(self) -> None:
         """After a crash: bring back a form that was being filled in."""
-        for key in self.room.drafts.pending():
-            if self.room.drafts.get(key).get(OPEN_MARK) == "0":
+        drafts = self.room.drafts
+        for key in self.guarded(drafts.pending) or []:
+            fields = self.guarded(partial(drafts.get, key))
+            if fields is None or fields.get(OPEN_MARK) == "0":
                 continue  # cancelled on purpose: waits for the form to be opened again
             if key == "form:new-action":
                 self.action_new_trial_action(force=True)
             elif key.startswith("form:eval:"):
                 action_id = key.removeprefix("form:eval:")
-                for action in self.room.open_trial_actions():
+                for action in self.guarded(self.room.open_trial_actions) or []:
                     if action.id == action_id:
                         self.evaluate(
                             FollowUp(
@@ -126,13 +168,12 @@ class EditingScreen(Screen[None]):
         people = [p.name for p in self.room.meeting.participants]
 
         def saved(result: object) -> None:
-            if isinstance(result, TrialAction):
-                stored = self.guarded(lambda: self.room.save_trial_action(result))
-                if stored is None:
-                    # Not stored: open the form again with what was typed in it.
-                    self.edit_trial_action(result)
-                    return
-                self.refresh_items(select=stored)
+            if isinstance(result, TrialAction) and not self.store_edit(
+                lambda force: self.room.save_trial_action(result, action, force=force),
+                result.title,
+            ):
+                # Not stored: open the form again with what was typed in it.
+                self.edit_trial_action(result)
 
         key = f"form:action:{action.id}" if action.id else "form:new-action"
         form = TrialActionForm(action, people).keep_drafts(self.room.drafts, key)
@@ -142,6 +183,10 @@ class EditingScreen(Screen[None]):
     def open_item(self, event: ListView.Selected) -> None:
         item = cast(ItemRow, event.item).item
         room = self.room
+        if isinstance(item, Pending):
+            if item.problem is not None:
+                self.save_pending(item)  # Enter on a line the store refused: try again
+            return
         if isinstance(item, FollowUp):
             self.evaluate(item)
         elif isinstance(item, TrialAction):
@@ -150,16 +195,20 @@ class EditingScreen(Screen[None]):
 
             def decided(result: object) -> None:
                 if isinstance(result, tuple):
-                    changed = self.guarded(lambda: room.edit_decision(item, result[0]))
-                    self.refresh_items(select=changed or item)
+                    self.store_edit(
+                        lambda force: room.edit_decision(item, result[0], force=force),
+                        result[0],
+                    )
 
             self.app.push_screen(TextForm("form.edit_decision", item.text), decided)
         elif isinstance(item, Note):
 
             def noted(result: object) -> None:
                 if isinstance(result, tuple):
-                    changed = self.guarded(lambda: room.edit_note(item, result[0], result[1]))
-                    self.refresh_items(select=changed or item)
+                    self.store_edit(
+                        lambda force: room.edit_note(item, result[0], result[1], force=force),
+                        result[0],
+                    )
 
             with_source = item.kind is NoteKind.OBSERVATION
             self.app.push_screen(
@@ -203,7 +252,7 @@ class EditingScreen(Screen[None]):
             return
         row = cast(ItemRow | None, items.highlighted_child)
         item = row.item if row is not None else None
-        if item is None or isinstance(item, FollowUp):
+        if item is None or isinstance(item, FollowUp | Pending):
             return
         label = item.title if isinstance(item, TrialAction) else item.text
 

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.internals import ShapedRadioButton
+from refleksionsrum.tui.internals import ShapedRadioButton, deliver_key
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
+from refleksionsrum.tui.text import literal
 
+R = TypeVar("R")
 DRAFT_DELAY_S = 0.4
 # A draft's field saying whether the form was open (reopen after a crash) or cancelled.
 OPEN_MARK = "open"
@@ -29,6 +36,70 @@ class Choice(ShapedRadioButton):
 
     def inner(self) -> str:
         return "●" if self.value else " "
+
+
+class ChoiceList(RadioSet):
+    """A radio list chosen with the arrow keys and Enter (or a click), never by typing.
+
+    Textual's RadioSet chooses on Space: answers typed into it by someone who took
+    it for a text field chose a verdict they never meant. Typed keys are collected
+    and announced (``Typed``) so the screen can show them.
+    """
+
+    # Its keys are handled in on_key, in order with the keys behind them: as bindings
+    # they ran after the key had bubbled up, when a Tab queued behind had already
+    # moved the focus, so a Down and Enter meant for one list chose in the next.
+    inherit_bindings = False
+    BINDINGS: ClassVar[list[BindingType]] = []
+    MOVES = {"down": 1, "right": 1, "up": -1, "left": -1}
+
+    class Typed(Message):
+        """Keys were typed into the list; ``text`` is all typed since it got the focus."""
+
+        def __init__(self, choices: ChoiceList, text: str, character: str) -> None:
+            super().__init__()
+            self.choices, self.text, self.character = choices, text, character
+
+    typed_text = ""
+
+    def typed(self, character: str) -> None:
+        self.typed_text += character
+        self.post_message(self.Typed(self, self.typed_text, character))
+
+    async def on_key(self, event: events.Key) -> None:
+        # Like OrderedInput: Tab is acted on here, in order with the keys behind it,
+        # and a key queued here after the focus moved on goes where the focus is now.
+        focused = self.screen.focused
+        steering = event.key in ("tab", "shift+tab", "enter", *self.MOVES)
+        if focused is not self and (steering or event.is_printable):
+            if isinstance(focused, OrderedInput):
+                event.stop()
+                event.prevent_default()
+                await deliver_key(focused, event)
+                return
+            if isinstance(focused, ChoiceList):
+                await focused.on_key(event)
+                return
+        if steering:
+            event.stop()
+            event.prevent_default()
+            if event.key == "tab":
+                self.screen.focus_next()
+            elif event.key == "shift+tab":
+                self.screen.focus_previous()
+            elif event.key == "enter":
+                self.action_toggle_button()
+            elif self.MOVES[event.key] > 0:
+                self.action_next_button()
+            else:
+                self.action_previous_button()
+        elif event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.typed(event.character)
+
+    def on_blur(self) -> None:
+        self.typed_text = ""
 
 
 class Form(ModalScreen[object]):
@@ -50,6 +121,13 @@ class Form(ModalScreen[object]):
         self.draft_key = ""
         self._draft_timer: Timer | None = None
         self._privacy_warned = False
+        # The value each field had when it was complained about.
+        self._complained: dict[str, str] = {}
+
+    def guarded(self, action: Callable[[], R]) -> R | None:
+        """The app's one guard for store calls (tui/app.py): a refusal is a message."""
+        guard = getattr(self.app, "guarded", None)
+        return guard(action) if guard is not None else action()  # type: ignore[no-any-return]
 
     def keep_drafts(self, drafts: Drafts, key: str) -> Form:
         self.drafts, self.draft_key = drafts, key
@@ -58,11 +136,29 @@ class Form(ModalScreen[object]):
     def on_mount(self) -> None:
         # The modal's own keys (Ctrl+S, Escape) in a footer of its own.
         self.mount(RoomFooter())
-        if self.drafts is not None:
-            self.restore(self.drafts.get(self.draft_key))
-        first = self.query(Input).first() if self.query(Input) else None
+        drafts = self.drafts
+        if drafts is not None:
+            self.restore(self.guarded(lambda: drafts.get(self.draft_key)) or {})
+        first = self.first_field()
         if first is not None:
-            first.focus()
+            # At once, not with Widget.focus() (deferred): keys typed right after the
+            # key that opened the form are already queued and must find their field.
+            self.set_focus(first)
+
+    def first_field(self) -> Input | RadioSet | None:
+        """The form's first field in reading order (a text field or a choice list)."""
+        fields = self.query("Input, RadioSet")
+        return fields.first() if fields else None  # type: ignore[return-value]
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        if isinstance(widget, FormField) and widget.is_proposal:
+            # A value the form proposes (the default date) is selected as the focus
+            # arrives, not when the Focus event is handled: keys queued behind the
+            # Enter that moved here then replace it instead of being added to it.
+            widget.select_all()
 
     def snapshot(self) -> dict[str, str]:
         fields = {f"input:{i.id}": i.value for i in self.query(Input) if i.id}
@@ -87,8 +183,13 @@ class Form(ModalScreen[object]):
     @on(Input.Changed)
     @on(RadioSet.Changed)
     def changed(self, event: Input.Changed | RadioSet.Changed) -> None:
-        for hint in self.query(f"#{event.control.id}-error").results(Static):
-            _say(hint, "")
+        control = event.control
+        complained = self._complained.get(control.id or "")
+        # A change handled after the complaint but made before it (a key typed fast)
+        # leaves the complaint: it is about the value the field still has.
+        if not (isinstance(control, Input) and complained == control.value):
+            for hint in self.query(f"#{control.id}-error").results(Static):
+                _say(hint, "")
         if self.drafts is not None and self._draft_timer is None:
             self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.flush_draft)
 
@@ -101,7 +202,12 @@ class Form(ModalScreen[object]):
             fields = self.snapshot()
             if any(value.strip() for value in fields.values()):
                 fields[OPEN_MARK] = "1" if still_open else "0"
-            self.drafts.save(self.draft_key, fields)
+            drafts = self.drafts
+            self.guarded(lambda: drafts.save(self.draft_key, fields))
+
+    def save_before_leaving(self) -> None:
+        """The app is quitting or got a signal: store the fields, to reopen the form."""
+        self.flush_draft()
 
     def dismiss(self, result: object = None) -> AwaitComplete:  # type: ignore[override]
         if self._draft_timer is not None:
@@ -113,7 +219,8 @@ class Form(ModalScreen[object]):
                 # next time this form is opened, but do not reopen it by itself.
                 self.flush_draft(still_open=False)
             else:
-                self.drafts.drop(self.draft_key)
+                drafts = self.drafts
+                self.guarded(lambda: drafts.drop(self.draft_key))
         return super().dismiss(result)
 
     def buttons(self) -> ComposeResult:
@@ -122,27 +229,53 @@ class Form(ModalScreen[object]):
             yield Button(t("form.cancel"), id="cancel")
 
     def field(
-        self, key: str, value: str = "", placeholder: str = "", id: str = ""
+        self,
+        key: str,
+        value: str = "",
+        placeholder: str = "",
+        id: str = "",
+        proposed: bool = False,
     ) -> ComposeResult:
+        """A labelled text field; ``proposed``: the value is the form's suggestion."""
         yield Label(t(key), classes="field-label")
-        # No select-on-focus: a restored draft would go with the first key typed.
-        yield FormField(value=value, placeholder=placeholder, id=id, select_on_focus=False)
+        # No select-on-focus in general: a restored draft would go with the first key
+        # typed. A proposed value is selected, by set_focus above, while it is unchanged.
+        field = FormField(value=value, placeholder=placeholder, id=id, select_on_focus=False)
+        field.proposal = value if proposed else None
+        yield field
         yield Static("", id=f"{id}-error", classes="field-error")
 
     def value(self, id: str) -> str:
         return self.query_one(f"#{id}", Input).value.strip()
 
     def complain(self, key: str, focus: str | None = None) -> None:
-        """Say what is missing at the top of the form and beside the field."""
+        """Say what is missing at the top of the form and beside the field.
+
+        The focus moves to that field only when it is not in a text field: keys typed
+        behind the Enter that tried to save are queued for the field the typist is
+        in, and moved on they would land in the field complained about, wiping its
+        complaint (the text then seemed lost, and no error was shown).
+        """
         self.query_one(".form-error", Static).update(t(key))
         for hint in self.query(".field-error").results(Static):
             _say(hint, "")
+        self._complained = {}
         if focus:
             widget = self.query_one(f"#{focus}")
-            widget.focus()
+            if isinstance(widget, Input):
+                self._complained[focus] = widget.value
+            if not isinstance(self.focused, Input):
+                self.set_focus(widget)
             widget.scroll_visible()
             for hint in self.query(f"#{focus}-error").results(Static):
                 _say(hint, t(key))
+
+    @on(ChoiceList.Typed)
+    def typed_in_choices(self, event: ChoiceList.Typed) -> None:
+        """Text typed into a choice list chooses nothing; it is shown, not lost."""
+        for hint in self.query(f"#{event.choices.id}-error").results(Static):
+            hint.update(literal(t("form.choose_with_keys", typed=event.text)))
+            hint.display = True
 
     def privacy_ok(self) -> bool:
         """The first save with a CPR-like text is stopped with a warning; the second goes."""
@@ -184,15 +317,26 @@ class Form(ModalScreen[object]):
     def on_key(self, event: events.Key) -> None:
         """Keys typed before the first field has the focus go into it, not nowhere."""
         if self.focused is None and event.is_printable and event.character:
-            first = self.query(Input).first() if self.query(Input) else None
-            if first is not None:
-                first.focus()
+            first = self.first_field()
+            if isinstance(first, ChoiceList):
+                self.set_focus(first)
+                first.typed(event.character)
+                event.stop()
+            elif isinstance(first, Input):
+                self.set_focus(first)
                 first.insert_text_at_cursor(event.character)
                 event.stop()
 
 
 class FormField(OrderedInput):
     """A form's text field: Enter moves to the next field, or saves on the last."""
+
+    # The value the form proposes (None: nothing proposed); selected on focus while kept.
+    proposal: str | None = None
+
+    @property
+    def is_proposal(self) -> bool:
+        return self.proposal is not None and self.value == self.proposal
 
     def on_enter(self) -> None:
         form = self.screen

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from refleksionsrum.core.dates import parse_date
 from refleksionsrum.core.i18n import long_date, t
 from refleksionsrum.core.models import CarriedOut, Evaluation, TrialAction, Verdict
-from refleksionsrum.tui.formbase import Choice, Form
+from refleksionsrum.tui.formbase import Choice, ChoiceList, Form
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
@@ -70,7 +70,14 @@ class TrialActionForm(Form):
             yield Static("", classes="form-error")
             yield from self.field("field.title", a.title, id="ta-title")
             yield from self.field("field.owner", a.owner, ", ".join(self.people), id="ta-owner")
-            yield from self.field("field.due", a.due.isoformat(), t("form.date_hint"), id="ta-due")
+            yield from self.field(
+                "field.due",
+                a.due.isoformat(),
+                t("form.date_hint"),
+                id="ta-due",
+                # A new (or adapted) action's date is the form's proposal: typing replaces it.
+                proposed=not a.id or a.adapted_from is not None,
+            )
             yield Static(literal(long_date(a.due)), id="ta-due-long", classes="hint")
             yield from self.field("field.prediction", a.prediction, id="ta-prediction")
             yield from self.field("field.measure", a.measure, id="ta-measure")
@@ -136,7 +143,7 @@ class EvaluationForm(Form):
                 classes="hint",
             )
             yield Label(t("field.carried_out"), classes="field-label")
-            with RadioSet(id="carried"):
+            with ChoiceList(id="carried"):
                 for choice in CarriedOut:
                     yield Choice(
                         t(f"carried.{choice.value}"), value=bool(e and e.carried_out is choice)
@@ -153,7 +160,7 @@ class EvaluationForm(Form):
             )
             yield from self.field("field.learning", e.learning if e else "", id="ev-learning")
             yield Label(t("field.verdict"), classes="field-label")
-            with RadioSet(id="verdict"):
+            with ChoiceList(id="verdict"):
                 for verdict in Verdict:
                     yield Choice(
                         f"{t(f'verdict.{verdict.value}')} – {t(f'verdict.{verdict.value}.help')}",

@@ -5,19 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.widgets import Label, ListItem
+from textual.widgets import Label, ListItem, ListView
 
 from refleksionsrum.core.i18n import long_date, t
-from refleksionsrum.core.models import (
-    Decision,
-    Evaluation,
-    Note,
-    NoteKind,
-    TrialAction,
-)
+from refleksionsrum.core.models import Decision, Evaluation, Note, NoteKind, Recording, TrialAction
 from refleksionsrum.tui.text import literal
 
 Item = Note | Decision | TrialAction
+
+
+@dataclass
+class Pending:
+    """A line typed and sent to the store, not yet confirmed there (or refused, with why)."""
+
+    number: int
+    text: str
+    phase_key: str
+    records: Recording
+    kind: NoteKind | None = None  # None: a decision
+    source: str | None = None
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class ItemRow(ListItem):
     def __init__(
         self,
         content: Text,
-        item: Item | FollowUp | None,
+        item: Item | FollowUp | Pending | None,
         *,
         details: tuple[Text, ...] = (),
         classes: str = "",
@@ -49,6 +56,76 @@ class ItemRow(ListItem):
         labels = [Label(content), *(Label(d, classes="detail") for d in details)]
         super().__init__(*labels, classes=classes)
         self.item = item
+        self.key = row_key(item, content)
+        self.texts = (content, *details)
+        self.signature = (*(text.markup for text in self.texts), classes)
+
+    def take(self, other: ItemRow) -> None:
+        """Show ``other``'s content in this (mounted) row: one row redrawn, not the list."""
+        self.item, self.signature = other.item, other.signature
+        labels = list(self.query(Label).results(Label))
+        if len(labels) == len(other.texts):
+            for label, text in zip(labels, other.texts, strict=True):
+                label.update(text)
+        else:
+            self.remove_children()
+            self.mount_all(
+                [Label(other.texts[0]), *(Label(d, classes="detail") for d in other.texts[1:])]
+            )
+        self.texts = other.texts
+        # The list's own state classes (-highlight) stay; the item's kind classes follow it.
+        state = {name for name in self.classes if name.startswith("-")}
+        self.set_classes({*other.classes, *state})
+
+
+def row_key(item: object, content: Text) -> str:
+    """What makes a row the same row across reloads: the item's identity, not its text."""
+    if isinstance(item, FollowUp):
+        return f"follow-up:{item.action.id}"
+    if isinstance(item, TrialAction):
+        return f"action:{item.id}"
+    if isinstance(item, Pending):
+        return f"pending:{item.number}"
+    if isinstance(item, Note | Decision):
+        return f"{type(item).__name__}:{item.id}"
+    return f"text:{content.plain}"
+
+
+def sync_rows(view: ListView, rows: list[ItemRow]) -> bool:
+    """Make ``view`` show ``rows``, touching only the rows that changed.
+
+    Rows are matched by key up to the first difference; a "saving..." row whose
+    item has arrived becomes that item's row in place. Past the first other
+    difference, the old rows are removed and the new ones mounted (recording
+    appends, so that is one row). True when rows were removed or added.
+    """
+    current = [child for child in view.children if isinstance(child, ItemRow)]
+    same = 0
+    while same < min(len(current), len(rows)):
+        old, new = current[same], rows[same]
+        if old.key != new.key:
+            if not old.key.startswith("pending:") or new.key.startswith("pending:"):
+                break
+            old.key = new.key  # the line was saved: its row now shows the item
+        if old.signature != new.signature:
+            old.take(new)
+        same += 1
+    if same < len(current):
+        view.remove_items(range(same, len(current)))
+    if same < len(rows):
+        view.extend(rows[same:])
+    return same < len(current) or same < len(rows)
+
+
+def pending_row(entry: Pending) -> ItemRow:
+    """'saving...' while the store works; the reason, and Enter to try again, if it refused."""
+    if entry.problem is None:
+        text = Text(f"{t('entry.saving')} ", style="dim italic")
+        text.append_text(literal(entry.text, "dim"))
+        return ItemRow(text, entry, classes="pending")
+    text = Text(f"{t('entry.not_saved')} ", style="bold")
+    text.append_text(literal(entry.text))
+    return ItemRow(text, entry, details=(literal(entry.problem, "italic"),), classes="unsaved")
 
 
 def note_row(note: Note) -> ItemRow:

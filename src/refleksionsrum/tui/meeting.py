@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.table import Table
@@ -11,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widget import AwaitMount
 from textual.widgets import Button, Header, Input, Label, ListView, RadioSet, Static
 
 from refleksionsrum.core.export import plain
@@ -20,23 +20,28 @@ from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
 from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, TrialAction
 from refleksionsrum.core.privacy import looks_like_cpr
+from refleksionsrum.core.store.database import StoreError
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.formbase import Choice
+from refleksionsrum.tui.formbase import Choice, ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.items import (
     FollowUp,
     ItemRow,
+    Pending,
     decision_row,
     follow_up_row,
     note_row,
     parked_row,
+    pending_row,
+    sync_rows,
     trial_action_row,
 )
 from refleksionsrum.tui.keys import relabel, translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
 from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -69,6 +74,7 @@ class MeetingScreen(EditingScreen):
         Binding("f3", "add_time(5)", "key.add5"),
         Binding("f7", "data_next", "key.data_next", priority=True),
         Binding("f8", "data_note", "key.data_note", priority=True),
+        Binding("ctrl+o", "take_over", "key.take_over", priority=True),
         Binding("delete", "delete_item", "key.delete", show=False),
     ]
 
@@ -81,6 +87,11 @@ class MeetingScreen(EditingScreen):
         self._next_tick: Timer | None = None
         self._draft_timer: Timer | None = None
         self._cpr_warned: str | None = None
+        self.store_queue = StoreQueue(self)
+        self._phase_lock = asyncio.Lock()
+        # Lines sent to the store and not yet confirmed (or refused): shown as rows.
+        self._pending: list[Pending] = []
+        self._pending_count = 0
 
     @property
     def rr(self) -> RefleksionsrumApp:
@@ -111,9 +122,12 @@ class MeetingScreen(EditingScreen):
         level = plain(template.title if template else self.room.meeting.template)
         # The level in the subtitle, unless the title says it already.
         self.sub_title = "" if level in self.title else level
+        if not self.room.is_facilitator:
+            self.sub_title = " · ".join(part for part in (self.sub_title, t("join.role")) if part)
         await self.show_phase()
         self.tick()
         self.reopen_form_drafts()
+        self.start_live()
         template = self.room.template
         if template is not None and template.phase_minutes > template.planned_minutes:
             self.notify(
@@ -137,6 +151,9 @@ class MeetingScreen(EditingScreen):
         if self._next_tick is not None:
             self._next_tick.stop()
         self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
+        if self.room.store_gone():
+            # Said at once (a stat a second), not at the next note, which would be lost.
+            self.show_notice()
         self.retry_file()
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
@@ -156,12 +173,20 @@ class MeetingScreen(EditingScreen):
         """While the session file cannot be written, try again now and then; say how it went."""
         trouble = self.room.file_trouble
         if trouble is not None:
-            self.room.retry_file()
+            self.guarded(self.room.retry_file)
             if self.room.file_trouble != trouble:
                 self.show_notice()
 
     async def show_phase(self) -> None:
-        """Show the current phase: title, purpose, prompts, items and the entry line."""
+        """Show the current phase: title, purpose, prompts, items and the entry line.
+
+        One at a time: a reload that follows the facilitator and a key that moves
+        the phase may both ask for it, and two must not rebuild the entry line at once.
+        """
+        async with self._phase_lock:
+            await self._show_phase()
+
+    async def _show_phase(self) -> None:
         room = self.room
         phase_text = room.phase_template()
         self.query_one("#phase-title", Static).update(literal(room.phase.title.upper(), "bold"))
@@ -175,7 +200,7 @@ class MeetingScreen(EditingScreen):
         for prompt in phase_text.prompts if phase_text else ():
             prompts.add_row(Text("?", style="bold"), literal(prompt))
         self.query_one("#prompts", Static).update(prompts)
-        self._shown_phase = room.timer.current
+        self._shown_phase = room.shown
         await self.sync_data_review()
         await self.build_entry()
         self.refresh_items()
@@ -193,7 +218,7 @@ class MeetingScreen(EditingScreen):
         elif records is Recording.WONDER:
             # Three visible choices, not a drop-down: the room sees what is recorded.
             widgets.append(
-                RadioSet(
+                ChoiceList(
                     *(
                         Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING)
                         for k in _WONDER_KINDS
@@ -229,8 +254,8 @@ class MeetingScreen(EditingScreen):
         room = self.room
         rows: list[ItemRow] = []
         if room.records is Recording.FOLLOWUP:
-            actions = room.open_trial_actions()
-            earlier = room.earlier_evaluations(actions)
+            actions = self.guarded(room.open_trial_actions) or []
+            earlier = self.guarded(lambda: room.earlier_evaluations(actions)) or {}
             rows = [
                 follow_up_row(
                     FollowUp(
@@ -253,27 +278,41 @@ class MeetingScreen(EditingScreen):
                     for a in room.meeting.trial_actions
                 ]
                 rows += [parked_row(n) for n in room.parked_ideas()]
+        key = room.phase.key
+        rows += [
+            pending_row(p)
+            for p in self._pending
+            if p.phase_key == key or (p.kind is None and room.records is Recording.NEXT)
+        ]
         items = self.query_one("#items", ListView)
         previous = items.index
-        items.clear()
-        mounted = items.extend(rows)
+        # Only the rows that changed are redrawn: a reload after every save elsewhere
+        # must not rebuild the list (nor lose the highlighted row).
+        reshaped = sync_rows(items, rows)
         target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
         if target is None and previous is not None and rows:
             target = min(previous, len(rows) - 1)
         if target is None and rows:
             # A highlighted first row, so Enter acts at once without an arrow key first.
             target = 0
-        if target is not None:
+        if target is not None and (reshaped or target != items.index):
+            items.index = None
             items.index = target
-            # The highlight's scroll happens before the new rows have a size: scroll
-            # again once they are mounted and laid out, so the item just recorded is in view.
-            self.call_later(_scroll_into_view, mounted, items, rows[target])
+            if reshaped:
+                # Removed rows leave the DOM after this refresh: highlight once they have.
+                self.call_after_refresh(_highlight, items, target)
+            else:
+                _scroll_into_view(items, target)
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
         notice = self.query_one("#notice", Static)
         trouble = self.room.file_trouble
-        if trouble is not None:
+        gone = self.room.store.file if self.room.store.is_gone() else None
+        if gone is not None:
+            notice.update(literal(t("store.gone", path=str(gone.path))))
+            notice.add_class("warning")
+        elif trouble is not None:
             notice.update(
                 literal(t("notice.file_trouble", path=trouble.path, reason=trouble.reason))
             )
@@ -281,9 +320,18 @@ class MeetingScreen(EditingScreen):
         elif extra:
             notice.update(literal(extra))
             notice.add_class("warning")
+        elif not self.room.is_facilitator and not self.room.following:
+            notice.update(literal(t("join.looking")))
+            notice.remove_class("warning")
         else:
             notice.update("")
             notice.remove_class("warning")
+
+    def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
+        """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""
+        for entry in self.query("#entry-text").results(Input):
+            self.set_focus(entry)
+            entry.insert_text_at_cursor(event.character)
 
     def on_key(self, event: events.Key) -> None:
         """Typing while the list has the focus writes in the entry line, not nowhere."""
@@ -306,27 +354,27 @@ class MeetingScreen(EditingScreen):
         text = submitted.strip()
         if not text:
             return
-        if looks_like_cpr(text) and self._cpr_warned != text:
+        # The source is minutes too: a CPR number there is stopped like one in the text.
+        sources = [field.value for field in self.query("#entry-source").results(Input)]
+        checked = "\n".join([text, *sources])
+        if looks_like_cpr(checked) and self._cpr_warned != checked:
             # Stop once: names and CPR numbers do not belong in the minutes.
-            self._cpr_warned = text
+            self._cpr_warned = checked
             self.notify(t("privacy.cpr_entry"), severity="warning", timeout=12)
             return
         room = self.room
-        item: Note | Decision | None
-        if room.records is Recording.NEXT:
-            item = self.guarded(lambda: room.add_decision(text))
-        else:
-            source = None
+        entry = Pending(self._pending_count, text, room.phase.key, room.records)
+        self._pending_count += 1
+        if room.records is not Recording.NEXT:
             if room.records is Recording.WONDER:
                 chosen = self.query_one("#entry-kind", RadioSet).pressed_index
-                kind = _WONDER_KINDS[chosen] if chosen >= 0 else NoteKind.WONDERING
+                entry.kind = _WONDER_KINDS[chosen] if chosen >= 0 else NoteKind.WONDERING
             else:
-                kind = room.records.entry_kind
+                entry.kind = room.records.entry_kind
                 if room.records is Recording.DATA:
-                    source = self.query_one("#entry-source", Input).value.strip() or None
-            item = self.guarded(lambda: room.add_note(kind, text, source))
-        if item is None:
-            return  # not stored: the text stays in the entry line to try again
+                    entry.source = self.query_one("#entry-source", Input).value.strip() or None
+        # The line is emptied at once, so what is typed next is a new entry and two
+        # entries never merge; the row says "saving..." until the store has it.
         for source_input in self.query("#entry-source").results(Input):
             source_input.value = ""
         text_input.value = ""
@@ -335,14 +383,81 @@ class MeetingScreen(EditingScreen):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        self.room.drafts.drop(self.entry_draft_key)
-        self.refresh_items(select=item)
+        self.save_pending(entry)
+
+    @property
+    def saving(self) -> bool:
+        """A recorded line is still on its way to the store (shown as 'saving...')."""
+        return self.store_queue.busy or any(p.problem is None for p in self._pending)
+
+    def save_pending(self, entry: Pending) -> None:
+        """Send a recorded line to the store (in order, off the UI thread)."""
+        room = self.room
+        entry.problem = None
+        if entry not in self._pending:
+            self._pending.append(entry)
+        self.refresh_items(select=entry)
+        draft_key = f"entry:{entry.phase_key}"
+
+        def work() -> Note | Decision:
+            item: Note | Decision
+            if entry.kind is None:
+                item = room.add_decision(entry.text)
+            else:
+                item = room.add_note(entry.kind, entry.text, entry.source, entry.phase_key)
+            room.drafts.drop(draft_key)
+            return item
+
+        def saved(item: Note | Decision) -> None:
+            self._pending.remove(entry)
+            self.refresh_items(select=item)
+            self.follow_when_free()
+
+        def refused(error: StoreError) -> None:
+            entry.problem = t(error.key, **error.params)
+            self.refresh_items(select=entry)
+            self.store_failed(error)
+
+        self.store_queue.put(work, saved, refused)
+
+    def holds_phase(self) -> bool:
+        """A note-taker halfway through a line stays in its phase until it is recorded."""
+        return any(i.value.strip() for i in self.query("#entry Input").results(Input))
+
+    def follow_when_free(self) -> None:
+        if not self.holds_phase() and self.room.catch_up():
+            self.run_worker(self.show_phase(), exclusive=True, group="phase")
+
+    def after_reload(self, shown_moved: bool, meeting_moved: bool, held: bool) -> None:
+        """Show what the reload brought: a new phase, or just the rows that changed."""
+        room = self.room
+        if not room.meeting.is_running and self.app.screen is self:
+            self.rr.show_summary(room)  # the facilitator ended the meeting
+            return
+        if shown_moved:
+            self.notify(t("join.phase_moved", phase=room.phase.title), timeout=4, markup=False)
+            self.run_worker(self.show_phase(), exclusive=True, group="phase")
+        else:
+            if held and meeting_moved:
+                phase = room.meeting.phases[room.timer.current].title
+                self.notify(t("join.phase_waits", phase=phase), timeout=6, markup=False)
+            self.refresh_items()
+        self.tick()
+
+    def role_changed(self) -> None:
+        super().role_changed()
+        self.run_worker(self.show_phase(), exclusive=True, group="phase")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_trial_action":
             return self.room.records is Recording.NEXT
         if action in ("data_next", "data_note"):
             return self.room.records is Recording.DATA and bool(self.rr.workspace.config.data)
+        if action in ("toggle_pause", "add_time"):
+            # The phase, the pause and the added minutes belong to the facilitator.
+            return self.room.is_facilitator
+        if action == "take_over":
+            return not self.room.is_facilitator
         return True
 
     # -- the data review's charts (tui/datareview.py) ---------------------------------------
@@ -386,6 +501,10 @@ class MeetingScreen(EditingScreen):
 
     async def action_next_phase(self) -> None:
         self.flush_entry_draft()
+        if not self.room.is_facilitator:
+            if self.room.look(1):
+                await self.show_phase()
+            return
         if self.room.timer.is_last:
             self.ask_to_end()
             return
@@ -397,6 +516,10 @@ class MeetingScreen(EditingScreen):
 
     async def action_previous_phase(self) -> None:
         self.flush_entry_draft()
+        if not self.room.is_facilitator:
+            if self.room.look(-1):
+                await self.show_phase()
+            return
         if self.guarded(self.room.previous_phase):
             await self.show_phase()
             self.tick()
@@ -417,7 +540,7 @@ class MeetingScreen(EditingScreen):
 
     def after_presenting(self) -> None:
         """Presentation mode may have moved the phase; show where we are now."""
-        if self._shown_phase != self.room.timer.current:
+        if self._shown_phase != self.room.shown:
             self.run_worker(self.show_phase(), exclusive=True, group="phase")
         self.tick()
 
@@ -428,15 +551,27 @@ class MeetingScreen(EditingScreen):
 
     def ask_to_end(self) -> None:
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.room.end()
+            if not yes:
+                return
+            self.guarded(self.room.end)
+            # Not ended if the store refused: the meeting stays on screen, saying why.
+            if not self.room.meeting.is_running:
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
 
 
-async def _scroll_into_view(mounted: AwaitMount, items: ListView, row: ItemRow) -> None:
-    await mounted
+def _highlight(items: ListView, index: int) -> None:
+    if index < len(items.children):
+        items.index = None
+        items.index = index
+        _scroll_into_view(items, index)
+
+
+def _scroll_into_view(items: ListView, index: int) -> None:
+    # The highlight's own scroll can come before a new row has a size: scroll again
+    # once it is laid out, so the item just recorded is in view.
+    row = items.children[index]
 
     def scroll() -> None:
         if row.is_attached and row.parent is items:

@@ -9,7 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from refleksionsrum.core.files.sessionfile import SessionFileError
-    from refleksionsrum.core.models import MeetingSummary
+    from refleksionsrum.core.models import MeetingSummary, Participant
     from refleksionsrum.core.store.database import Store
 
 
@@ -30,6 +30,8 @@ class MeetingsListed(Message):
     running: list[MeetingSummary]
     recent: list[MeetingSummary]
     problems: list[SessionFileError] = field(default_factory=list)
+    # Who took part in the latest meeting, offered for the next.
+    participants: list[Participant] = field(default_factory=list)
 
 
 @dataclass
@@ -37,3 +39,16 @@ class WorkspaceFailed(Message):
     """The store could not be opened; ``text`` says why and what to do."""
 
     text: str
+
+
+@dataclass
+class StoreWanted(Message):
+    """The quick look found files to take in (or no database): open the store."""
+
+
+@dataclass
+class MeetingChanged(Message):
+    """Another view (or this one) wrote to the meeting: its revision moved."""
+
+    revision: int | None
+    reread: bool = False

@@ -37,6 +37,13 @@ class OrderedInput(KeyFirstInput, QuietInput):
                 event.prevent_default()
                 focused.insert_text_at_cursor(event.character)
                 return True
+            typed = getattr(focused, "typed", None)
+            if callable(typed) and event.is_printable and event.character:
+                # A choice list (tui/formbase.ChoiceList): shown there, choosing nothing.
+                event.stop()
+                event.prevent_default()
+                typed(event.character)
+                return True
         if steering:
             event.stop()
             event.prevent_default()

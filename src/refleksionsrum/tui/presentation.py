@@ -108,7 +108,8 @@ class PresentationScreen(Screen[None]):
         room = self.room
         latest = LATEST_TALL if self.has_class("-tall") else LATEST_SHORT
         if room.records is Recording.FOLLOWUP:
-            return [a.title for a in room.open_trial_actions()][-latest:]
+            actions = self.rr.guarded(room.open_trial_actions) or []
+            return [a.title for a in actions][-latest:]
         lines = [n.text for n in room.notes_here()]
         if room.records is Recording.NEXT:
             lines += [d.text for d in room.meeting.decisions]
@@ -120,17 +121,18 @@ class PresentationScreen(Screen[None]):
         self.show()
 
     def action_phase(self, step: int) -> None:
-        moved = self.room.next_phase() if step > 0 else self.room.previous_phase()
-        if moved:
+        move = self.room.next_phase if step > 0 else self.room.previous_phase
+        # The same guard as the meeting screen's: a refused write is a message.
+        if self.rr.guarded(move):
             self.prompt_index = 0
             self.show()
 
     def action_toggle_pause(self) -> None:
-        self.room.toggle_pause()
+        self.rr.guarded(self.room.toggle_pause)
         self.refresh_clock()
 
     def action_add_time(self, minutes: int) -> None:
-        self.room.add_time(minutes)
+        self.rr.guarded(lambda: self.room.add_time(minutes))
         self.refresh_clock()
 
     def action_leave(self) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, OptionList, Select, Static
@@ -20,7 +21,7 @@ from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
     from refleksionsrum.core.files.sessionfile import SessionFileError
-    from refleksionsrum.core.models import MeetingSummary
+    from refleksionsrum.core.models import MeetingSummary, Participant
     from refleksionsrum.tui.app import RefleksionsrumApp
 
 
@@ -30,6 +31,13 @@ class StartScreen(Screen[None]):
     # Straight to the title: the default ("*") would focus the scrolling panel first
     # and then move on, restyling the whole form twice before the first frame.
     AUTO_FOCUS = "#title"
+
+    BINDINGS = [
+        Binding("ctrl+f", "app.search", "key.search", priority=True),
+        Binding("f7", "history", "key.history"),
+        Binding("f8", "board", "key.board"),
+        Binding("f9", "learning", "key.learning"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,8 +50,9 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         config = self.rr.workspace.config
+        # A template's title is the team's text: "[/]" in it is shown, not read as markup.
         templates = [
-            (f"{tpl.title} · {tpl.planned_minutes} min", name)
+            (literal(f"{tpl.title} · {tpl.planned_minutes} min"), name)
             for name, tpl in config.templates.items()
         ]
         yield Header(show_clock=False)
@@ -71,9 +80,10 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = str(self.rr.workspace.root)
         self.query_one("#title", Input).focus()
-        if self.rr.store is not None:
-            running, recent = self.rr.store.summaries()
-            self.show_meetings(running, recent, [])
+        store = self.rr.store
+        found = self.rr.guarded(store.summaries) if store is not None else None
+        if found is not None:
+            self.show_meetings(*found, [])
 
     def show_meetings(
         self,
@@ -94,8 +104,9 @@ class StartScreen(Screen[None]):
         )
         status = self.query_one("#start-status", Static)
         if problems:
-            names = ", ".join(p.path.name for p in problems[:3])
-            status.update(literal(t("start.unreadable", count=len(problems), names=names)))
+            from refleksionsrum.core.files.reading import unused_line
+
+            status.update(literal(unused_line(problems)))
             status.add_class("warning")
         else:
             status.update("")
@@ -107,6 +118,20 @@ class StartScreen(Screen[None]):
             running_list.highlighted = 0
             running_list.focus()
 
+    def offer_participants(self, people: list[Participant]) -> None:
+        """Fill in the latest meeting's participants, unless something is typed there."""
+        from refleksionsrum.core.meeting.starting import format_participants
+
+        field = self.query_one("#participants", Input)
+        if people and not field.value:
+            field.value = format_participants(people)
+
+    def fresh_form(self, people: list[Participant]) -> None:
+        """Back from a meeting: an empty title, the same people offered again."""
+        self.query_one("#title", Input).value = ""
+        self.query_one("#participants", Input).value = ""
+        self.offer_participants(people)
+
     def _option(self, meeting: MeetingSummary) -> Option:
         when = f"{short_date(meeting.started_at)} {clock_time(meeting.started_at)}"
         line = Text.assemble(literal(meeting.title, "bold"), "\n", when)
@@ -114,6 +139,15 @@ class StartScreen(Screen[None]):
             line.append(" · ")
             line.append_text(literal(meeting.current_phase_title))
         return Option(line, id=meeting.id)
+
+    def action_history(self) -> None:
+        self.rr.memory.show_history()
+
+    def action_board(self) -> None:
+        self.rr.memory.show_board()
+
+    def action_learning(self) -> None:
+        self.rr.memory.show_learning()
 
     def on_key(self) -> None:
         # Someone is at work here: load the store now, so it is there when needed.
@@ -126,8 +160,14 @@ class StartScreen(Screen[None]):
         chosen = str(template) if template is not Select.BLANK else None
         title = self.query_one("#title", Input).value
         people = self.query_one("#participants", Input).value
-        self.query_one("#begin", Button).disabled = True
-        self.rr.load_store(lambda: self.rr.start_meeting(chosen, title, people))
+        begin = self.query_one("#begin", Button)
+        begin.disabled = True
+
+        def start() -> None:
+            if not self.rr.start_meeting(chosen, title, people):
+                begin.disabled = False  # refused: the message says why; try again
+
+        self.rr.load_store(start)
 
     @on(Input.Submitted, "#title")
     def next_field(self) -> None:
@@ -148,11 +188,15 @@ class StartScreen(Screen[None]):
             return
 
         def show() -> None:
-            assert self.rr.store is not None
-            meeting = self.rr.store.load_meeting(meeting_id)
-            self.rr.show_summary(
-                MeetingRoom(self.rr.workspace, self.rr.store, meeting, self.rr.clock)
+            store = self.rr.store
+            assert store is not None
+            room = self.rr.guarded(
+                lambda: MeetingRoom(
+                    self.rr.workspace, store, store.load_meeting(meeting_id), self.rr.clock
+                )
             )
+            if room is not None:
+                self.rr.show_summary(room)
 
         self.rr.load_store(show)
 

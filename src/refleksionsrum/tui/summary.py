@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from rich.table import Table
@@ -79,8 +80,9 @@ class SummaryScreen(Screen[None]):
 
     def followed_up(self) -> dict[str, TrialAction]:
         found = {}
+        store = self.room.store
         for evaluation in self.room.meeting.evaluations:
-            action = self.room.store.trial_action(evaluation.trial_action)
+            action = self.rr.guarded(partial(store.trial_action, evaluation.trial_action))
             if action is not None:
                 found[action.id] = action
         return found

@@ -17,6 +17,7 @@ _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _COMMA_DECIMAL = re.compile(r"^[-+]?\d{1,3}(\.\d{3})*,\d+$|^[-+]?\d+,\d+$")
 _DOT_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+$")
+_SIMPLE = re.compile(r"^[-+]?\d+(\.\d+)?$")
 _PLAIN = re.compile(r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$")
 
 
@@ -48,17 +49,28 @@ def _clean(text: str) -> str:
 
 def parse_number(cell: Cell, mark: str = ".") -> float | None:
     """The number in ``cell``; None for an empty cell. Raises ValueError for text."""
-    if cell is None or isinstance(cell, bool):
-        if cell is None:
-            return None
+    if isinstance(cell, str):
+        return _number_text(cell, mark)
+    if cell is None:
+        return None
+    if isinstance(cell, bool | date):
         raise ValueError(cell)
-    if isinstance(cell, int | float):
-        if cell != cell or cell in (float("inf"), float("-inf")):
-            raise ValueError(cell)
-        return float(cell)
-    if isinstance(cell, date):
+    value = float(cell)
+    if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(cell)
-    text = _clean(cell)
+    return value
+
+
+def _number_text(cell: str, mark: str) -> float | None:
+    text = cell.strip()
+    if not text:
+        return None
+    # The common case first, one float() call: "85,5" in a comma column, "85.5" otherwise.
+    # (In a comma column a dot groups thousands, so "1.234" takes the long way.)
+    simple = text if mark == "." else (None if "." in text else text.replace(",", "."))
+    if simple is not None and _SIMPLE.match(simple):
+        return float(simple)
+    text = _clean(text)
     if not text:
         return None
     if mark == ",":
@@ -85,8 +97,13 @@ def parse_date(cell: Cell) -> date | None:
     if isinstance(cell, int | float):
         return _serial(float(cell))
     text = cell.strip()
-    found = _YMD.match(text)
     try:
+        # dd-mm-yyyy and dd.mm.yyyy as Danish systems write them, sliced without a regex.
+        if len(text) == 10 and text[2] in "-./" and text[5] == text[2]:
+            return date(int(text[6:]), int(text[3:5]), int(text[:2]))
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        found = _YMD.match(text)
         if found:
             return date(int(found[1]), int(found[2]), int(found[3]))
         found = _DMY.match(text)

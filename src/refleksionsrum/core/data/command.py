@@ -105,45 +105,6 @@ def as_text(request: Request, series: Series, parts: list[PartAnalysis], width: 
     return "\n".join(lines)
 
 
-def add_command(commands: Any, help_text: Any, add_workspace: Any, handler: Any) -> None:
-    """The `data` subcommand's arguments (help texts from the catalogue)."""
-    data = commands.add_parser(
-        "data", help=help_text("cli.data.help"), description=t("cli.data.description")
-    )
-    data.add_argument(
-        "file", nargs="?", metavar=t("cli.metavar.file"), help=help_text("cli.data.help_file")
-    )
-    data.add_argument("--value", metavar="COLUMN", help=help_text("cli.data.help_value"))
-    data.add_argument("--date", metavar="COLUMN", help=help_text("cli.data.help_date"))
-    data.add_argument(
-        "--sheet", metavar=t("cli.metavar.name"), help=help_text("cli.data.help_sheet")
-    )
-    data.add_argument(
-        "--freeze", type=_positive, metavar="N", help=help_text("cli.data.help_freeze")
-    )
-    data.add_argument(
-        "--part",
-        type=_positive,
-        action="append",
-        default=[],
-        metavar="N",
-        help=help_text("cli.data.help_part"),
-    )
-    data.add_argument(
-        "--format", choices=("text", "json"), default="text", help=help_text("cli.data.help_format")
-    )
-    data.add_argument("--name", metavar=t("cli.metavar.name"), help=help_text("cli.data.help_name"))
-    add_workspace(data)
-    data.set_defaults(handler=handler, data_parser=data)
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise ValueError(text)
-    return value
-
-
 def request_of(args: Any, sources: tuple[DataSource, ...] | None, root: Path | None) -> Request:
     """The request the command line asks for; a --name is looked up in ``sources``."""
     if args.name is not None:

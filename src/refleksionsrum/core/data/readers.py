@@ -64,18 +64,18 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
 
 def _table(path: Path, grid: list[list[Cell]]) -> Table:
     # The header is the first row with something in it; rows above it are titles or blank.
-    start = next((i for i, row in enumerate(grid) if any(cell_text(c) for c in row)), None)
+    start = next((i for i, row in enumerate(grid) if _filled(row)), None)
     if start is None:
         raise DataProblem(path, "data.empty")
     columns = tuple(cell_text(c) for c in grid[start])
-    rows = [
-        (number + 1, row)
-        for number, row in enumerate(grid)
-        if number > start and any(cell_text(c) for c in row)
-    ]
+    rows = [(number + 1, row) for number, row in enumerate(grid) if number > start and _filled(row)]
     if not rows:
         raise DataProblem(path, "data.empty")
     return Table(path, columns, rows)
+
+
+def _filled(row: list[Cell]) -> bool:
+    return any(c is not None and (not isinstance(c, str) or c.strip()) for c in row)
 
 
 def _csv_rows(path: Path) -> list[list[Cell]]:

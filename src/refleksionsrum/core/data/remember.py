@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import text
-
 from refleksionsrum.core.data.shown import TABLE, record
 from refleksionsrum.core.data.views import DataView
 from refleksionsrum.core.models import Meeting
 from refleksionsrum.core.store.database import Store
-from refleksionsrum.core.store.tables import MeetingRow
 from refleksionsrum.core.tomltext.writer import fields
 
 
@@ -30,13 +27,5 @@ def mark_shown(store: Store, meeting: Meeting, view: DataView, when: datetime) -
 
 
 def save_extra(store: Store, meeting: Meeting) -> None:
-    """Store the meeting's extra keys, counted in the revision like every write."""
-    with store.writing() as session:
-        row = session.get(MeetingRow, meeting.id)
-        if row is None:
-            return
-        row.extra_toml = fields(meeting.extra) if meeting.extra else ""
-        session.add(row)
-        session.exec(  # type: ignore[call-overload]
-            text("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
-        )
+    """Store the meeting's extra keys, counted in its revision like every write."""
+    store.save_extra(meeting.id, fields(meeting.extra) if meeting.extra else "")

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from refleksionsrum.core.data.cells import cell_text, decimal_mark, parse_date, parse_number
 from refleksionsrum.core.data.readers import DataProblem, Table, read_table
 from refleksionsrum.core.tomltext.positions import Position
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """One measurement: its label (a date or a period as written), its date, its value."""
 
     label: str
@@ -46,6 +46,7 @@ def series_of(table: Table, value: str, date_column: str | None = None) -> Serie
     date_at = table.column(date_column) if date_column else None
     mark = decimal_mark([row[value_at] for _, row in table.rows if value_at < len(row)])
     points: list[Point] = []
+    column = table.columns[value_at]
     for number, row in table.rows:
         cell = row[value_at] if value_at < len(row) else None
         try:
@@ -56,26 +57,24 @@ def series_of(table: Table, value: str, date_column: str | None = None) -> Serie
                 "data.not_number",
                 position=Position(number, value_at + 1),
                 row=number,
-                column=table.columns[value_at],
+                column=column,
                 text=cell_text(cell)[:60],
             ) from None
         if y is None:
             continue  # an empty cell is a period without a measurement
         if date_at is None:
-            label, when = str(len(points) + 1), None
+            points.append(Point(str(len(points) + 1), y, None, number))
         else:
             raw = row[date_at] if date_at < len(row) else None
-            label, when = cell_text(raw), parse_date(raw)
-        points.append(Point(label, y, when, number))
+            points.append(Point(cell_text(raw), y, parse_date(raw), number))
     if not points:
-        raise DataProblem(table.path, "data.no_values", column=table.columns[value_at])
+        raise DataProblem(table.path, "data.no_values", column=column)
     if date_at is not None and all(p.when is not None for p in points):
         # Exports often list the newest first; a run chart reads left to right in time.
+        # (Sorting rows already in order costs one pass.)
         points.sort(key=lambda p: (p.when, p.row))
-        points = [
-            Point(p.when.isoformat() if p.when else p.label, p.y, p.when, p.row) for p in points
-        ]
-    else:
+        points = [p._replace(label=p.when.isoformat()) for p in points if p.when is not None]
+    elif date_at is not None:
         # Periods that are not all dates ("2024-01", "Uge 3") keep the file's order and labels.
-        points = [Point(p.label, p.y, None, p.row) for p in points]
+        points = [p._replace(when=None) for p in points]
     return Series(table.path, table.columns[value_at], tuple(points))

@@ -56,15 +56,15 @@ def draw(chart: ChartInput, width: int, height: int, fmt: Callable[[float], str]
         low, high = low - 1, high + 1
     labels = {fmt(high), fmt(low), *(fmt(m) for m in medians)}
     gutter = max(len(text) for text in labels) + 1
-    plot_w, plot_h = width - gutter - 1, height - 2
+    # The top row carries the trial-action marks; without any, or in a low chart where
+    # every row counts, it goes to the plot (the dotted column still marks the point).
+    marks_row = bool(chart.actions) and height >= 8
+    plot_w, plot_h = width - gutter - 1, height - (2 if marks_row else 1)
     dots_w, dots_h = plot_w * 2, plot_h * 4
     n = len(values)
 
-    def dot_x(i: int) -> int:
-        return 0 if n == 1 else round(i * (dots_w - 1) / (n - 1))
-
-    def dot_y(y: float) -> int:
-        return round((high - y) / (high - low) * (dots_h - 1))
+    scale = _Scale(0.0 if n == 1 else (dots_w - 1) / (n - 1), high, (dots_h - 1) / (high - low))
+    dot_x, dot_y = scale.x, scale.y
 
     bits = [[0] * plot_w for _ in range(plot_h)]
     ink = [[Ink.BLANK] * plot_w for _ in range(plot_h)]
@@ -77,7 +77,7 @@ def draw(chart: ChartInput, width: int, height: int, fmt: Callable[[float], str]
             ink[row][col] = Ink.SIGNAL if hot else Ink.LINE
 
     for part in chart.parts:
-        _draw_part(part, values, signal, dot_x, dot_y, plot)
+        _draw_part(part, values, signal, scale, plot)
     rows = _cells(bits, ink)
     for part in chart.parts:
         _median(rows, part, dot_x, dot_y(part.median) // 4)
@@ -93,7 +93,7 @@ def draw(chart: ChartInput, width: int, height: int, fmt: Callable[[float], str]
         for row in rows:
             if row[col][1] is Ink.BLANK:
                 row[col] = ("┊", Ink.ACTION)
-    out: list[Row] = [[(" ", Ink.BLANK)] * (gutter + 1) + top]
+    out: list[Row] = [[(" ", Ink.BLANK)] * (gutter + 1) + top] if marks_row else []
     label_rows = {0: fmt(high), plot_h - 1: fmt(low)}
     for m in medians:
         label_rows.setdefault(dot_y(m) // 4, fmt(m))
@@ -105,26 +105,48 @@ def draw(chart: ChartInput, width: int, height: int, fmt: Callable[[float], str]
     return out
 
 
+@dataclass(frozen=True)
+class _Scale:
+    """From a point's number and value to a dot: x = i * per_point, y = (top - v) * per_unit."""
+
+    per_point: float
+    top: float
+    per_unit: float
+
+    def x(self, i: int) -> int:
+        return round(i * self.per_point)
+
+    def y(self, value: float) -> int:
+        return round((self.top - value) * self.per_unit)
+
+
 def _draw_part(
     part: PartAnalysis,
     values: tuple[float, ...],
     signal: set[int],
-    dot_x: Callable[[int], int],
-    dot_y: Callable[[float], int],
+    scale: _Scale,
     plot: Callable[[int, int, bool], None],
 ) -> None:
     # Points that fall in one dot column are drawn as one vertical stroke, so ten
-    # thousand rows cost as much as the chart is wide.
+    # thousand rows cost as much as the chart is wide. The scale is inlined (the same
+    # formulas as _Scale.x and .y): this loop runs once per row of the file.
+    per_point, top, per_unit = scale.per_point, scale.top, scale.per_unit
     columns: list[list[int]] = []  # [x, first y, last y, low y, high y, hot]
+    column = [-1, 0, 0, 0, 0, 0]
     for i in range(part.first, part.last + 1):
-        x, y, hot = dot_x(i), dot_y(values[i]), int(i in signal)
-        if columns and columns[-1][0] == x:
-            column = columns[-1]
+        x = round(i * per_point)
+        y = round((top - values[i]) * per_unit)
+        if x == column[0]:
             column[2] = y
-            column[3], column[4] = min(column[3], y), max(column[4], y)
-            column[5] |= hot
+            if y < column[3]:
+                column[3] = y
+            elif y > column[4]:
+                column[4] = y
+            if i in signal:
+                column[5] = 1
         else:
-            columns.append([x, y, y, y, y, hot])
+            column = [x, y, y, y, y, 1 if i in signal else 0]
+            columns.append(column)
     previous: list[int] | None = None
     for column in columns:
         x, first, _, low, high, hot = column

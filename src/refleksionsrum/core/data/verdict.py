@@ -79,3 +79,23 @@ def short_finding(part: PartAnalysis) -> str:
 def observation(name: str, part: PartAnalysis) -> str:
     """The text of an observation recorded from the chart."""
     return t("data.observation", name=name, median=number(part.median), finding=short_finding(part))
+
+
+def compact_verdict(part: PartAnalysis) -> str:
+    """One short sentence for a narrow screen: 'Signal: 15 punkter under medianen (grænse 8).'"""
+    finding = part.finding
+    if finding is Finding.TOO_FEW:
+        return t("data.compact.too_few", n=part.n_useful, need=10)
+    if finding is Finding.RANDOM:
+        return t("data.compact.random")
+    longest = part.longest
+    if part.long_run_signal and longest is not None:
+        return t(
+            "data.compact.long_run",
+            run=part.longest_run,
+            side=t(f"data.side.{longest.side.value}"),
+            run_max=part.longest_run_max,
+        )
+    return t(
+        "data.compact.few_crossings", crossings=part.n_crossings, crossings_min=part.n_crossings_min
+    )

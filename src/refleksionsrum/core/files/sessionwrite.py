@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from refleksionsrum.core.models import Evaluation, Meeting, Note, TrialAction
+from refleksionsrum.core.tomltext import writer
 from refleksionsrum.core.tomltext.writer import fields
 
 FORMAT = 1
@@ -122,11 +123,20 @@ def dumps(meeting: Meeting) -> str:
     # Unknown keys come after the known ones; an extra key can never replace a known one.
     unknown = set(meeting.extra) - KNOWN_TOP
     head = {k: v for k, v in doc.items() if k not in ARRAYS and k not in unknown}
-    extra = {k: v for k, v in doc.items() if k in unknown}
+    # An unknown array of tables (such as [[data_shown]]) is laid out like the known ones.
+    tables = {k: v for k, v in doc.items() if k in unknown and _table_array(v)}
+    extra = {k: v for k, v in doc.items() if k in unknown and k not in tables}
     parts = [fields(head)]
     if extra:
         parts.append(fields(extra))
     for name in ARRAYS:
         for item in doc.get(name, []):
             parts.append(f"\n[[{name}]]\n{fields(item)}")
+    for name, items in tables.items():
+        for item in items:
+            parts.append(f"\n[[{writer.key(name)}]]\n{fields(item)}")
     return "".join(parts)
+
+
+def _table_array(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)

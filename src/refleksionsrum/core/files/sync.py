@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.files.atomic import FILE_MODE, atomic_write_text
+from refleksionsrum.core.files.judge import judge, list_folder
+from refleksionsrum.core.files.reading import check_folder, read_many
 from refleksionsrum.core.files.sessionfile import SessionFileError
 from refleksionsrum.core.models import Meeting
-from refleksionsrum.core.store.database import Store, StoreError
+from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.tables import SessionFileRow
 from refleksionsrum.core.workspace import Workspace, make_private_folder
 
@@ -66,56 +69,94 @@ class IngestReport:
     problems: list[SessionFileError] = field(default_factory=list)
 
 
+class _StoreHoldings:
+    """What the store has, for the judgement of files (read once, up front)."""
+
+    def __init__(self, store: Store, known: dict[str, SessionFileRow]) -> None:
+        self.store = store
+        self.ids, self.running, self.owners = store.files.holdings()
+        self._sources: dict[str, set[str]] = {}
+        for row in known.values():
+            if row.meeting_id is not None and row.problem is None:
+                self._sources.setdefault(row.meeting_id, set()).add(row.name)
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        return self.store.load_meeting(meeting_id) if meeting_id in self.ids else None
+
+    def is_running(self, meeting_id: str) -> bool:
+        return meeting_id in self.running
+
+    def sources(self, meeting_id: str) -> set[str]:
+        return self._sources.get(meeting_id, set())
+
+    def action_owner(self, action_id: str) -> str | None:
+        return self.owners.get(action_id)
+
+
 def ingest(workspace: Workspace, store: Store) -> IngestReport:
     """Take in session files that are new or changed since they were last seen.
 
-    A meeting still running in the store is left alone: the store is newer than
-    any file, which will be rewritten from it.
+    The files are judged as `check` judges them (core/files/judge.py), with what
+    the store holds counted first: a copy of a meeting under another name never
+    replaces what the store has unless it has everything the store has, and a
+    meeting still running in the store is left alone (its file is rewritten from it).
     """
     report = IngestReport()
     folder = workspace.sessions_dir
     if not folder.is_dir():
         write_pending_files(workspace, store)
         return report
+    found, report.problems = list_folder(folder)
     known = store.files.known()
-    for path in sorted(folder.glob("*.toml")):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        seen = known.get(path.name)
+    fresh = []
+    for item in found:
+        seen = known.get(item.name)
         if (
             seen is not None
             and seen.problem is None
-            and (seen.mtime_ns, seen.size) == (stat.st_mtime_ns, stat.st_size)
+            and (seen.mtime_ns, seen.size) == (item.mtime_ns, item.size)
         ):
             continue
-        # New, changed or known to be broken: a broken file is read again on each
-        # start, so its message still names line and column (and a clash may be gone).
-        row = SessionFileRow(name=path.name, mtime_ns=stat.st_mtime_ns, size=stat.st_size)
-        try:
-            meeting = sessionfile.read(path)
-        except SessionFileError as unreadable:
-            report.problems.append(unreadable)
-            row.problem = unreadable.message_key
-            store.files.record(row)
+        # New, changed or known to be unused: a file with a problem is read again on
+        # each start, so its message still names line and column (and a clash may be gone).
+        fresh.append(item)
+    rows = {
+        item.name: SessionFileRow(name=item.name, mtime_ns=item.mtime_ns, size=item.size)
+        for item in fresh
+    }
+    parsed, unreadable = read_many(fresh)
+    verdict = judge(parsed, _StoreHoldings(store, known))
+    problems = unreadable + verdict.problems
+    for agreed in verdict.agree:
+        rows[agreed.path.name].meeting_id = agreed.meeting.id
+        make_private_file(agreed.path)
+    for taken in verdict.take_in:
+        _pause_where_it_stands(taken.meeting)
+    refused = set(store.save_meetings([taken.meeting for taken in verdict.take_in]))
+    for taken in verdict.take_in:
+        if taken.meeting.id in refused:
+            problems.append(
+                SessionFileError(taken.path, "session.clash_store", value=taken.meeting.id)
+            )
             continue
-        row.meeting_id = meeting.id
-        if store.is_running(meeting.id):
-            store.files.record(row)
-            continue
-        try:
-            _take_in(store, meeting)
-        except StoreError:
-            clash = SessionFileError(path, "session.clash")
-            report.problems.append(clash)
-            row.problem = clash.message_key
-            store.files.record(row)
-            continue
-        store.files.record(row)
-        report.taken_in.append(meeting.id)
+        rows[taken.path.name].meeting_id = taken.meeting.id
+        make_private_file(taken.path)
+        report.taken_in.append(taken.meeting.id)
+    for problem in problems:
+        rows[problem.path.name].problem = problem.message_key
+    store.files.record_many(list(rows.values()))
+    report.problems = sorted(report.problems + problems, key=lambda p: p.path.name)
     write_pending_files(workspace, store)
     return report
+
+
+def make_private_file(path: Path) -> None:
+    """A session file taken in becomes the owner's alone, like the app's own (0600)."""
+    with contextlib.suppress(OSError):
+        info = path.lstat()
+        # Not through a symlink: the file it points to belongs to someone's other folder.
+        if stat.S_ISREG(info.st_mode) and info.st_mode & 0o077:
+            os.chmod(path, FILE_MODE)
 
 
 def write_pending_files(workspace: Workspace, store: Store) -> list[str]:
@@ -138,36 +179,15 @@ def write_pending_files(workspace: Workspace, store: Store) -> list[str]:
     return written
 
 
-def _take_in(store: Store, meeting: Meeting) -> None:
+def _pause_where_it_stands(meeting: Meeting) -> None:
     # A file carries no clock state: a meeting taken in is paused where its last
     # phase with time used stands.
     used = [i for i, phase in enumerate(meeting.phases) if phase.elapsed_ms > 0]
     meeting.clock.current = used[-1] if used else 0
     meeting.clock.running = False
-    store.save_meeting(meeting)
 
 
 def check_sessions(folder: Path) -> tuple[int, list[SessionFileError]]:
     """Read every session file in ``folder``: (how many were fine, the problems)."""
-    good = 0
-    problems: list[SessionFileError] = []
-    seen_ids: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        try:
-            meeting = sessionfile.read(path)
-        except SessionFileError as problem:
-            problems.append(problem)
-            continue
-        if meeting.id in seen_ids:
-            problems.append(
-                SessionFileError(
-                    path,
-                    "session.duplicate_meeting",
-                    value=meeting.id,
-                    other=seen_ids[meeting.id].name,
-                )
-            )
-            continue
-        seen_ids[meeting.id] = path
-        good += 1
-    return good, problems
+    checked = check_folder(folder)
+    return checked.good, checked.problems

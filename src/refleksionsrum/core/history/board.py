@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -68,10 +68,12 @@ class ActionView:
     planned_at: datetime
     status: ActionStatus
     evaluations: tuple[EvaluationView, ...]
+    # Read without its evaluations (the board's table): the latest verdict alone.
+    last_verdict: Verdict | None = None
 
     @property
     def latest_verdict(self) -> Verdict | None:
-        return self.evaluations[-1].verdict if self.evaluations else None
+        return self.evaluations[-1].verdict if self.evaluations else self.last_verdict
 
     def days_overdue(self, today: date) -> int:
         """Whole days past its due date while open; 0 otherwise."""
@@ -101,6 +103,8 @@ def read_actions(
     store: Store,
     view: BoardView = BoardView.ALL,
     today: date | None = None,
+    *,
+    stories: bool = True,
     owner: str | None = None,
 ) -> list[ActionView]:
     """The trial actions of one tab, soonest due first, each with its whole story."""
@@ -125,7 +129,10 @@ def read_actions(
                 params["next"] = next_meeting(connection, day).isoformat()
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         rows = list(connection.execute(text(_ACTIONS.format(where=clause)), params))
-        actions = _with_stories(connection, rows)
+        # A few rows: their stories cost nothing. Thousands (a long history's closed
+        # tab): without stories, each one's latest verdict read in one pass.
+        many = not stories and len(rows) > 900
+        actions = _with_verdicts(connection, rows) if many else _with_stories(connection, rows)
         connection.rollback()
     return actions
 
@@ -185,32 +192,60 @@ def next_meeting(connection: Connection, today: date) -> date:
     return candidate
 
 
+_VERDICTS = """
+SELECT e.trial_action, e.verdict FROM evaluation AS e JOIN meeting AS m ON m.id = e.meeting_id
+ORDER BY m.started_utc, e.pk
+"""
+
+
+def _with_verdicts(connection: Connection, rows: list[Any]) -> list[ActionView]:
+    """The actions with their latest verdict only: what the board's table shows."""
+    latest = {str(row[0]): Verdict(row[1]) for row in connection.execute(text(_VERDICTS))}
+    return [
+        replace(action, last_verdict=latest.get(action.id))
+        for action in _views(rows, defaultdict(list), defaultdict(list))
+    ]
+
+
 def _with_stories(connection: Connection, rows: list[Any]) -> list[ActionView]:
     ids = [str(row[0]) for row in rows]
+    wanted = set(ids)
     stories: dict[str, list[EvaluationView]] = defaultdict(list)
     into: dict[str, list[str]] = defaultdict(list)
-    # In slices: SQLite allows a limited number of parameters in one statement.
-    for start in range(0, len(ids), 900):
-        chosen = {"ids": ids[start : start + 900]}
-        for row in connection.execute(
-            text(_EVALUATIONS).bindparams(bindparam("ids", expanding=True)), chosen
-        ):
-            stories[str(row[0])].append(
-                EvaluationView(
-                    meeting_id=str(row[1]),
-                    meeting_title=str(row[2]),
-                    started_at=datetime.fromisoformat(str(row[3])),
-                    carried_out=CarriedOut(row[4]),
-                    what_happened=str(row[5]),
-                    compared_to_prediction=row[6],
-                    learning=str(row[7]),
-                    verdict=Verdict(row[8]),
-                )
+    # A few ids: read theirs. Many (a long history's closed tab): read every evaluation
+    # once and keep those wanted, rather than many IN lists (SQLite limits parameters).
+    if len(ids) <= 900:
+        chosen: dict[str, Any] = {"ids": ids}
+        evaluations = text(_EVALUATIONS).bindparams(bindparam("ids", expanding=True))
+        adapted = text(_ADAPTED).bindparams(bindparam("ids", expanding=True))
+    else:
+        chosen = {}
+        evaluations = text(_EVALUATIONS.replace("WHERE e.trial_action IN :ids", ""))
+        adapted = text(_ADAPTED.replace("WHERE adapted_from IN :ids", ""))
+    for row in connection.execute(evaluations, chosen):
+        if str(row[0]) not in wanted:
+            continue
+        stories[str(row[0])].append(
+            EvaluationView(
+                meeting_id=str(row[1]),
+                meeting_title=str(row[2]),
+                started_at=datetime.fromisoformat(str(row[3])),
+                carried_out=CarriedOut(row[4]),
+                what_happened=str(row[5]),
+                compared_to_prediction=row[6],
+                learning=str(row[7]),
+                verdict=Verdict(row[8]),
             )
-        for row in connection.execute(
-            text(_ADAPTED).bindparams(bindparam("ids", expanding=True)), chosen
-        ):
+        )
+    for row in connection.execute(adapted, chosen):
+        if row[0] is not None and str(row[0]) in wanted:
             into[str(row[0])].append(str(row[1]))
+    return _views(rows, stories, into)
+
+
+def _views(
+    rows: list[Any], stories: dict[str, list[EvaluationView]], into: dict[str, list[str]]
+) -> list[ActionView]:
     return [
         ActionView(
             id=str(row[0]),

@@ -89,7 +89,13 @@ CATALOG: dict[str, str] = {
     "config.empty": "'{key}' må ikke være tom.",
     "config.bad_language": 'sproget \'{value}\' kendes ikke; brug "da" eller "en".',
     "config.bad_theme": "temaet '{value}' kendes ikke; brug et af: {allowed}.",
-    "config.bad_database_url": "database_url '{value}' skal begynde med sqlite: eller postgresql.",
+    "config.bad_database_url": "database_url '{value}' kan ikke bruges; skriv "
+    "sqlite:///sti/til/fil.db eller postgresql+psycopg://bruger@server/database.",
+    "config.bad_sqlite_url": "database_url '{value}' er ikke en SQLite-adresse, programmet kan "
+    "bruge; skriv sqlite:///sti/til/fil.db (tre skråstreger, så stien).",
+    "config.database_in_memory": "database_url '{value}' er en database i hukommelsen, som "
+    "forsvinder, når programmet lukker; intet ville blive gemt. Skriv "
+    "sqlite:///sti/til/fil.db, eller slet linjen for at bruge sessions/refleksionsrum.db.",
     "config.no_templates": "der er ingen skabeloner under [templates].",
     "config.no_phases": "skabelonen '{template}' har ingen faser.",
     "config.duplicate_phase": "fasenøglen '{key}' står to gange i skabelonen '{template}'.",
@@ -113,10 +119,28 @@ CATALOG: dict[str, str] = {
     "session.bad_id": "id '{value}' kan ikke bruges som filnavn.",
     "session.duplicate_phase": "fasen '{value}' står to gange.",
     "session.duplicate_action": "prøvehandlingen '{value}' står to gange.",
-    "session.duplicate_meeting": "mødet '{value}' findes også i {other}.",
+    "session.duplicate_meeting": "mødet '{value}' findes også i {other}; den bruges, denne "
+    "kopi ikke. Flyt kopien ud af sessions/.",
+    "session.disagrees": "mødet '{value}' findes også i {other}, men med andet indhold. "
+    "{other} bruges; intet fra denne fil er taget ind. Sammenlign de to, ret det, der "
+    "mangler, i {other}, og flyt så denne fil ud af sessions/.",
+    "session.duplicate_evaluation": "prøvehandlingen '{value}' er evalueret to gange; "
+    "behold én evaluering og slet den anden.",
+    "session.not_regular": "{kind}, ikke en almindelig fil; den læses ikke. "
+    "Flyt den ud af sessions/.",
+    "filekind.fifo": "en navngiven pipe (FIFO)",
+    "filekind.socket": "en socket",
+    "filekind.device": "en enhedsfil",
+    "filekind.folder": "en mappe",
+    "filekind.other": "en særlig fil",
     "session.negative": "'{key}' har en negativ tid.",
     "session.out_of_range": "'{key}' skal være et tal fra 0 til {limit}.",
-    "session.clash": "en prøvehandling i filen har samme id som en i et andet møde.",
+    "session.clash": "prøvehandlingen '{value}' har samme id som en i {other}, som kom "
+    "først; denne fil bruges ikke. Giv prøvehandlingen et andet id i en af filerne.",
+    "session.clash_held": "prøvehandlingen '{value}' har samme id som en i mødet {other}; "
+    "denne fil bruges ikke. Giv prøvehandlingen et andet id.",
+    "session.clash_store": "en prøvehandling i filen har samme id som en i et andet møde "
+    "(mødet {value} er ikke taget ind).",
     # Workspace and store
     "workspace.not_found": "her er intet arbejdsområde "
     "(ingen config.toml i mappen eller over den).",
@@ -130,7 +154,23 @@ CATALOG: dict[str, str] = {
     "kender. Den er ikke rørt; brug en kopi fra før, eller en anden database_url.",
     "store.write_failed": "databasen kan ikke skrives ({reason}). Det skrevne står stadig "
     "på skærmen; frigør plads eller ret adgangen, og prøv igen.",
+    "store.gone": "databasen {path} er slettet eller erstattet, mens programmet kørte. Intet "
+    "nyt gemmes i den; mødet til nu står i sessionsfilen, og det skrevne står stadig på "
+    "skærmen. Afslut med Ctrl+Q og start igen: databasen bygges op fra sessionsfilerne.",
+    "store.not_database": "{path} er ikke en database, som refleksionsrum kan læse. "
+    "Flyt filen til side (fx til {path}.gammel) og start igen: databasen bygges op igen "
+    "fra mødefilerne i sessions/.",
     "store.no_meeting": "mødet '{id}' findes ikke.",
     "store.no_item": "punktet findes ikke længere.",
     "store.clash": "mødet {id} bruger et prøvehandlings-id, som et andet møde allerede har.",
+    "notice.item_kept": "punktet blev slettet et andet sted, mens du rettede det. "
+    "Din tekst er gemt som et nyt punkt.",
+    "store.conflict": "punktet er ændret et andet sted, siden du åbnede det.",
+    "store.needs_psycopg": "database_url peger på PostgreSQL, men psycopg 3 er ikke installeret. "
+    "Installér det med: pip install 'refleksionsrum[postgresql]'",
+    "store.locked": "databasen er låst af et andet program (en anden refleksionsrum, en "
+    "kopiering eller en sikkerhedskopi) og blev ikke fri i tide ({reason}). Intet er gemt "
+    "endnu, og det skrevne er ikke tabt: prøv igen om lidt.",
+    "store.server_unreachable": "databaseserveren svarer ikke ({reason}). "
+    "Det skrevne er ikke tabt: prøv igen, når forbindelsen er tilbage.",
 }

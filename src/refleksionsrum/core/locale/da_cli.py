@@ -72,6 +72,16 @@ CATALOG: dict[str, str] = {
     "kør `refleksionsrum check`.",
     "cli.export.known": "Møder i arbejdsområdet (nyeste først):",
     "cli.export.written": "Skrev {path}.",
+    "export.not_regular": "er {kind}, ikke en almindelig fil; intet er skrevet. "
+    "Angiv et nyt filnavn eller en almindelig fil med --output.",
+    "export.dangling": "er et symbolsk link til {target}, som ikke findes; intet er skrevet. "
+    "Angiv selve filen med --output.",
+    "export.no_folder": "mappen findes ikke; intet er skrevet.",
+    "export.unwritable": "kan ikke skrives ({reason}); intet er skrevet.",
+    "cli.export.stdout_closed": "refleksionsrum: standard output er lukket, så referatet kan "
+    "ikke skrives der. Skriv det til en fil med --output FIL.",
+    "cli.stdout_failed": "refleksionsrum: standard output kan ikke skrives ({reason}); "
+    "brug --output FIL.",
     # errors from the operating system
     "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
     "cli.os_error": "refleksionsrum: {reason}.",
@@ -88,4 +98,24 @@ CATALOG: dict[str, str] = {
     "toml.no_equals": "der mangler et = efter nøglen (nøgler må ikke have mellemrum)",
     "toml.trailing": "der står noget efter værdien på samme linje",
     "toml.invalid_statement": "linjen kan ikke læses som nøgle = værdi",
+    "cli.join.help": "følg et igangværende møde som referent",
+    "cli.join.description": "Åbner et igangværende møde som referent: samme møde, samme fase og "
+    "tid som mødelederens skærm. Du kan skrive i enhver fase uden at flytte mødet.",
+    "cli.join.help_id": "mødets id (standard: det møde, der kører; flere at vælge imellem)",
+    "cli.check.network_fs": "advarsel: databasen {path} ligger på et netværksdrev ({kind}). "
+    "SQLite kan ikke bruge WAL dér, og to computere kan ødelægge filen. Læg sessions/ på en "
+    "lokal disk, eller brug en fælles PostgreSQL-database (database_url i config.toml).",
+    "cli.serve.help": "vis referentens skærm i en browser (bag en adgangsnøgle)",
+    "cli.serve.description": "Viser referentens skærm for det igangværende møde i en browser. "
+    "Lytter kun på 127.0.0.1, medmindre --host gives, og skriver adressen med en ny, tilfældig "
+    "adgangsnøgle; uden den afvises alt.",
+    "cli.serve.help_host": "adressen at lytte på (standard: 127.0.0.1, kun denne maskine)",
+    "cli.serve.help_port": "porten at lytte på (standard: 8765)",
+    "cli.serve.help_public_url": "adressen, som andre maskiner når serveren på "
+    "(kræves med --host 0.0.0.0), fx http://mødelaptop.local:8765",
+    "serve.ready": "Referentens skærm: {address}",
+    "serve.stop": "Giv kun linket til referenten. Stop med Ctrl+C.",
+    "serve.needs_public_url": "refleksionsrum: med --host {host} skal --public-url også gives, "
+    "så linket virker fra en anden maskine (fx --public-url http://mødelaptop.local:8765).",
+    "serve.several": "refleksionsrum: flere møder kører; angiv hvilket:\n{known}",
 }

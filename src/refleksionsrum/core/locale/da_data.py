@@ -67,7 +67,19 @@ CATALOG.update(
         "data.flip_hint": "F7 næste · F8 notér",
         "data.latest": "Seneste",
         "data.median": "Median {median}.",
-        "data.last_part": "(del {n}, efter opdelingen)",
+        "data.part_median": "Del {n} af {total}: median {median}.",
     }
 )
 CATALOG["referat.data_shown"] = "Data vi så på"
+CATALOG.update(
+    {
+        "data.reading": "Læser filen …",
+        "data.compact.too_few": "For få punkter til at vurdere ({n} af mindst {need}).",
+        "data.compact.random": "Kun tilfældig variation.",
+        "data.compact.long_run": "Signal: {run} punkter {side} medianen (grænse {run_max}).",
+        "data.compact.few_crossings": "Signal: kun {crossings} krydsninger "
+        "(mindst {crossings_min}).",
+    }
+)
+CATALOG["data.note_hint"] = "F8 notér"
+CATALOG["cli.metavar.column"] = "KOLONNE"

@@ -40,8 +40,10 @@ CATALOG: dict[str, str] = {
     "start.none_running": "Ingen møder i gang",
     "start.none_recent": "Ingen afsluttede møder endnu",
     "start.loading": "Henter møder …",
-    "start.unreadable": "{count} mødefil(er) kan ikke læses og er sprunget over: {names}. "
+    "start.unused": "{count} mødefil(er) bruges ikke: {names}. "
     "Kør `refleksionsrum check` for at se hvorfor.",
+    "start.unused_copy": "{name} (uenig med {other})",
+    "start.unused_same": "{name} (kopi af {other})",
     # Agenda and time
     "agenda.title": "Dagsorden",
     "agenda.minutes_head": "brugt/plan, min",
@@ -102,6 +104,7 @@ CATALOG: dict[str, str] = {
     "form.adapt_title": "Justeret prøvehandling: ret den til",
     "form.evaluate": "Opfølgning på prøvehandling",
     "form.date_hint": "ÅÅÅÅ-MM-DD eller D.M.ÅÅÅÅ",
+    "form.choose_with_keys": "Vælg med piletasterne og Enter; det skrevne vælger ikke: {typed}",
     "form.bad_date": "Datoen kan ikke læses; skriv fx 2026-12-07 eller 7.12.2026.",
     "form.need_text": "Skriv en tekst.",
     "form.need_title": "Giv prøvehandlingen en titel.",
@@ -123,4 +126,32 @@ CATALOG: dict[str, str] = {
     "summary.back": "Til startskærmen",
     "summary.saved": "Referatet er gemt i {path}",
     "summary.save_failed": "Referatet kunne ikke gemmes i {path} ({reason}).",
+    "entry.saving": "gemmer...",
+    "entry.not_saved": "ikke gemt (Enter prøver igen):",
+    "notice.conflict": "Punktet er ændret et andet sted, siden du åbnede det.\n\n"
+    "Din tekst:\n{mine}\n\nTeksten nu:\n{theirs}\n\nHvilken tekst skal gemmes?",
+    "form.keep_mine": "Min tekst",
+    "form.keep_theirs": "Teksten nu",
+    "join.role": "referent",
+    "join.following": "følger mødelederen",
+    "join.looking": "du ser en anden fase end mødelederen (Ctrl+N/Ctrl+R for at skifte)",
+    "join.phase_moved": "Mødelederen er gået videre til {phase}.",
+    "join.phase_waits": "Mødelederen er gået videre til {phase}: "
+    "gem eller tøm linjen, så følger du med.",
+    "join.took_over": "Du er nu mødeleder: fasen og tiden styres herfra.",
+    "join.lost": "En anden har overtaget mødeledelsen. Du følger nu med som referent.",
+    "join.ask_take_over_gone": "Mødelederens app har ikke svaret i {seconds} sekunder. "
+    "Vil du overtage mødeledelsen (fase og tid)?",
+    "join.ask_take_over_never": "Ingen styrer mødet lige nu. "
+    "Vil du overtage mødeledelsen (fase og tid)?",
+    "join.ask_take_over_alive": "Mødelederens app kører stadig "
+    "(svarede for {seconds} sekunder siden). "
+    "Vil du alligevel overtage mødeledelsen?",
+    "form.take_over": "Overtag",
+    "key.take_over": "Overtag",
+    "key.look_next": "Næste fase",
+    "key.look_previous": "Forrige fase",
+    "join.none_running": "refleksionsrum: intet møde kører i dette arbejdsområde. "
+    "Mødelederen starter mødet med 'refleksionsrum'; kør så 'refleksionsrum join' igen.",
+    "join.not_running": "refleksionsrum: mødet '{id}' kører ikke. Møder, der kører: {known}",
 }

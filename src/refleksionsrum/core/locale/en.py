@@ -80,7 +80,13 @@ CATALOG: dict[str, str] = {
     "config.empty": "'{key}' must not be empty.",
     "config.bad_language": 'the language \'{value}\' is unknown; use "da" or "en".',
     "config.bad_theme": "the theme '{value}' is unknown; use one of: {allowed}.",
-    "config.bad_database_url": "database_url '{value}' must start with sqlite: or postgresql.",
+    "config.bad_database_url": "database_url '{value}' cannot be used; write "
+    "sqlite:///path/to/file.db or postgresql+psycopg://user@server/database.",
+    "config.bad_sqlite_url": "database_url '{value}' is not a SQLite address the program can "
+    "use; write sqlite:///path/to/file.db (three slashes, then the path).",
+    "config.database_in_memory": "database_url '{value}' is an in-memory database, which is "
+    "gone when the program closes; nothing would be saved. Write sqlite:///path/to/file.db, "
+    "or delete the line to use sessions/refleksionsrum.db.",
     "config.no_templates": "there are no templates under [templates].",
     "config.no_phases": "the template '{template}' has no phases.",
     "config.duplicate_phase": "the phase key '{key}' appears twice in the template '{template}'.",
@@ -103,10 +109,27 @@ CATALOG: dict[str, str] = {
     "session.bad_id": "the id '{value}' cannot be used as a file name.",
     "session.duplicate_phase": "the phase '{value}' appears twice.",
     "session.duplicate_action": "the trial action '{value}' appears twice.",
-    "session.duplicate_meeting": "the meeting '{value}' is also in {other}.",
+    "session.duplicate_meeting": "the meeting '{value}' is also in {other}; that one is "
+    "used, this copy is not. Move the copy out of sessions/.",
+    "session.disagrees": "the meeting '{value}' is also in {other}, with different content. "
+    "{other} is used; nothing from this file was taken in. Compare the two, add what is "
+    "missing to {other}, then move this file out of sessions/.",
+    "session.duplicate_evaluation": "the trial action '{value}' is evaluated twice; "
+    "keep one evaluation and delete the other.",
+    "session.not_regular": "{kind}, not a regular file; it is not read. Move it out of sessions/.",
+    "filekind.fifo": "a named pipe (FIFO)",
+    "filekind.socket": "a socket",
+    "filekind.device": "a device file",
+    "filekind.folder": "a folder",
+    "filekind.other": "a special file",
     "session.negative": "'{key}' has a negative time.",
     "session.out_of_range": "'{key}' must be a number from 0 to {limit}.",
-    "session.clash": "a trial action in the file has the same id as one in another meeting.",
+    "session.clash": "the trial action '{value}' has the same id as one in {other}, which "
+    "came first; this file is not used. Give the trial action another id in one of them.",
+    "session.clash_held": "the trial action '{value}' has the same id as one in the meeting "
+    "{other}; this file is not used. Give the trial action another id.",
+    "session.clash_store": "a trial action in the file has the same id as one in another "
+    "meeting (the meeting {value} was not taken in).",
     "workspace.not_found": "there is no workspace here (no config.toml in this folder or above).",
     "workspace.no_config": "there is no config.toml.",
     "workspace.exists": "config.toml exists already; it is not overwritten.",
@@ -119,7 +142,24 @@ CATALOG: dict[str, str] = {
     "does not know. It was not touched; use a copy from before, or another database_url.",
     "store.write_failed": "the database cannot be written ({reason}). What was typed is still "
     "on the screen; free some space or fix the permissions, and try again.",
+    "store.gone": "the database {path} was deleted or replaced while the program ran. Nothing "
+    "new is saved in it; the meeting so far is in its session file, and what was typed is "
+    "still on the screen. Quit with Ctrl+Q and start again: the database is rebuilt from the "
+    "session files.",
+    "store.not_database": "{path} is not a database refleksionsrum can read. "
+    "Move the file aside (e.g. to {path}.old) and start again: the database is rebuilt "
+    "from the session files in sessions/.",
     "store.no_meeting": "the meeting '{id}' does not exist.",
     "store.no_item": "the item no longer exists.",
     "store.clash": "the meeting {id} uses a trial action id that another meeting already has.",
+    "notice.item_kept": "the item was deleted elsewhere while you edited it. "
+    "Your text is kept as a new item.",
+    "store.conflict": "the item was changed elsewhere since you opened it.",
+    "store.needs_psycopg": "database_url points to PostgreSQL, but psycopg 3 is not installed. "
+    "Install it with: pip install 'refleksionsrum[postgresql]'",
+    "store.locked": "the database is locked by another program (another refleksionsrum, a "
+    "copy or a backup) and was not let go in time ({reason}). Nothing is saved yet, and "
+    "nothing typed is lost: try again in a moment.",
+    "store.server_unreachable": "the database server does not answer ({reason}). "
+    "Nothing typed is lost: try again once the connection is back.",
 }

@@ -68,6 +68,16 @@ CATALOG: dict[str, str] = {
     "run `refleksionsrum check`.",
     "cli.export.known": "Meetings in the workspace (newest first):",
     "cli.export.written": "Wrote {path}.",
+    "export.not_regular": "is {kind}, not a regular file; nothing was written. "
+    "Give a new file name or a regular file with --output.",
+    "export.dangling": "is a symbolic link to {target}, which does not exist; nothing was "
+    "written. Give the file itself with --output.",
+    "export.no_folder": "its folder does not exist; nothing was written.",
+    "export.unwritable": "cannot be written ({reason}); nothing was written.",
+    "cli.export.stdout_closed": "refleksionsrum: standard output is closed, so the referat "
+    "cannot be written there. Write it to a file with --output FILE.",
+    "cli.stdout_failed": "refleksionsrum: standard output cannot be written ({reason}); "
+    "use --output FILE.",
     "cli.os_error_file": "refleksionsrum: {path}: {reason}.",
     "cli.os_error": "refleksionsrum: {reason}.",
     # tomllib's reasons, explained
@@ -82,4 +92,24 @@ CATALOG: dict[str, str] = {
     "toml.no_equals": "an = is missing after the key (keys cannot contain spaces)",
     "toml.trailing": "something follows the value on the same line",
     "toml.invalid_statement": "the line cannot be read as key = value",
+    "cli.join.help": "follow a running meeting as note-taker",
+    "cli.join.description": "Opens a running meeting as note-taker: the same meeting, phase and "
+    "time as the facilitator's screen. You can record in any phase without moving the meeting.",
+    "cli.join.help_id": "the meeting's id (default: the running one; a choice when several run)",
+    "cli.check.network_fs": "warning: the database {path} is on a network file system "
+    "({kind}). SQLite's WAL does not work there, and two computers can corrupt the file. Keep "
+    "sessions/ on a local disk, or use a shared PostgreSQL database (database_url in config.toml).",
+    "cli.serve.help": "show the note-taker's screen in a browser (behind an access token)",
+    "cli.serve.description": "Shows the note-taker's screen of the running meeting in a browser. "
+    "Listens on 127.0.0.1 only unless --host is given, and prints the address with a new random "
+    "access token; without it everything is refused.",
+    "cli.serve.help_host": "the address to listen on (default: 127.0.0.1, this machine only)",
+    "cli.serve.help_port": "the port to listen on (default: 8765)",
+    "cli.serve.help_public_url": "the address other machines reach the server at "
+    "(required with --host 0.0.0.0), e.g. http://meeting-laptop.local:8765",
+    "serve.ready": "The note-taker's screen: {address}",
+    "serve.stop": "Give the link to the note-taker only. Stop with Ctrl+C.",
+    "serve.needs_public_url": "refleksionsrum: with --host {host}, --public-url is needed too, "
+    "so the link works from another machine (e.g. --public-url http://meeting-laptop.local:8765).",
+    "serve.several": "refleksionsrum: several meetings run; say which:\n{known}",
 }

@@ -67,7 +67,19 @@ CATALOG.update(
         "data.flip_hint": "F7 next · F8 note",
         "data.latest": "Latest",
         "data.median": "Median {median}.",
-        "data.last_part": "(part {n}, after the split)",
+        "data.part_median": "Part {n} of {total}: median {median}.",
     }
 )
 CATALOG["referat.data_shown"] = "Data we looked at"
+CATALOG.update(
+    {
+        "data.reading": "Reading the file …",
+        "data.compact.too_few": "Too few points to judge ({n} of at least {need}).",
+        "data.compact.random": "Only random variation.",
+        "data.compact.long_run": "Signal: {run} points {side} the median (limit {run_max}).",
+        "data.compact.few_crossings": "Signal: only {crossings} crossings "
+        "(at least {crossings_min}).",
+    }
+)
+CATALOG["data.note_hint"] = "F8 note"
+CATALOG["cli.metavar.column"] = "COLUMN"

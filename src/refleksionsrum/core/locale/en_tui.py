@@ -38,8 +38,10 @@ CATALOG: dict[str, str] = {
     "start.none_running": "No meeting is running",
     "start.none_recent": "No finished meetings yet",
     "start.loading": "Loading meetings …",
-    "start.unreadable": "{count} session file(s) cannot be read and were skipped: {names}. "
+    "start.unused": "{count} session file(s) are not used: {names}. "
     "Run `refleksionsrum check` to see why.",
+    "start.unused_copy": "{name} (disagrees with {other})",
+    "start.unused_same": "{name} (a copy of {other})",
     "agenda.title": "Agenda",
     "agenda.minutes_head": "used/plan, min",
     "agenda.meeting_clock": "Meeting so far",
@@ -97,6 +99,8 @@ CATALOG: dict[str, str] = {
     "form.adapt_title": "Adapted trial action: refine it",
     "form.evaluate": "Follow-up of a trial action",
     "form.date_hint": "YYYY-MM-DD or D.M.YYYY",
+    "form.choose_with_keys": "Choose with the arrow keys and Enter; typing chooses "
+    "nothing: {typed}",
     "form.bad_date": "The date cannot be read; write e.g. 2026-12-07 or 7.12.2026.",
     "form.need_text": "Write a text.",
     "form.need_title": "Give the trial action a title.",
@@ -117,4 +121,31 @@ CATALOG: dict[str, str] = {
     "summary.back": "To the start screen",
     "summary.saved": "The minutes are saved in {path}",
     "summary.save_failed": "The minutes could not be saved in {path} ({reason}).",
+    "entry.saving": "saving...",
+    "entry.not_saved": "not saved (Enter tries again):",
+    "notice.conflict": "The item was changed elsewhere since you opened it.\n\n"
+    "Your text:\n{mine}\n\nThe text now:\n{theirs}\n\nWhich text should be kept?",
+    "form.keep_mine": "My text",
+    "form.keep_theirs": "The text now",
+    "join.role": "note-taker",
+    "join.following": "following the facilitator",
+    "join.looking": "you see another phase than the facilitator (Ctrl+N/Ctrl+R to change)",
+    "join.phase_moved": "The facilitator moved on to {phase}.",
+    "join.phase_waits": "The facilitator moved on to {phase}: save or clear the line to follow.",
+    "join.took_over": "You are the facilitator now: phase and time are driven from here.",
+    "join.lost": "Someone else took over the facilitation. You follow as note-taker now.",
+    "join.ask_take_over_gone": "The facilitator's app has not answered for {seconds} seconds. "
+    "Take over the facilitation (phase and time)?",
+    "join.ask_take_over_never": "No one drives the meeting right now. "
+    "Take over the facilitation (phase and time)?",
+    "join.ask_take_over_alive": "The facilitator's app is still running "
+    "(answered {seconds} seconds ago). "
+    "Take over the facilitation anyway?",
+    "form.take_over": "Take over",
+    "key.take_over": "Take over",
+    "key.look_next": "Next phase",
+    "key.look_previous": "Previous phase",
+    "join.none_running": "refleksionsrum: no meeting runs in this workspace. "
+    "The facilitator starts it with 'refleksionsrum'; then run 'refleksionsrum join' again.",
+    "join.not_running": "refleksionsrum: the meeting '{id}' is not running. Running: {known}",
 }

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from datetime import date
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.files.atomic import utf8_safe
 from refleksionsrum.core.files.sync import write_session_file
-from refleksionsrum.core.meeting.starting import default_due, new_trial_action_id
+from refleksionsrum.core.live.facilitation import Role, new_token
+from refleksionsrum.core.meeting.actions import TrialActionsInRoom
+from refleksionsrum.core.meeting.starting import default_due
 from refleksionsrum.core.meeting.timer import PhaseClock
 from refleksionsrum.core.models import (
-    CarriedOut,
     Decision,
-    Evaluation,
     Meeting,
     Note,
     NoteKind,
     PhaseRecord,
     Recording,
-    TrialAction,
-    Verdict,
 )
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.drafts import Drafts
+from refleksionsrum.core.store.items import ItemKept
 from refleksionsrum.core.workspace import Workspace
 
 # After a failed write the file is tried again at most this often (and at every checkpoint).
@@ -39,19 +40,43 @@ class FileTrouble:
     reason: str
 
 
-class MeetingRoom:
-    """A running meeting with its store, clocks and session file."""
+class MeetingRoom(TrialActionsInRoom):
+    """A running meeting as one view sees it: a read model of the store, never a copy of its own.
 
-    def __init__(self, workspace: Workspace, store: Store, meeting: Meeting, clock: Clock) -> None:
+    ``meeting`` is reloaded from the store whenever the meeting's revision moves
+    (``reload``); every edit is written to the store first. The facilitator owns
+    the phase and the timer; a note-taker's room computes the same countdown from
+    the stored facts and shows (and records into) any phase without moving the meeting.
+    """
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        store: Store,
+        meeting: Meeting,
+        clock: Clock,
+        role: Role = Role.FACILITATOR,
+    ) -> None:
         self.workspace = workspace
         self.store = store
         self.meeting = meeting
         self.clock = clock
+        self.role = role
+        self.token = new_token()
         self.timer = PhaseClock(meeting.phases, meeting.clock, clock)
+        self.revision = store.meeting_revision(meeting.id)
+        # The phase this view shows and records into; a note-taker's follows the
+        # facilitator's unless they chose another one.
+        self._shown = self.timer.current
+        self.following = True
         self.file_trouble: FileTrouble | None = None
         self._file_tried_ms: int | None = None
         self._file_pending_at_start = meeting.id in store.files.pending()
         self.drafts = Drafts(store, meeting.id)
+        self._gone_written = False
+        if role is Role.FACILITATOR and meeting.is_running:
+            store.facilitation.claim(meeting.id, self.token, clock.now())
+            self.revision = store.meeting_revision(meeting.id)
 
     @classmethod
     def resume(
@@ -61,6 +86,83 @@ class MeetingRoom:
         room.save_clock()
         return room
 
+    @classmethod
+    def join(cls, workspace: Workspace, store: Store, meeting_id: str, clock: Clock) -> MeetingRoom:
+        """The note-taker's room: the same meeting, without taking the phase or the timer."""
+        return cls(workspace, store, store.load_meeting(meeting_id), clock, Role.NOTE_TAKER)
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role is Role.FACILITATOR
+
+    @property
+    def shown(self) -> int:
+        """The phase on this screen: the meeting's own for the facilitator."""
+        return self.timer.current if self.is_facilitator else self._shown
+
+    # -- staying in step with the store ----------------------------------------------------
+
+    def fresh(self) -> tuple[Meeting, int | None]:
+        """Read the meeting and its revision (may wait on the store: call it off the UI)."""
+        revision = self.store.meeting_revision(self.meeting.id)
+        return self.store.load_meeting(self.meeting.id), revision
+
+    def reload(self, fresh: Meeting, revision: int | None, *, hold: bool = False) -> bool:
+        """Take ``fresh`` as the read model; True when the shown phase changed.
+
+        The facilitator keeps its own phases and timer (it is their source); a
+        note-taker takes the stored clock facts and recomputes the countdown.
+        ``hold`` keeps a following view in its phase for now (a line is half
+        typed there); ``catch_up`` moves it on afterwards.
+        """
+        before = self.shown
+        self.revision = revision
+        if self.is_facilitator:
+            fresh.phases, fresh.clock = self.meeting.phases, self.meeting.clock
+            self.meeting = fresh
+            return False
+        self.meeting = fresh
+        self.timer = PhaseClock(fresh.phases, fresh.clock, self.clock)
+        if self.following and not hold:
+            self._shown = self.timer.current
+        self._shown = min(self._shown, len(fresh.phases) - 1)
+        # The facilitator caught up with the phase this view looked at: follow again.
+        self.following = self.following or self._shown == self.timer.current
+        return self.shown != before
+
+    def catch_up(self) -> bool:
+        """A following view held in its phase moves to the meeting's; True if it moved."""
+        if self.is_facilitator or not self.following or self._shown == self.timer.current:
+            return False
+        self._shown = self.timer.current
+        return True
+
+    def heartbeat(self) -> bool:
+        """The facilitator says it is alive; False (and a note-taker now) if someone took over."""
+        if not self.is_facilitator or not self.meeting.is_running:
+            return True
+        if self.store.facilitation.alive(self.meeting.id, self.token, self.clock.now()):
+            return True
+        self.role = Role.NOTE_TAKER
+        self._shown, self.following = self.timer.current, True
+        return False
+
+    def take_over(self) -> None:
+        """A note-taker becomes the facilitator (the facilitator's app is gone)."""
+        self.store.facilitation.claim(self.meeting.id, self.token, self.clock.now())
+        self.role = Role.FACILITATOR
+        # The meeting stays in the phase it was in; this screen shows that phase now.
+        self._shown, self.following = self.timer.current, True
+        self.save_clock()
+
+    def look(self, step: int) -> bool:
+        """A note-taker shows another phase (the meeting stays where it is)."""
+        target = min(max(self._shown + step, 0), len(self.meeting.phases) - 1)
+        moved = target != self._shown
+        self._shown = target
+        self.following = target == self.timer.current
+        return moved
+
     # -- where we are ---------------------------------------------------------------------
 
     @property
@@ -69,11 +171,11 @@ class MeetingRoom:
 
     @property
     def phase(self) -> PhaseRecord:
-        return self.meeting.phases[self.timer.current]
+        return self.meeting.phases[self.shown]
 
     def phase_template(self, index: int | None = None) -> PhaseTemplate | None:
         """The template's text (purpose, prompts) for a phase, if the template still has it."""
-        key = self.meeting.phases[self.timer.current if index is None else index].key
+        key = self.meeting.phases[self.shown if index is None else index].key
         template = self.template
         if template is None:
             return None
@@ -91,33 +193,46 @@ class MeetingRoom:
 
     # -- clocks and phases ------------------------------------------------------------------
 
+    # A note-taker never moves the meeting: these change only the facilitator's.
+
     def save_clock(self) -> None:
-        self.store.save_clock(self.meeting.id, self.timer.snapshot(), self.meeting.phases)
+        if self.is_facilitator:
+            self.store.save_clock(self.meeting.id, self.timer.snapshot(), self.meeting.phases)
 
     def next_phase(self) -> bool:
+        if not self.is_facilitator:
+            return self.look(1)
         moved = self.timer.next()
         if moved:
             self._checkpoint()
         return moved
 
     def previous_phase(self) -> bool:
+        if not self.is_facilitator:
+            return self.look(-1)
         moved = self.timer.previous()
         if moved:
             self._checkpoint()
         return moved
 
     def goto_phase(self, index: int) -> None:
+        if not self.is_facilitator:
+            self.look(index - self._shown)
+            return
         self.timer.goto(index)
         self._checkpoint()
 
     def toggle_pause(self) -> bool:
+        if not self.is_facilitator:
+            return self.timer.running
         running = self.timer.toggle()
         self._checkpoint()
         return running
 
     def add_time(self, minutes: int) -> None:
-        self.timer.add_time(minutes)
-        self.save_clock()
+        if self.is_facilitator:
+            self.timer.add_time(minutes)
+            self.save_clock()
 
     def _checkpoint(self) -> None:
         """Store the clocks and rewrite the session file (phase change, pause, quit)."""
@@ -128,7 +243,9 @@ class MeetingRoom:
         """Write the session file; on failure remember why, keep going from the store."""
         self._file_tried_ms = self.clock.monotonic_ms()
         try:
-            write_session_file(self.workspace, self.store, self.meeting)
+            # From the store, never from this view: every process's items are in it.
+            stored = self.store.load_meeting(self.meeting.id)
+            write_session_file(self.workspace, self.store, stored)
         except OSError as error:
             if self.file_trouble is None:
                 # Also after a quit or the end: the next start writes it (sync.ingest).
@@ -157,22 +274,52 @@ class MeetingRoom:
         return self.write_file()
 
     def leave(self) -> None:
-        """Quit the app without ending the meeting: stop the clock, store, write the file."""
+        """Quit the app without ending the meeting: stop the clock, store, write the file.
+
+        A note-taker leaves the clock alone: the meeting goes on without them. The
+        file is written even when the store refuses the clock: it may be all that is
+        left (a deleted database), and it holds everything stored so far.
+        """
+        if not self.is_facilitator:
+            self.write_file()
+            return
         self.timer.pause()
-        self._checkpoint()
+        try:
+            self.save_clock()
+        finally:
+            self.write_file()
+        self.store.facilitation.release(self.meeting.id, self.token)
+
+    def store_gone(self) -> bool:
+        """True once the database file is deleted or replaced; the session file is
+        then written at once, from what this room holds (everything stored so far)."""
+        if not self.store.is_gone():
+            return False
+        if not self._gone_written:
+            self._gone_written = True
+            with contextlib.suppress(StoreError):
+                self.write_file()
+        return True
 
     def end(self) -> None:
+        """End the meeting; if the store refuses, it is still running (only paused)."""
+        if not self.is_facilitator:
+            return
         self.timer.pause()
-        self.meeting.ended_at = self.clock.now()
+        ended_at = self.clock.now()
         self.save_clock()
-        self.store.end_meeting(self.meeting.id, self.meeting.ended_at)
+        self.store.end_meeting(self.meeting.id, ended_at)
+        self.meeting.ended_at = ended_at
         self.write_file()
 
     # -- notes and decisions -------------------------------------------------------------
 
-    def add_note(self, kind: NoteKind, text: str, source: str | None = None) -> Note:
+    def add_note(
+        self, kind: NoteKind, text: str, source: str | None = None, phase_key: str | None = None
+    ) -> Note:
+        """Record a note in ``phase_key`` (where it was typed) or the phase shown now."""
         note = Note(
-            phase=self.phase.key,
+            phase=phase_key or self.phase.key,
             kind=kind,
             text=utf8_safe(text),
             source=utf8_safe(source) if source else None,
@@ -183,15 +330,33 @@ class MeetingRoom:
         return stored
 
     def edit_note(
-        self, note: Note, text: str, source: str | None = None, kind: NoteKind | None = None
+        self,
+        note: Note,
+        text: str,
+        source: str | None = None,
+        kind: NoteKind | None = None,
+        *,
+        force: bool = False,
     ) -> Note:
+        """Store the edited ``note`` (as it was opened); EditConflict if it changed since.
+
+        ``force`` overwrites whatever is stored. A note deleted elsewhere meanwhile is
+        kept as a new note (ItemKept carries it).
+        """
         changed = replace(
             note,
             text=utf8_safe(text),
             source=utf8_safe(source) if source else None,
             kind=kind or note.kind,
         )
-        self.store.update_note(changed)
+        try:
+            self.store.update_note(changed, expected=None if force else note)
+        except StoreError as error:
+            if error.key != "store.no_item":
+                raise
+            kept = self.store.add_note(self.meeting.id, replace(changed, id=None))
+            self.meeting.notes.append(kept)
+            raise ItemKept(kept) from None
         self.meeting.notes = [changed if n.id == note.id else n for n in self.meeting.notes]
         return changed
 
@@ -212,9 +377,16 @@ class MeetingRoom:
         self.meeting.decisions.append(stored)
         return stored
 
-    def edit_decision(self, decision: Decision, text: str) -> Decision:
+    def edit_decision(self, decision: Decision, text: str, *, force: bool = False) -> Decision:
         changed = replace(decision, text=utf8_safe(text))
-        self.store.update_decision(changed)
+        try:
+            self.store.update_decision(changed, expected=None if force else decision)
+        except StoreError as error:
+            if error.key != "store.no_item":
+                raise
+            kept = self.store.add_decision(self.meeting.id, replace(changed, id=None))
+            self.meeting.decisions.append(kept)
+            raise ItemKept(kept) from None
         self.meeting.decisions = [
             changed if d.id == decision.id else d for d in self.meeting.decisions
         ]
@@ -224,91 +396,6 @@ class MeetingRoom:
         assert decision.id is not None
         self.store.delete_decision(decision.id)
         self.meeting.decisions = [d for d in self.meeting.decisions if d.id != decision.id]
-
-    # -- trial actions ---------------------------------------------------------------------
-
-    def save_trial_action(self, action: TrialAction) -> TrialAction:
-        """Add (when ``action.id`` is empty) or update one of this meeting's trial actions."""
-        action = replace(
-            action,
-            title=utf8_safe(action.title),
-            owner=utf8_safe(action.owner),
-            prediction=utf8_safe(action.prediction),
-            measure=utf8_safe(action.measure),
-            development_point=_safe_or_none(action.development_point),
-        )
-        if not action.id:
-            action = replace(action, id=new_trial_action_id(self.store.trial_action_ids()))
-        stored = self.store.save_trial_action(self.meeting.id, action)
-        actions = self.meeting.trial_actions
-        if any(a.id == stored.id for a in actions):
-            self.meeting.trial_actions = [stored if a.id == stored.id else a for a in actions]
-        else:
-            actions.append(stored)
-        return stored
-
-    def delete_trial_action(self, action: TrialAction) -> None:
-        self.store.delete_trial_action(action.id)
-        self.meeting.trial_actions = [a for a in self.meeting.trial_actions if a.id != action.id]
-
-    # -- follow-up ------------------------------------------------------------------------------
-
-    def open_trial_actions(self) -> list[TrialAction]:
-        """Earlier meetings' trial actions that this meeting follows up, oldest first."""
-        return self.store.open_trial_actions(self.meeting.id)
-
-    def evaluation_of(self, action_id: str) -> Evaluation | None:
-        return next((e for e in self.meeting.evaluations if e.trial_action == action_id), None)
-
-    def earlier_evaluations(self, actions: list[TrialAction]) -> dict[str, Evaluation]:
-        """What earlier meetings last said of these open trial actions (continued ones)."""
-        return self.store.earlier_evaluations(self.meeting.id, [a.id for a in actions])
-
-    def adaptation_of(self, action_id: str) -> TrialAction | None:
-        return next((a for a in self.meeting.trial_actions if a.adapted_from == action_id), None)
-
-    def evaluate(
-        self,
-        action: TrialAction,
-        carried_out: CarriedOut,
-        what_happened: str,
-        learning: str,
-        verdict: Verdict,
-        compared_to_prediction: str | None = None,
-    ) -> tuple[Evaluation, TrialAction | None]:
-        """Record the evaluation; adapt opens a new trial action linked to the old one.
-
-        Returns the evaluation and, for adapt, the new trial action to be refined.
-        Changing the verdict away from adapt removes an adaptation made here.
-        """
-        evaluation = Evaluation(
-            trial_action=action.id,
-            carried_out=carried_out,
-            what_happened=utf8_safe(what_happened),
-            learning=utf8_safe(learning),
-            verdict=verdict,
-            compared_to_prediction=_safe_or_none(compared_to_prediction),
-            title=action.title,
-        )
-        stored = self.store.save_evaluation(self.meeting.id, evaluation)
-        others = [e for e in self.meeting.evaluations if e.trial_action != action.id]
-        self.meeting.evaluations = [*others, stored]
-        adaptation = self.adaptation_of(action.id)
-        if verdict is Verdict.ADAPT and adaptation is None:
-            adaptation = self.save_trial_action(
-                replace(
-                    action,
-                    id="",
-                    due=self.default_due(),
-                    adapted_from=action.id,
-                    meeting_id=self.meeting.id,
-                    meeting_started_at=self.meeting.started_at,
-                )
-            )
-        elif verdict is not Verdict.ADAPT and adaptation is not None:
-            self.delete_trial_action(adaptation)
-            adaptation = None
-        return stored, adaptation
 
 
 def _safe_or_none(text: str | None) -> str | None:

@@ -6,12 +6,16 @@ import re
 import secrets
 import unicodedata
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import Template
 from refleksionsrum.core.i18n import LANGUAGES
 from refleksionsrum.core.models import ClockState, Meeting, Participant, PhaseRecord
-from refleksionsrum.core.store.database import Store
+
+if TYPE_CHECKING:
+    # Only named: the start screen reads participants here before the store is loaded.
+    from refleksionsrum.core.store.database import Store
 
 ROLES = ("facilitator", "note-taker", "participant", "team-leader", "expert", "sponsor")
 
@@ -62,6 +66,11 @@ def new_trial_action_id(taken: set[str]) -> str:
 def default_due(started: date, template: Template) -> date:
     """The next meeting in the template's rhythm."""
     return started + timedelta(days=template.rhythm_days)
+
+
+def format_participants(people: list[Participant]) -> str:
+    """The participants as parse_participants reads them back: 'Mette (facilitator), Ali'."""
+    return ", ".join(p.name if p.role == "participant" else f"{p.name} ({p.role})" for p in people)
 
 
 def parse_participants(text: str) -> list[Participant]:

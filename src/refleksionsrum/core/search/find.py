@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from refleksionsrum.core.search.backends import find_rows
 from refleksionsrum.core.search.documents import DocKind
-from refleksionsrum.core.search.plan import Plan, Term, make_plan
+from refleksionsrum.core.search.plan import Plan, make_plan
 from refleksionsrum.core.search.query import Query, parse_query
-from refleksionsrum.core.search.words import WORD, fold, stem
+from refleksionsrum.core.search.words import COMPOUND, WORD, fold, stem
 from refleksionsrum.core.store.database import Store
 
 DEFAULT_LIMIT = 50
@@ -68,22 +69,25 @@ def search(store: Store, query: str | Query, limit: int = DEFAULT_LIMIT) -> list
     return hits
 
 
-def _hits(word: str, terms: tuple[Term, ...]) -> bool:
+def _matcher(plan: Plan) -> Callable[[str], bool]:
     """Whether a word of the text is one the query looked for (as a word or a part)."""
-    folded = fold(word)
-    stemmed = stem(folded)
-    for term in terms:
-        if stemmed in term.stems:
+    stems = {stemmed for term in plan.terms for stemmed in term.stems}
+    parts = [term.part for term in plan.terms if term.part is not None]
+
+    def hits(word: str) -> bool:
+        folded = fold(word)
+        if stem(folded) in stems:
             return True
-        if term.part is not None and term.part in folded:
-            return True
-    return False
+        return len(folded) >= COMPOUND and any(part in folded for part in parts)
+
+    return hits
 
 
 def make_snippet(body: str, plan: Plan) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Up to SNIPPET characters of ``body`` around its first hit, on one line."""
     flat = " ".join(body.split())
-    found = [m.span() for m in WORD.finditer(flat) if _hits(m.group(), plan.terms)]
+    hits = _matcher(plan)
+    found = [m.span() for m in WORD.finditer(flat) if hits(m.group())]
     start = 0
     if found and len(flat) > SNIPPET:
         start = max(0, found[0][0] - SNIPPET // 3)

@@ -7,6 +7,7 @@ meeting never waits long for it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,14 +16,17 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from refleksionsrum.core.search.documents import Document, read_documents, started_seconds
-from refleksionsrum.core.search.schema import make_index
-from refleksionsrum.core.search.words import fold, parts_of, stems_of
+from refleksionsrum.core.search.schema import make_index, pg_config
+from refleksionsrum.core.search.words import fold, parts_of, stems_of, words
 from refleksionsrum.core.store.database import Store
 
 BATCH = 50
-# Documents of one meeting get ids from its start in seconds times this: ordering by
-# id is then newest meeting first, which the search uses to stop early.
+_SIMPLE_PARTS = "to_tsvector('simple', :parts)"
+# Documents of one meeting get ids from its start: (EPOCH_END - seconds) * SLOTS, so
+# ascending ids are newest meeting first, the order in which FTS5 reads a term's list
+# lazily: a search for a common word stops after the first LIMIT rows.
 SLOTS = 1_000_000
+EPOCH_END = 2**32
 
 
 @dataclass
@@ -33,8 +37,14 @@ class Progress:
     waiting: int = 0
 
 
-def update_index(store: Store, progress: Callable[[Progress], None] | None = None) -> Progress:
-    """Take in every meeting that changed since the last update; returns what was done."""
+def update_index(
+    store: Store, progress: Callable[[Progress], None] | None = None, pause: float = 0.0
+) -> Progress:
+    """Take in every meeting that changed since the last update; returns what was done.
+
+    ``pause`` seconds between batches let a screen's thread run while a first build of
+    a large archive goes on in a worker (Python runs one thread at a time).
+    """
     with store.writing() as session:
         make_index(session.connection())
     with store.engine.connect() as connection:
@@ -63,6 +73,8 @@ def update_index(store: Store, progress: Callable[[Progress], None] | None = Non
         state.done += len(ids)
         if progress is not None:
             progress(state)
+        if pause:
+            time.sleep(pause)
     return state
 
 
@@ -94,13 +106,19 @@ def _reindex(connection: Connection, meeting_ids: list[str]) -> None:
     if not documents:
         return
     rows = _numbered(connection, documents)
+    # PostgreSQL reads the words as this program splits them (its parser would take
+    # "o.l." for a host name): the same words on both backends, its own stemmer.
+    config = "" if sqlite else pg_config(connection)
+    if not sqlite:
+        for row in rows:
+            row["plain"] = " ".join(words(row["body"]))
     connection.execute(
         text(
             "INSERT INTO search_doc (id, meeting_id, kind, phase, phase_title, position, owner,"
             " day, body"
             + (") VALUES (" if sqlite else ", words, parts) VALUES (")
             + ":id, :meeting_id, :kind, :phase, :phase_title, :position, :owner, :day, :body"
-            + (")" if sqlite else ", to_tsvector('danish', :body), to_tsvector('simple', :parts))")
+            + (")" if sqlite else f", to_tsvector('{config}', :plain), {_SIMPLE_PARTS})")
         ),
         rows,
     )
@@ -118,7 +136,7 @@ def _numbered(connection: Connection, documents: list[Document]) -> list[dict[st
     # starts after whatever the first took, in the database or in this batch.
     free: dict[int, int] = {}
     for document in sorted(documents, key=lambda d: d.meeting_id):
-        base = started_seconds(document.started_utc) * SLOTS
+        base = (EPOCH_END - started_seconds(document.started_utc)) * SLOTS
         if base not in free:
             taken = connection.execute(
                 text("SELECT MAX(id) FROM search_doc WHERE id >= :low AND id < :high"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from refleksionsrum.core.search.query import Query
 from refleksionsrum.core.search.words import MIN_PART, fold, stem
@@ -16,7 +17,7 @@ class Term:
     words: tuple[str, ...]
     stems: tuple[str, ...]
 
-    @property
+    @cached_property
     def part(self) -> str | None:
         """What to look for inside compounds: one word's stem, or the word if its stem is short.
 

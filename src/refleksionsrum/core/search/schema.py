@@ -8,8 +8,11 @@ the indexer takes those in off the first paint.
 
 from __future__ import annotations
 
+import contextlib
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from refleksionsrum.core.search.words import TERMS_VERSION
 
@@ -64,6 +67,30 @@ END $$ LANGUAGE plpgsql""",
 )
 
 DROP = ("search_fts", "search_doc", "search_dirty")
+# PostgreSQL: the danish configuration's Snowball stemmer without its stop words, so
+# "ikke" in "kom ikke" counts as it does in SQLite. Made when the role may; else danish.
+PG_CONFIG = "refleksionsrum_danish"
+_PG_CONFIG_MADE = (
+    "DO $$ BEGIN"
+    " IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'refleksionsrum_stem') THEN"
+    "  CREATE TEXT SEARCH DICTIONARY refleksionsrum_stem (TEMPLATE = snowball, LANGUAGE = danish);"
+    " END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'refleksionsrum_danish') THEN"
+    "  CREATE TEXT SEARCH CONFIGURATION refleksionsrum_danish (COPY = pg_catalog.danish);"
+    "  ALTER TEXT SEARCH CONFIGURATION refleksionsrum_danish"
+    "   ALTER MAPPING FOR asciiword, word, numword, asciihword, hword, numhword,"
+    "   hword_asciipart, hword_part, hword_numpart WITH refleksionsrum_stem;"
+    " END IF;"
+    " END $$"
+)
+
+
+def pg_config(connection: Connection) -> str:
+    """The text search configuration the index uses on PostgreSQL."""
+    found = connection.execute(
+        text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"), {"name": PG_CONFIG}
+    ).first()
+    return PG_CONFIG if found else "danish"
 
 
 def sqlite_triggers() -> list[str]:
@@ -115,6 +142,10 @@ def make_index(connection: Connection) -> bool:
         connection.execute(text(f"DROP TABLE IF EXISTS {table}"))
     for statement in SQLITE_TABLES if sqlite else POSTGRES_TABLES:
         connection.execute(text(statement))
+    if not sqlite:
+        # A role that may not create a configuration keeps danish (with its stop words).
+        with contextlib.suppress(DBAPIError), connection.begin_nested():
+            connection.execute(text(_PG_CONFIG_MADE))
     for statement in sqlite_triggers() if sqlite else postgres_triggers():
         connection.execute(text(statement))
     # Every meeting is to be indexed; the triggers keep the list from here on.

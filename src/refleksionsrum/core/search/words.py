@@ -8,13 +8,16 @@ from functools import lru_cache
 import snowballstemmer
 
 # Bump when tokens, stems or parts change: the index is then built again.
-TERMS_VERSION = "1"
+TERMS_VERSION = "2"
 # Letters and digits; æ, ø and å are letters like any other (never folded to a, o).
 WORD = re.compile(r"\w+")
 # A compound part shorter than this is too common inside other words to mean anything
 # ("ting" would find "betingelse", "borg" would find "borgmester"): such words are
-# found as words only.
+# found as words only. Parts are indexed as character n-grams of this length.
 MIN_PART = 5
+# Only words this long are indexed by their parts: shorter ones are rarely compounds,
+# and they are found by their stems anyway.
+COMPOUND = 8
 
 _STEMMER = snowballstemmer.stemmer("danish")
 
@@ -37,15 +40,21 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def inner_parts(word: str) -> str:
-    """The word's endings of MIN_PART letters or more, space separated: where compounds meet.
+def grams(word: str) -> str:
+    """A long word's character n-grams in order, space separated: where compounds meet.
 
-    "familiebehandlingen" gives "familiebehandlingen amiliebehandlingen ... behandlingen
-    ... ingen"; a prefix search for "behandling" or "famili" in these finds the compound.
+    "hjemmebesøg" gives "hjemm jemme emmeb mmebe mebes ebesø besøg". A part of a
+    compound is found as the phrase of its own n-grams ("besøg"; "behandling" is
+    "behan ehand handl andli ndlin dling"): consecutive, so only inside one word.
     """
-    if len(word) < MIN_PART:
+    if len(word) < COMPOUND:
         return ""
-    return " ".join(word[start:] for start in range(len(word) - MIN_PART + 1))
+    return " ".join(word[start : start + MIN_PART] for start in range(len(word) - MIN_PART + 1))
+
+
+def part_grams(part: str) -> str:
+    """The n-grams a query's part is looked for as (a phrase of them)."""
+    return " ".join(part[start : start + MIN_PART] for start in range(len(part) - MIN_PART + 1))
 
 
 def stems_of(text: str) -> str:
@@ -54,6 +63,10 @@ def stems_of(text: str) -> str:
 
 
 def parts_of(text: str) -> str:
-    """The inner parts of ``text``'s distinct words, space separated."""
+    """The n-grams of ``text``'s distinct long words, space separated.
+
+    A part's phrase hardly ever spans two words: the last n-gram of one word and the first
+    of the next seldom overlap by four letters, as a part's consecutive n-grams do.
+    """
     seen = dict.fromkeys(words(text))
-    return " ".join(part for part in (inner_parts(word) for word in seen) if part)
+    return " ".join(found for found in (grams(word) for word in seen) if found)

@@ -6,28 +6,39 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, or_, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, SQLModel, col, delete, select
+from sqlmodel import Session, SQLModel, col, select
 
 from refleksionsrum.core.models import (
     ClockState,
-    Decision,
     Evaluation,
     Meeting,
     MeetingSummary,
-    Note,
     PhaseRecord,
     TrialAction,
 )
 from refleksionsrum.core.store import followup, rowmap
-from refleksionsrum.core.store.engine import IMMEDIATE, StoreError, make_engine, use_wal
+from refleksionsrum.core.store.bulk import save_in_batches
+from refleksionsrum.core.store.engine import (
+    IMMEDIATE,
+    StoreError,
+    corrupt,
+    make_engine,
+    use_wal,
+    write_failure,
+)
+from refleksionsrum.core.store.facilitation import Facilitation
 from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
+from refleksionsrum.core.store.identity import DatabaseFile
+from refleksionsrum.core.store.items import EditConflict, ItemWrites
 from refleksionsrum.core.store.migrations import MIGRATIONS, recorded_version
+from refleksionsrum.core.store.revisions import bump, read_revision
 from refleksionsrum.core.store.tables import (
     SCHEMA_VERSION,
     DecisionRow,
@@ -40,16 +51,20 @@ from refleksionsrum.core.store.tables import (
     TrialActionRow,
 )
 
-__all__ = ["Store", "StoreError"]
+__all__ = ["EditConflict", "Store", "StoreError"]
 
 
-class Store:
+class Store(ItemWrites):
     """All reads and writes of meetings; returns plain models, never live rows."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
         self.files = FileIndex(self.engine, self.writing)
+        self.facilitation = Facilitation(self.engine, self._write, self.writing)
+        database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        # Checked before every write: a deleted or replaced file refuses, never swallows.
+        self.file = DatabaseFile(Path(database)) if database and database != ":memory:" else None
         try:
             # A database from a newer version is refused before anything is created
             # or converted in it, so that version can still use it as it left it.
@@ -58,10 +73,17 @@ class Store:
             self._open_schema()
         except OperationalError as error:
             self.engine.dispose()
-            raise StoreError("store.unreachable", url=url, reason=str(error.orig)) from None
+            raise corrupt(error, url) or StoreError(
+                "store.unreachable", url=url, reason=str(error.orig)
+            ) from None
+        except DatabaseError as error:
+            self.engine.dispose()
+            raise corrupt(error, url) or StoreError(
+                "store.unreachable", url=url, reason=str(error.orig)
+            ) from None
         except StoreError as error:
             self.engine.dispose()
-            if error.key == "store.write_failed":
+            if error.key in ("store.write_failed", "store.locked", "store.server_unreachable"):
                 raise StoreError("store.unreachable", url=url, **error.params) from None
             raise
 
@@ -75,25 +97,54 @@ class Store:
         BEGIN IMMEDIATE makes a second process wait (busy timeout) instead of
         failing when it would upgrade a read to a write: no "database is locked".
         """
+        if self.is_gone():
+            assert self.file is not None
+            raise StoreError("store.gone", path=str(self.file.path))
         token = IMMEDIATE.set(True)
         try:
             with Session(self.engine) as session:
                 yield session
                 session.commit()
+        except IntegrityError:
+            raise  # a clash the caller words (save_meeting)
         except OperationalError as error:
-            # A full disk, a read-only file, a lock held past the busy timeout: one
-            # error the screens can catch, with the reason, instead of a driver's.
-            raise StoreError("store.write_failed", reason=str(error.orig)) from None
+            # A full disk, a read-only file, a lock held past the busy timeout, a
+            # server gone: one error the screens can catch, naming the real cause.
+            raise corrupt(error, self.url) or StoreError(
+                write_failure(error), reason=str(error.orig).strip()
+            ) from None
+        except DatabaseError as error:
+            # A file that is not a database (or is cut short) found mid-write.
+            raise corrupt(error, self.url) or StoreError(
+                "store.write_failed", reason=str(error.orig).strip()
+            ) from None
         finally:
             IMMEDIATE.reset(token)
 
+    def is_gone(self) -> bool:
+        """The database file was deleted or replaced since the store opened it."""
+        return self.file is not None and self.file.is_gone()
+
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """One write transaction, committed at the end and counted in the revision."""
+    def _write(self, meeting_id: str | None = None) -> Iterator[Session]:
+        """One write transaction, committed at the end and counted in the revisions.
+
+        The meetings it touched (``meeting_id`` and those of the items it changed,
+        collected in ``session.info["touched"]``) get their revision bumped in the
+        same transaction, so a live view never sees a change without its number.
+        """
         with self.writing() as session:
+            touched: set[str] = session.info.setdefault("touched", set())
+            if meeting_id is not None:
+                touched.add(meeting_id)
             yield session
+            session.flush()
+            bump(session.connection(), touched)
             session.exec(  # type: ignore[call-overload]
-                text("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+                text(
+                    "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR)"
+                    " WHERE key = 'revision'"
+                )
             )
 
     def _check_schema(self) -> None:
@@ -134,15 +185,39 @@ class Store:
             row = session.get(MetaRow, "revision")
             return int(row.value) if row else 0
 
+    def meeting_revision(self, meeting_id: str) -> int | None:
+        """The meeting's own revision (None once it is gone): what live views watch."""
+        with self.engine.connect() as connection:
+            found = read_revision(connection, meeting_id)
+            connection.rollback()
+            return found
+
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.engine.dialect.name
+
     # -- meetings ---------------------------------------------------------------------
+
+    def save_meetings(self, meetings: list[Meeting], batch: int = 200) -> list[str]:
+        """Store many whole meetings, a batch per transaction; returns the ids refused."""
+        return save_in_batches(self, meetings, batch)
 
     def save_meeting(self, meeting: Meeting) -> None:
         """Store a whole meeting, replacing any earlier copy with the same id."""
         try:
-            with self._write() as session:
+            with self._write(meeting.id) as session:
                 touched = evaluated_by(session, meeting.id)
+                # The revision and the facilitator outlive a replacement of the rows.
+                old = session.get(MeetingRow, meeting.id)
+                kept = (old.revision, old.facilitator, old.facilitator_seen) if old else None
+                if old is not None:
+                    session.expunge(old)
                 delete_meeting_rows(session, meeting.id)
-                session.add(rowmap.meeting_row(meeting))
+                row = rowmap.meeting_row(meeting)
+                if kept is not None:
+                    row.revision, row.facilitator, row.facilitator_seen = kept
+                session.add(row)
                 session.flush()
                 # One INSERT per table for all of a meeting's items: taking in 10,000
                 # session files spent most of its time in the ORM's unit of work.
@@ -233,7 +308,7 @@ class Store:
 
     def save_clock(self, meeting_id: str, clock: ClockState, phases: list[PhaseRecord]) -> None:
         """Store where the clocks stand: current phase, running state, time per phase."""
-        with self._write() as session:
+        with self._write(meeting_id) as session:
             row = session.get(MeetingRow, meeting_id)
             if row is None:
                 raise StoreError("store.no_meeting", id=meeting_id)
@@ -249,8 +324,16 @@ class Store:
                 phase_row.added_ms = phase.added_ms
                 session.add(phase_row)
 
+    def save_extra(self, meeting_id: str, extra_toml: str) -> None:
+        """Store a meeting's extra keys (a TOML text), counted in its revision."""
+        with self._write(meeting_id) as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is not None:
+                row.extra_toml = extra_toml
+                session.add(row)
+
     def end_meeting(self, meeting_id: str, ended_at: datetime) -> None:
-        with self._write() as session:
+        with self._write(meeting_id) as session:
             row = session.get(MeetingRow, meeting_id)
             if row is None:
                 raise StoreError("store.no_meeting", id=meeting_id)
@@ -260,97 +343,11 @@ class Store:
             session.add(row)
 
     def delete_meeting(self, meeting_id: str) -> None:
-        with self._write() as session:
+        with self._write(meeting_id) as session:
             touched = evaluated_by(session, meeting_id)
             delete_meeting_rows(session, meeting_id)
             session.flush()
             refresh_closed(session, touched)
-
-    # -- items --------------------------------------------------------------------------
-
-    def add_note(self, meeting_id: str, note: Note) -> Note:
-        row = rowmap.note_row(meeting_id, note)
-        with self._write() as session:
-            session.add(row)
-            session.flush()
-            return replace(note, id=row.pk)
-
-    def update_note(self, note: Note) -> None:
-        with self._write() as session:
-            row = _get(session, NoteRow, note.id)
-            row.text, row.source, row.kind = note.text, note.source, str(note.kind)
-            session.add(row)
-
-    def delete_note(self, note_id: int) -> None:
-        with self._write() as session:
-            session.delete(_get(session, NoteRow, note_id))
-
-    def add_decision(self, meeting_id: str, decision: Decision) -> Decision:
-        row = DecisionRow(
-            meeting_id=meeting_id,
-            text=decision.text,
-            created_at=rowmap.iso(decision.created_at) or "",
-        )
-        with self._write() as session:
-            session.add(row)
-            session.flush()
-            return replace(decision, id=row.pk)
-
-    def update_decision(self, decision: Decision) -> None:
-        with self._write() as session:
-            row = _get(session, DecisionRow, decision.id)
-            row.text = decision.text
-            session.add(row)
-
-    def delete_decision(self, decision_id: int) -> None:
-        with self._write() as session:
-            session.delete(_get(session, DecisionRow, decision_id))
-
-    def save_trial_action(self, meeting_id: str, action: TrialAction) -> TrialAction:
-        """Add a trial action, or update the one with the same id."""
-        with self._write() as session:
-            existing = session.exec(
-                select(TrialActionRow).where(TrialActionRow.id == action.id)
-            ).first()
-            row = rowmap.trial_action_row(meeting_id, action)
-            if existing is not None:
-                row.pk = existing.pk
-                row = session.merge(row)
-            session.add(row)
-            session.flush()
-            refresh_closed(session, {action.id})
-        return replace(action, meeting_id=meeting_id)
-
-    def delete_trial_action(self, action_id: str) -> None:
-        with self._write() as session:
-            session.exec(delete(TrialActionRow).where(col(TrialActionRow.id) == action_id))
-
-    def save_evaluation(self, meeting_id: str, evaluation: Evaluation) -> Evaluation:
-        """Record this meeting's evaluation of a trial action; one per action per meeting."""
-        with self._write() as session:
-            existing = session.exec(
-                select(EvaluationRow)
-                .where(EvaluationRow.meeting_id == meeting_id)
-                .where(EvaluationRow.trial_action == evaluation.trial_action)
-            ).first()
-            row = rowmap.evaluation_row(meeting_id, evaluation)
-            if existing is not None:
-                row.pk = existing.pk
-                row = session.merge(row)
-            session.add(row)
-            session.flush()
-            refresh_closed(session, {evaluation.trial_action})
-            return replace(evaluation, id=row.pk)
-
-    def delete_evaluation(self, meeting_id: str, trial_action: str) -> None:
-        with self._write() as session:
-            session.exec(
-                delete(EvaluationRow)
-                .where(col(EvaluationRow.meeting_id) == meeting_id)
-                .where(col(EvaluationRow.trial_action) == trial_action)
-            )
-            session.flush()
-            refresh_closed(session, {trial_action})
 
     # -- follow-up ----------------------------------------------------------------------
 
@@ -399,10 +396,3 @@ class Store:
     def trial_action_ids(self) -> set[str]:
         with Session(self.engine) as session:
             return set(session.exec(select(TrialActionRow.id)))
-
-
-def _get(session: Session, table: Any, pk: int | None) -> Any:
-    row = session.get(table, pk)
-    if row is None:
-        raise StoreError("store.no_item", id=pk)
-    return row

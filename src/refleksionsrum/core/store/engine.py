@@ -7,9 +7,11 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlmodel import create_engine
 
+# Defined with the other errors (light to import); re-exported where it always was.
+from refleksionsrum.core.errors import StoreError as StoreError
 from refleksionsrum.core.files.atomic import utf8_safe
 
 BUSY_TIMEOUT_MS = 10_000
@@ -17,13 +19,22 @@ BUSY_TIMEOUT_MS = 10_000
 IMMEDIATE: ContextVar[bool] = ContextVar("immediate", default=False)
 
 
-class StoreError(Exception):
-    """The database cannot be used; ``key`` names the catalogue message."""
+def corrupt(error: DatabaseError, url: str) -> StoreError | None:
+    """The one message for a SQLite file that is not a database (or is cut short), else None.
 
-    def __init__(self, key: str, **params: Any) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(f"{key} {params}")
+    SQLite says "file is not a database" for random bytes or a text file and
+    "database disk image is malformed" for a truncated one; both mean the same to
+    the user: move the file aside, it is rebuilt from the session files.
+    """
+    original = error.orig
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None:
+        if code & 0xFF not in (26, 11):  # SQLITE_NOTADB, SQLITE_CORRUPT
+            return None
+    elif not ("not a database" in str(original) or "malformed" in str(original)):
+        return None
+    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    return StoreError("store.not_database", path=path)
 
 
 def _storable(value: Any) -> Any:
@@ -53,9 +64,13 @@ def make_engine(url: str) -> Engine:
 
 def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-        )
+        try:
+            engine = create_engine(
+                url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+            )
+        except (SQLAlchemyError, ValueError) as error:
+            # config.toml's check refuses such URLs; this is for a Store made directly.
+            raise StoreError("store.unreachable", url=url, reason=str(error)) from None
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -76,8 +91,24 @@ def _make_engine(url: str) -> Engine:
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
-    except (SQLAlchemyError, ImportError, ValueError) as error:
+    except ImportError as error:
+        if "psycopg" in str(error) and url.startswith("postgresql"):
+            raise StoreError("store.needs_psycopg") from None
         raise StoreError("store.unreachable", url=url, reason=str(error)) from None
+    except (SQLAlchemyError, ValueError) as error:
+        raise StoreError("store.unreachable", url=url, reason=str(error)) from None
+
+
+def write_failure(error: OperationalError) -> str:
+    """The catalogue key for a failed write: locked, server unreachable, or the disk."""
+    reason = str(error.orig).lower()
+    if "locked" in reason or "busy" in reason:
+        return "store.locked"
+    if error.connection_invalidated or any(
+        word in reason for word in ("connection", "server closed", "could not connect", "timeout")
+    ):
+        return "store.server_unreachable"
+    return "store.write_failed"
 
 
 def use_wal(engine: Engine) -> None:

@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, select
 
-from refleksionsrum.core.store.tables import MetaRow, SessionFileRow
+from refleksionsrum.core.store.tables import MeetingRow, MetaRow, SessionFileRow, TrialActionRow
 
 # A meta key per meeting whose session file is behind the database.
 _PENDING = "file_pending:"
@@ -45,3 +45,26 @@ class FileIndex:
     def record(self, row: SessionFileRow) -> None:
         with self.writing() as session:
             session.merge(row)
+
+    def record_many(self, rows: list[SessionFileRow]) -> None:
+        """Note many files at once, in one transaction."""
+        if not rows:
+            return
+        with self.writing() as session:
+            for row in rows:
+                session.merge(row)
+
+    def holdings(self) -> tuple[set[str], set[str], dict[str, str]]:
+        """(every meeting id, the running ones, each trial action id's meeting)."""
+        with self.engine.connect() as connection:
+            meetings = connection.execute(
+                select(MeetingRow.id, MeetingRow.ended_at)  # type: ignore[call-overload]
+            ).all()
+            owners = connection.execute(
+                select(TrialActionRow.id, TrialActionRow.meeting_id)  # type: ignore[call-overload]
+            ).all()
+        return (
+            {row[0] for row in meetings},
+            {row[0] for row in meetings if row[1] is None},
+            {row[0]: row[1] for row in owners},
+        )

@@ -57,9 +57,31 @@ def _add_closed_by(connection: Connection) -> None:
     connection.execute(text(REFRESH_CLOSED))
 
 
+def _add_revisions(connection: Connection) -> None:
+    """3 to 4: the meeting's own revision and who facilitates it (plain SQL for both backends)."""
+    columns = {column["name"] for column in inspect(connection).get_columns("meeting")}
+    added = {
+        "revision": "INTEGER NOT NULL DEFAULT 0",
+        "facilitator": "VARCHAR",
+        "facilitator_seen": "VARCHAR",
+    }
+    for name, kind in added.items():
+        if name not in columns:
+            connection.execute(text(f"ALTER TABLE meeting ADD COLUMN {name} {kind}"))
+
+
+def _widen_file_index(connection: Connection) -> None:
+    """4 to 5: session_file's nanosecond times as BIGINT (SQLite's INTEGER is 64 bits already)."""
+    if connection.dialect.name == "postgresql":
+        for column in ("mtime_ns", "size"):
+            connection.execute(text(f"ALTER TABLE session_file ALTER COLUMN {column} TYPE BIGINT"))
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     0: _add_meta,
     1: _add_drafts,
     2: _add_closed_by,
+    3: _add_revisions,
+    4: _widen_file_index,
 }

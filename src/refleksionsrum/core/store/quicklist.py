@@ -8,18 +8,25 @@ only when files must be taken in or the facilitator starts or resumes a meeting.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from refleksionsrum.core.files.judge import list_folder
 from refleksionsrum.core.files.sessionfile import SessionFileError, read
-from refleksionsrum.core.models import MeetingSummary
+from refleksionsrum.core.models import MeetingSummary, Participant
 from refleksionsrum.core.store.schema import SCHEMA_VERSION
 from refleksionsrum.core.workspace import Workspace
 
 RECENT = 20
+# Problems that come from comparing a file with other files and the store.
+COPY_OR_CLASH = {
+    "session.duplicate_meeting",
+    "session.disagrees",
+    "session.clash",
+    "session.clash_held",
+    "session.clash_store",
+}
 
 _LIST = """
 SELECT m.id, m.title, m.template, m.started_at, m.ended_at, p.title
@@ -28,6 +35,13 @@ LEFT JOIN phase AS p ON p.meeting_id = m.id AND p.position = m.current_phase
 WHERE m.ended_at IS {running}
 ORDER BY m.started_utc DESC
 {limit}
+"""
+
+
+_LAST_PARTICIPANTS = """
+SELECT name, role FROM participant
+WHERE meeting_id = (SELECT id FROM meeting ORDER BY started_utc DESC LIMIT 1)
+ORDER BY pk
 """
 
 
@@ -40,6 +54,8 @@ class QuickLook:
     problems: list[SessionFileError] = field(default_factory=list)
     # Session files a full or read-only disk kept behind: the store writes them.
     files_pending: bool = False
+    # Who took part in the latest meeting: the start screen offers them again.
+    last_participants: list[Participant] = field(default_factory=list)
 
 
 def quick_look(workspace: Workspace) -> QuickLook | None:
@@ -71,6 +87,10 @@ def quick_look(workspace: Workspace) -> QuickLook | None:
             running=_summaries(connection, "NULL", ""),
             recent=_summaries(connection, "NOT NULL", f"LIMIT {RECENT}"),
             files_pending=pending is not None,
+            last_participants=[
+                Participant(str(name), str(role))
+                for name, role in connection.execute(_LAST_PARTICIPANTS).fetchall()
+            ],
         )
     except (sqlite3.Error, ValueError):
         return None
@@ -95,17 +115,13 @@ def _summaries(connection: sqlite3.Connection, running: str, limit: str) -> list
 
 
 def files_to_take_in(workspace: Workspace) -> tuple[bool, list[SessionFileError]]:
-    """(whether a session file is new or changed, the files known to be unreadable)."""
+    """(whether a session file is new or changed, the files known not to be used)."""
     folder = workspace.sessions_dir
     path = workspace.database_path
-    names: dict[str, tuple[int, int]] = {}
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.endswith(".toml") and entry.is_file():
-                stat = entry.stat()
-                names[entry.name] = (stat.st_mtime_ns, stat.st_size)
+    found, odd = list_folder(folder)
+    names = {item.name: (item.mtime_ns, item.size) for item in found}
     if not names:
-        return False, []
+        return False, odd
     if path is None or not path.exists():
         return True, []
     try:
@@ -126,9 +142,12 @@ def files_to_take_in(workspace: Workspace) -> tuple[bool, list[SessionFileError]
         seen = known.get(name)
         if seen is None or (seen[0], seen[1]) != (mtime, size):
             return True, []
+        if seen[2] in COPY_OR_CLASH:
+            # Judged against what the store holds: only the store can say it again.
+            return True, []
         if seen[2]:
             unreadable.append(folder / name)
-    problems = []
+    problems = list(odd)
     for file in sorted(unreadable):
         # Read again for the full reason and position (tomllib only, no store).
         try:
@@ -137,4 +156,36 @@ def files_to_take_in(workspace: Workspace) -> tuple[bool, list[SessionFileError]
             problems.append(problem)
         else:
             return True, []  # readable after all (a newer program): take it in
-    return False, problems
+    return False, sorted(problems, key=lambda p: p.path.name)
+
+
+def unreadable_database(workspace: Workspace) -> bool:
+    """Whether the workspace's SQLite file exists but is not a database SQLite can read.
+
+    Random bytes, a text file or a file cut short: found here in milliseconds, with
+    the standard library alone, so the user gets one message before any screen.
+    """
+    path = workspace.database_path
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return False  # none yet, or the empty file open_store makes: a new database
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return False  # cannot be opened at all: the store says why
+    try:
+        connection.execute("SELECT name FROM sqlite_master").fetchall()
+        connection.execute("SELECT key, value FROM meta").fetchall()
+    except sqlite3.DatabaseError as error:
+        # A locked or missing table is not corruption; those the store handles.
+        return _corrupt(error)
+    finally:
+        connection.close()
+    return False
+
+
+def _corrupt(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
+    text = str(error)
+    return "not a database" in text or "malformed" in text

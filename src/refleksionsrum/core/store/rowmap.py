@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import tomllib
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from refleksionsrum.core.models import (
-    CarriedOut,
-    ClockState,
-    Decision,
     Evaluation,
     Meeting,
     Note,
-    NoteKind,
-    Participant,
-    PhaseRecord,
     TrialAction,
-    Verdict,
+)
+from refleksionsrum.core.store.rowread import (
+    parse_time,
+    to_decision,
+    to_evaluation,
+    to_meeting,
+    to_note,
+    to_trial_action,
 )
 from refleksionsrum.core.store.tables import (
     DecisionRow,
@@ -29,6 +29,15 @@ from refleksionsrum.core.store.tables import (
     TrialActionRow,
 )
 from refleksionsrum.core.tomltext.writer import fields
+
+__all__ = [
+    "parse_time",
+    "to_decision",
+    "to_evaluation",
+    "to_meeting",
+    "to_note",
+    "to_trial_action",
+]
 
 
 def iso(value: datetime | None) -> str | None:
@@ -44,24 +53,25 @@ def utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def parse_time(value: str) -> datetime:
-    return datetime.fromisoformat(value)
-
-
 def meeting_row(meeting: Meeting) -> MeetingRow:
-    return MeetingRow(
-        id=meeting.id,
-        title=meeting.title,
-        template=meeting.template,
-        started_at=iso(meeting.started_at) or "",
-        started_utc=utc(meeting.started_at),
-        ended_at=iso(meeting.ended_at),
-        previous=meeting.previous,
-        extra_toml=fields(meeting.extra) if meeting.extra else "",
-        current_phase=meeting.clock.current,
-        running=meeting.clock.running,
-        running_since=precise(meeting.clock.running_since),
-    )
+    return MeetingRow(**meeting_record(meeting))
+
+
+def meeting_record(meeting: Meeting) -> dict[str, Any]:
+    """The meeting's own row as plain column values (for a batch INSERT)."""
+    return {
+        "id": meeting.id,
+        "title": meeting.title,
+        "template": meeting.template,
+        "started_at": iso(meeting.started_at) or "",
+        "started_utc": utc(meeting.started_at),
+        "ended_at": iso(meeting.ended_at),
+        "previous": meeting.previous,
+        "extra_toml": fields(meeting.extra) if meeting.extra else "",
+        "current_phase": meeting.clock.current,
+        "running": meeting.clock.running,
+        "running_since": precise(meeting.clock.running_since),
+    }
 
 
 Record = dict[str, Any]
@@ -150,79 +160,3 @@ def evaluation_record(meeting_id: str, evaluation: Evaluation) -> Record:
 
 def evaluation_row(meeting_id: str, evaluation: Evaluation) -> EvaluationRow:
     return EvaluationRow(**evaluation_record(meeting_id, evaluation))
-
-
-def to_note(row: NoteRow) -> Note:
-    return Note(
-        phase=row.phase,
-        kind=NoteKind(row.kind),
-        text=row.text,
-        source=row.source,
-        created_at=parse_time(row.created_at),
-        id=row.pk,
-    )
-
-
-def to_decision(row: DecisionRow) -> Decision:
-    return Decision(text=row.text, created_at=parse_time(row.created_at), id=row.pk)
-
-
-def to_trial_action(row: TrialActionRow, started_at: str | None = None) -> TrialAction:
-    return TrialAction(
-        id=row.id,
-        title=row.title,
-        owner=row.owner,
-        due=date.fromisoformat(row.due),
-        prediction=row.prediction,
-        measure=row.measure,
-        development_point=row.development_point,
-        adapted_from=row.adapted_from,
-        meeting_id=row.meeting_id,
-        meeting_started_at=parse_time(started_at) if started_at else None,
-    )
-
-
-def to_evaluation(row: EvaluationRow) -> Evaluation:
-    return Evaluation(
-        trial_action=row.trial_action,
-        carried_out=CarriedOut(row.carried_out),
-        what_happened=row.what_happened,
-        compared_to_prediction=row.compared_to_prediction,
-        learning=row.learning,
-        verdict=Verdict(row.verdict),
-        id=row.pk,
-    )
-
-
-def to_meeting(
-    row: MeetingRow,
-    participants: list[ParticipantRow],
-    phases: list[PhaseRow],
-    notes: list[NoteRow],
-    decisions: list[DecisionRow],
-    actions: list[TrialActionRow],
-    evaluations: list[EvaluationRow],
-) -> Meeting:
-    return Meeting(
-        id=row.id,
-        title=row.title,
-        template=row.template,
-        started_at=parse_time(row.started_at),
-        ended_at=parse_time(row.ended_at) if row.ended_at else None,
-        previous=row.previous,
-        participants=[Participant(p.name, p.role) for p in participants],
-        phases=[
-            PhaseRecord(p.key, p.title, p.planned_minutes, p.elapsed_ms, p.added_ms)
-            for p in sorted(phases, key=lambda p: p.position)
-        ],
-        notes=[to_note(n) for n in notes],
-        decisions=[to_decision(d) for d in decisions],
-        trial_actions=[to_trial_action(a, row.started_at) for a in actions],
-        evaluations=[to_evaluation(e) for e in evaluations],
-        clock=ClockState(
-            current=row.current_phase,
-            running=row.running,
-            running_since=parse_time(row.running_since) if row.running_since else None,
-        ),
-        extra=tomllib.loads(row.extra_toml) if row.extra_toml else {},
-    )

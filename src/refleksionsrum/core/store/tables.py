@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field, SQLModel
 
 # Kept in its own module so the start screen can read it without SQLModel.
@@ -24,6 +25,13 @@ class MeetingRow(SQLModel, table=True):
     current_phase: int = 0
     running: bool = False
     running_since: str | None = None
+    # Grows with every write to this meeting, in the same transaction: the number a
+    # live view watches to know that its read model is behind.
+    revision: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # The process that owns the phase and the timer (a random token), and when it
+    # last said it was alive (ISO, UTC); a note-taker may take over once it is gone.
+    facilitator: str | None = None
+    facilitator_seen: str | None = None
 
 
 class ParticipantRow(SQLModel, table=True):
@@ -106,8 +114,9 @@ class SessionFileRow(SQLModel, table=True):
     __tablename__ = "session_file"
 
     name: str = Field(primary_key=True)
-    mtime_ns: int
-    size: int
+    # Nanoseconds since 1970 overflow a 32-bit INTEGER (PostgreSQL's): BIGINT on both.
+    mtime_ns: int = Field(sa_type=BigInteger)
+    size: int = Field(sa_type=BigInteger)
     meeting_id: str | None = None
     problem: str | None = None
 

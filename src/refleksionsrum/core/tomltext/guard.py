@@ -35,6 +35,8 @@ def shape_problem(text: str) -> ShapeProblem | None:
     A small lexer: brackets, braces and dots inside strings (one-line and multi-line,
     basic and literal) and comments do not count. Linear in the length of the text.
     """
+    if _plainly_safe(text):
+        return None
     depth = 0
     dots = 0
     index = 0
@@ -71,6 +73,27 @@ def shape_problem(text: str) -> ShapeProblem | None:
         else:  # "=", "," or a newline
             dots = 0
             index += 1
+
+
+# A table header alone on its line, as every session file has dozens of: it opens and
+# closes its brackets on that line, so it adds at most 2 to the depth around it.
+_HEADER_LINE = re.compile(r"^[ \t]*\[\[?[A-Za-z0-9_.-]+\]\]?[ \t]*$", re.MULTILINE)
+
+_MANY_DOTS = re.compile(rf"^(?:[^.\n]*\.){{{MAX_KEY_PARTS}}}", re.MULTILINE)
+
+
+def _plainly_safe(text: str) -> bool:
+    """Whether counting alone shows the text cannot nest too deep or have a long key.
+
+    Sound, and cheap (the lexer below costs more than parsing): the depth never
+    exceeds the brackets outside header lines, plus 2; the dots of one key are all
+    on one line. Only a text that fails this is lexed.
+    """
+    rest = _HEADER_LINE.sub("", text)
+    if rest.count("[") + rest.count("{") + 2 > MAX_NESTING:
+        return False
+    # Anchored at line starts, and [^.\n] cannot match a dot: linear, no backtracking.
+    return _MANY_DOTS.search(text) is None
 
 
 def _string_end(text: str, start: int) -> int:

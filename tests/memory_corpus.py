@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+from refleksionsrum.core.files.sync import open_store, write_session_file
 from refleksionsrum.core.models import (
     CarriedOut,
     Decision,
@@ -16,6 +17,7 @@ from refleksionsrum.core.models import (
     Verdict,
 )
 from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.workspace import Workspace
 
 CET = timezone(timedelta(hours=1))
 POINT = "Fastholdelse i gruppeforløb"
@@ -165,3 +167,13 @@ def fill(store: Store) -> list[Meeting]:
     for meeting in meetings:
         store.save_meeting(meeting)
     return meetings
+
+
+def write_archive(workspace: Workspace) -> None:
+    """The corpus in ``workspace``: stored, and each meeting's session file written."""
+    store = open_store(workspace)
+    try:
+        for meeting in fill(store):
+            write_session_file(workspace, store, meeting)
+    finally:
+        store.close()

@@ -80,7 +80,7 @@ def _no_mask(parser: argparse.ArgumentParser, helper: Callable[..., str]) -> Non
 @contextmanager
 def _store(args: argparse.Namespace, *, index: bool = False) -> Iterator[Store]:
     """The workspace's store with every session file taken in (and the index, if asked)."""
-    from refleksionsrum.cli import open_workspace
+    from refleksionsrum.cli.common import open_workspace
     from refleksionsrum.core.files.sync import ingest, open_store
 
     workspace = open_workspace(args)
@@ -117,7 +117,7 @@ def _masker(args: argparse.Namespace) -> Callable[[str], str]:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """`refleksionsrum search QUERY`: every record that matches, best first."""
-    from refleksionsrum.cli import Failure
+    from refleksionsrum.cli.common import Failure
     from refleksionsrum.core.search.find import marked, search
     from refleksionsrum.core.search.query import QueryError, parse_query
 

@@ -1,7 +1,8 @@
-"""Pilot helpers for the TUI tests: wait for the app, type, read the rows, run the phases."""
+"""Pilot helpers for every app test: wait for the app, type, read the rows, run the phases."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -12,26 +13,36 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Label, ListView, RadioSet, Static
 
+from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.models import NoteKind
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import Confirm, TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.summary import SummaryScreen
 
+from .waiting import DEADLINE_S
+
 RRPilot = Pilot[Any]
+AppFactory = Callable[..., RefleksionsrumApp]
 S = TypeVar("S", bound=Screen[Any])
 SIZES = [(80, 24), (160, 45)]
-# Every wait is a bounded number of message-loop turns, never a sleep on a timer.
-MAX_TURNS = 400
 
 
-async def wait_until(pilot: RRPilot, condition: Callable[[], object], what: str) -> None:
-    """Let the app process messages until ``condition()`` holds; fail after MAX_TURNS."""
-    for _ in range(MAX_TURNS):
-        if condition():
-            return
+async def wait_until(
+    pilot: RRPilot, condition: Callable[[], object], what: str, timeout: float = DEADLINE_S
+) -> None:
+    """Let the app process its messages until ``condition()`` holds.
+
+    Every wait is for a state (a screen, a stored row, a field's value), never a sleep on a
+    timer. The deadline is wall-clock and generous: the app's workers run in threads, and on
+    a loaded machine a thread can take many seconds, however few turns the loop needs.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app never got to: {what} (after {timeout:.0f} s)")
         await pilot.pause()
-    raise AssertionError(f"the app never got to: {what}")
 
 
 def run_app(app: RefleksionsrumApp, size: tuple[int, int]) -> Any:
@@ -149,6 +160,10 @@ async def record(pilot: RRPilot, text: str) -> None:
     await paste_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
+    screen = app.screen
+    if isinstance(screen, MeetingScreen):
+        # Stored off the UI thread: wait until the row says the item, not "saving...".
+        await wait_until(pilot, lambda: not screen.saving, "the entry is stored")
 
 
 async def fill_trial_action(
@@ -215,3 +230,21 @@ async def end_meeting(pilot: RRPilot) -> SummaryScreen:
     await pilot.press("ctrl+n")
     await confirm(pilot)
     return await wait_for_screen(pilot, SummaryScreen)
+
+
+async def open_data_phase(pilot: RRPilot, clock: FakeClock) -> MeetingScreen:
+    """Start a meeting with `new`, spend two minutes in follow-up, record two observations."""
+    app = rr(pilot)
+    await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting screen")
+    clock.advance(minutes=2)
+    await pilot.press("ctrl+n")
+    await wait_until(pilot, lambda: app.room is not None and app.room.phase.key == "data", "data")
+    assert app.room is not None
+    app.room.add_note(NoteKind.OBSERVATION, "Fremmødet faldt fra 80 % til 55 %", "Registrering")
+    app.room.add_note(NoteKind.OBSERVATION, "Tre familier nævner transporten")
+    screen = app.screen
+    assert isinstance(screen, MeetingScreen)
+    screen.refresh_items()
+    screen.tick()
+    await pilot.pause()
+    return screen

@@ -1,0 +1,133 @@
+"""The command line's entry point: one clear message per error, never a traceback.
+
+Kept light on purpose: nothing here imports SQLModel, SQLAlchemy or Textual at module
+level, so the start screen paints before the database layer is loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from refleksionsrum import cliwords
+from refleksionsrum.cli.common import (
+    DATABASE_URL,
+    EARLY_CONFIG,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    PROG,
+    Failure,
+    printable_lines,
+)
+from refleksionsrum.cli.parser import VALUED, build_parser
+from refleksionsrum.core import i18n, stdio
+from refleksionsrum.core.config import CONFIG_NAME, LANGUAGES, ConfigError, load_config
+from refleksionsrum.core.errors import FileProblem, printable, printable_params
+from refleksionsrum.core.i18n import t
+from refleksionsrum.core.workspace import WorkspaceError, find_root
+
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 problems, 2 usage or config)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    stdio.fill_closed()
+    i18n.set_language(_early_language(words))
+    cliwords.install()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(words)
+    except SystemExit as stop:  # --help, --version and usage errors end here
+        return _exit_code(stop.code)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        code = handler(args)
+        stdio.flush_stdout()
+        return code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        explained = _explain(error)
+        if explained is None:
+            raise
+        message, code = explained
+        stdio.complain(message)
+        return code
+
+
+def _explain(error: Exception) -> tuple[str, int] | None:
+    """The one message and exit code for an error the user can act on; None for a bug."""
+    if isinstance(error, Failure):
+        return printable_lines(error.message), error.code
+    if isinstance(error, stdio.StdoutFailed):
+        return t("cli.stdout_failed", reason=error.reason), EXIT_PROBLEMS
+    if isinstance(error, ConfigError | WorkspaceError):
+        return error.render(), EXIT_USAGE
+    if isinstance(error, FileProblem):
+        return error.render(), EXIT_PROBLEMS
+    # The store is imported only by the commands that need it; if it raised, it is loaded.
+    store = sys.modules.get("refleksionsrum.core.store.database")
+    if store is not None and isinstance(error, store.StoreError):
+        return f"{PROG}: {t(error.key, **printable_params(error.params))}", EXIT_PROBLEMS
+    engine = sys.modules.get("refleksionsrum.core.store.engine")
+    if engine is not None and isinstance(error, engine.DatabaseError):
+        failure = engine.corrupt(error, DATABASE_URL.get())
+        if failure is not None:
+            return f"{PROG}: {t(failure.key, **printable_params(failure.params))}", EXIT_PROBLEMS
+    if isinstance(error, OSError):
+        reason = error.strerror or type(error).__name__
+        if error.filename is not None:
+            path = printable(str(error.filename))
+            return t("cli.os_error_file", path=path, reason=reason), EXIT_PROBLEMS
+        return t("cli.os_error", reason=reason), EXIT_PROBLEMS
+    return None
+
+
+def _exit_code(code: str | int | None) -> int:
+    if code is None:
+        return EXIT_OK
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _early_language(words: list[str]) -> str:
+    """The language for help and messages, decided before argparse runs.
+
+    ``init --language`` wins; otherwise the workspace's config says it, and when
+    there is no usable workspace the default (Danish) is used. Problems found here
+    are reported later by the command itself.
+    """
+    values: dict[str, str] = {}
+    command = None
+    index = 0
+    while index < len(words):
+        word = words[index]
+        name, equals, value = word.partition("=")
+        if name in VALUED:
+            if equals:
+                values[name] = value
+            elif index + 1 < len(words):
+                values[name] = words[index + 1]
+                index += 1
+        elif command is None and not word.startswith("-"):
+            command = word
+        index += 1
+    chosen = values.get("--language")
+    if chosen in LANGUAGES:
+        return chosen
+    if command == "init":
+        return i18n.DEFAULT_LANGUAGE
+    try:
+        root = find_root(values.get("--workspace"))
+        config = load_config(root / CONFIG_NAME)
+    except (FileProblem, OSError):
+        return i18n.DEFAULT_LANGUAGE
+    # Kept for open_workspace: config.toml is read once per run, not three times.
+    EARLY_CONFIG[root] = config
+    return config.language

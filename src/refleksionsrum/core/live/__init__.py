@@ -1,0 +1,1 @@
+"""Live views of one meeting from several processes: noticing changes, the read model."""

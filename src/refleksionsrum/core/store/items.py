@@ -1,0 +1,173 @@
+"""Writes of a meeting's items; a save of an item that changed since it was opened is refused."""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from dataclasses import replace
+from typing import Any
+
+from sqlmodel import Session, col, delete, select
+
+from refleksionsrum.core.models import Decision, Evaluation, Note, TrialAction
+from refleksionsrum.core.store import rowmap
+from refleksionsrum.core.store.engine import StoreError
+from refleksionsrum.core.store.followup import refresh_closed
+from refleksionsrum.core.store.tables import DecisionRow, EvaluationRow, NoteRow, TrialActionRow
+
+Item = Note | Decision | TrialAction
+
+
+class EditConflict(StoreError):
+    """The item was changed by someone else since ``expected`` was read; ``current`` is now."""
+
+    def __init__(self, current: Item) -> None:
+        super().__init__("store.conflict")
+        self.current = current
+
+
+def _note_fields(note: Note) -> tuple[Any, ...]:
+    return (note.text, note.source, str(note.kind))
+
+
+def _action_fields(action: TrialAction) -> tuple[Any, ...]:
+    return (
+        action.title,
+        action.owner,
+        action.due,
+        action.prediction,
+        action.measure,
+        action.development_point,
+        action.adapted_from,
+    )
+
+
+class ItemKept(StoreError):
+    """The item was deleted elsewhere while it was edited here: kept as a new item."""
+
+    def __init__(self, item: Item) -> None:
+        super().__init__("notice.item_kept")
+        self.item = item
+
+
+class ItemWrites:
+    """Notes, decisions, trial actions and evaluations (mixed into Store)."""
+
+    def _write(self, meeting_id: str | None = None) -> AbstractContextManager[Session]:
+        raise NotImplementedError
+
+    def _item(self, session: Session, table: Any, pk: int | None) -> Any:
+        """The row of an item, its meeting counted as written to; store.no_item if gone."""
+        row = session.get(table, pk)
+        if row is None:
+            raise StoreError("store.no_item", id=pk)
+        session.info["touched"].add(row.meeting_id)
+        return row
+
+    # -- notes and decisions -------------------------------------------------------------
+
+    def add_note(self, meeting_id: str, note: Note) -> Note:
+        row = rowmap.note_row(meeting_id, note)
+        with self._write(meeting_id) as session:
+            session.add(row)
+            session.flush()
+            return replace(note, id=row.pk)
+
+    def update_note(self, note: Note, expected: Note | None = None) -> None:
+        """Store ``note``'s text; with ``expected``, only if the stored note still equals it."""
+        with self._write() as session:
+            row = self._item(session, NoteRow, note.id)
+            if expected is not None:
+                current = rowmap.to_note(row)
+                if _note_fields(current) != _note_fields(expected):
+                    raise EditConflict(current)
+            row.text, row.source, row.kind = note.text, note.source, str(note.kind)
+            session.add(row)
+
+    def delete_note(self, note_id: int) -> None:
+        with self._write() as session:
+            session.delete(self._item(session, NoteRow, note_id))
+
+    def add_decision(self, meeting_id: str, decision: Decision) -> Decision:
+        row = DecisionRow(
+            meeting_id=meeting_id,
+            text=decision.text,
+            created_at=rowmap.iso(decision.created_at) or "",
+        )
+        with self._write(meeting_id) as session:
+            session.add(row)
+            session.flush()
+            return replace(decision, id=row.pk)
+
+    def update_decision(self, decision: Decision, expected: Decision | None = None) -> None:
+        with self._write() as session:
+            row = self._item(session, DecisionRow, decision.id)
+            if expected is not None and row.text != expected.text:
+                raise EditConflict(rowmap.to_decision(row))
+            row.text = decision.text
+            session.add(row)
+
+    def delete_decision(self, decision_id: int) -> None:
+        with self._write() as session:
+            session.delete(self._item(session, DecisionRow, decision_id))
+
+    # -- trial actions and evaluations -------------------------------------------------------
+
+    def save_trial_action(
+        self, meeting_id: str, action: TrialAction, expected: TrialAction | None = None
+    ) -> TrialAction:
+        """Add a trial action, or update the one with the same id.
+
+        With ``expected`` (the action as the form opened it) the update is refused
+        when the stored action differs from it, and store.no_item when it is gone.
+        """
+        with self._write(meeting_id) as session:
+            existing = session.exec(
+                select(TrialActionRow).where(TrialActionRow.id == action.id)
+            ).first()
+            if expected is not None:
+                if existing is None:
+                    raise StoreError("store.no_item", id=action.id)
+                current = rowmap.to_trial_action(existing)
+                if _action_fields(current) != _action_fields(expected):
+                    raise EditConflict(current)
+            row = rowmap.trial_action_row(meeting_id, action)
+            if existing is not None:
+                row.pk = existing.pk
+                row = session.merge(row)
+            session.add(row)
+            session.flush()
+            refresh_closed(session, {action.id})
+        return replace(action, meeting_id=meeting_id)
+
+    def delete_trial_action(self, action_id: str) -> None:
+        with self._write() as session:
+            for row in session.exec(select(TrialActionRow).where(TrialActionRow.id == action_id)):
+                session.info["touched"].add(row.meeting_id)
+            session.exec(delete(TrialActionRow).where(col(TrialActionRow.id) == action_id))
+
+    def save_evaluation(self, meeting_id: str, evaluation: Evaluation) -> Evaluation:
+        """Record this meeting's evaluation of a trial action; one per action per meeting."""
+        with self._write(meeting_id) as session:
+            existing = session.exec(
+                select(EvaluationRow)
+                .where(EvaluationRow.meeting_id == meeting_id)
+                .where(EvaluationRow.trial_action == evaluation.trial_action)
+            ).first()
+            row = rowmap.evaluation_row(meeting_id, evaluation)
+            if existing is not None:
+                row.pk = existing.pk
+                row = session.merge(row)
+            session.add(row)
+            session.flush()
+            refresh_closed(session, {evaluation.trial_action})
+            return replace(evaluation, id=row.pk)
+
+    def delete_evaluation(self, meeting_id: str, trial_action: str) -> None:
+        with self._write(meeting_id) as session:
+            session.exec(
+                delete(EvaluationRow)
+                .where(col(EvaluationRow.meeting_id) == meeting_id)
+                .where(col(EvaluationRow.trial_action) == trial_action)
+            )
+            session.flush()
+            refresh_closed(session, {trial_action})

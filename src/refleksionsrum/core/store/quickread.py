@@ -1,0 +1,125 @@
+"""One meeting read with sqlite3 alone, for `export`: no SQLModel import when nothing changed.
+
+Importing the store costs most of a second; an export of one meeting needs a few
+queries. This path is taken only when the quick look shows the store is up to date
+(no session file new, changed or still to write); otherwise the full store takes
+the files in first, as always.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+from types import SimpleNamespace
+from typing import Any
+
+from refleksionsrum.core.models import Meeting, TrialAction
+from refleksionsrum.core.store import rowread
+from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
+from refleksionsrum.core.workspace import Workspace
+
+_CHILDREN = ("participant", "phase", "note", "decision", "trial_action", "evaluation")
+
+
+@dataclass
+class QuickMeeting:
+    """A meeting and the trial actions its evaluations follow up."""
+
+    meeting: Meeting
+    followed_up: dict[str, TrialAction] = field(default_factory=dict)
+
+
+class NoSuchMeeting(LookupError):
+    """No meeting with that id; ``message`` names the meetings there are."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _rows(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> SimpleNamespace:
+    # Columns as attributes, which is all rowread's conversions ask of a row.
+    return SimpleNamespace(
+        **{d[0]: value for d, value in zip(cursor.description, row, strict=True)}
+    )
+
+
+def quick_meeting(workspace: Workspace, meeting_id: str) -> QuickMeeting | None:
+    """The meeting from the database file, or None when only the full store can tell."""
+    look = quick_look(workspace)
+    if look is None or look.files_pending:
+        return None
+    changed, _problems = files_to_take_in(workspace)
+    path = workspace.database_path
+    if changed or path is None or not path.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return None
+    connection.row_factory = _rows
+    try:
+        return _read(connection, meeting_id)
+    except (sqlite3.Error, ValueError, KeyError, AttributeError):
+        return None  # anything unexpected: the full store says it properly
+    finally:
+        connection.close()
+
+
+def _read(connection: sqlite3.Connection, meeting_id: str) -> QuickMeeting | None:
+    row = connection.execute("SELECT * FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
+    if row is None:
+        return None  # the full store lists the meetings there are
+    children = {
+        table: connection.execute(
+            f"SELECT * FROM {table} WHERE meeting_id = ? ORDER BY pk",
+            (meeting_id,),
+        ).fetchall()
+        for table in _CHILDREN
+    }
+    meeting = rowread.to_meeting(row, *(children[table] for table in _CHILDREN))
+    followed_up = {}
+    for evaluation in meeting.evaluations:
+        found = connection.execute(
+            "SELECT a.*, m.started_at AS planned_at FROM trial_action AS a"
+            " JOIN meeting AS m ON m.id = a.meeting_id WHERE a.id = ?",
+            (evaluation.trial_action,),
+        ).fetchone()
+        if found is not None:
+            followed_up[evaluation.trial_action] = rowread.to_trial_action(found, found.planned_at)
+    # As Store.load_meeting: each evaluation carries its trial action's title.
+    meeting.evaluations = [
+        replace(
+            e, title=followed_up[e.trial_action].title if e.trial_action in followed_up else None
+        )
+        for e in meeting.evaluations
+    ]
+    return QuickMeeting(meeting, followed_up)
+
+
+def meeting_from_store(workspace: Workspace, meeting_id: str) -> QuickMeeting:
+    """The meeting through the full store, after taking in what changed in sessions/."""
+    from refleksionsrum.core.files.sync import ingest, open_store
+    from refleksionsrum.core.i18n import t
+
+    store = open_store(workspace)
+    try:
+        report = ingest(workspace, store)
+        if not store.has_meeting(meeting_id):
+            message = f"refleksionsrum: {t('store.no_meeting', id=meeting_id)}"
+            if report.problems:
+                message += " " + t("cli.export.unreadable", count=len(report.problems))
+            running, recent = store.summaries(limit=10)
+            known = [m.id for m in running + recent]
+            if known:
+                message += "\n" + t("cli.export.known") + "\n" + "\n".join(f"  {i}" for i in known)
+            raise NoSuchMeeting(message)
+        meeting = store.load_meeting(meeting_id)
+        found = QuickMeeting(meeting)
+        for evaluation in meeting.evaluations:
+            action = store.trial_action(evaluation.trial_action)
+            if action is not None:
+                found.followed_up[evaluation.trial_action] = action
+        return found
+    finally:
+        store.close()

@@ -1,0 +1,116 @@
+"""Rows back into plain models; on any object with the columns as attributes.
+
+Apart from rowmap so that the quick paths (sqlite3 alone, before SQLModel is loaded)
+read meetings with the very same conversions as the store.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from refleksionsrum.core.models import (
+    CarriedOut,
+    ClockState,
+    Decision,
+    Evaluation,
+    Meeting,
+    Note,
+    NoteKind,
+    Participant,
+    PhaseRecord,
+    TrialAction,
+    Verdict,
+)
+
+if TYPE_CHECKING:
+    from refleksionsrum.core.store.tables import (
+        DecisionRow,
+        EvaluationRow,
+        MeetingRow,
+        NoteRow,
+        ParticipantRow,
+        PhaseRow,
+        TrialActionRow,
+    )
+
+
+def parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def to_note(row: NoteRow) -> Note:
+    return Note(
+        phase=row.phase,
+        kind=NoteKind(row.kind),
+        text=row.text,
+        source=row.source,
+        created_at=parse_time(row.created_at),
+        id=row.pk,
+    )
+
+
+def to_decision(row: DecisionRow) -> Decision:
+    return Decision(text=row.text, created_at=parse_time(row.created_at), id=row.pk)
+
+
+def to_trial_action(row: TrialActionRow, started_at: str | None = None) -> TrialAction:
+    return TrialAction(
+        id=row.id,
+        title=row.title,
+        owner=row.owner,
+        due=date.fromisoformat(row.due),
+        prediction=row.prediction,
+        measure=row.measure,
+        development_point=row.development_point,
+        adapted_from=row.adapted_from,
+        meeting_id=row.meeting_id,
+        meeting_started_at=parse_time(started_at) if started_at else None,
+    )
+
+
+def to_evaluation(row: EvaluationRow) -> Evaluation:
+    return Evaluation(
+        trial_action=row.trial_action,
+        carried_out=CarriedOut(row.carried_out),
+        what_happened=row.what_happened,
+        compared_to_prediction=row.compared_to_prediction,
+        learning=row.learning,
+        verdict=Verdict(row.verdict),
+        id=row.pk,
+    )
+
+
+def to_meeting(
+    row: MeetingRow,
+    participants: list[ParticipantRow],
+    phases: list[PhaseRow],
+    notes: list[NoteRow],
+    decisions: list[DecisionRow],
+    actions: list[TrialActionRow],
+    evaluations: list[EvaluationRow],
+) -> Meeting:
+    return Meeting(
+        id=row.id,
+        title=row.title,
+        template=row.template,
+        started_at=parse_time(row.started_at),
+        ended_at=parse_time(row.ended_at) if row.ended_at else None,
+        previous=row.previous,
+        participants=[Participant(p.name, p.role) for p in participants],
+        phases=[
+            PhaseRecord(p.key, p.title, p.planned_minutes, p.elapsed_ms, p.added_ms)
+            for p in sorted(phases, key=lambda p: p.position)
+        ],
+        notes=[to_note(n) for n in notes],
+        decisions=[to_decision(d) for d in decisions],
+        trial_actions=[to_trial_action(a, row.started_at) for a in actions],
+        evaluations=[to_evaluation(e) for e in evaluations],
+        clock=ClockState(
+            current=row.current_phase,
+            running=bool(row.running),
+            running_since=parse_time(row.running_since) if row.running_since else None,
+        ),
+        extra=tomllib.loads(row.extra_toml) if row.extra_toml else {},
+    )

@@ -1,0 +1,187 @@
+"""The trial-action board: every trial action in one table, and each one's whole story."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static, Tab, Tabs
+
+from refleksionsrum.core.history.board import ActionView, BoardView, chain, read_actions
+from refleksionsrum.core.i18n import long_date, short_date, t
+from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.text import literal
+
+if TYPE_CHECKING:
+    from refleksionsrum.tui.app import RefleksionsrumApp
+
+TABS = (BoardView.OPEN, BoardView.DUE, BoardView.OVERDUE, BoardView.CLOSED, BoardView.ALL)
+# A long history has thousands of closed trial actions; the table shows this many at
+# first (soonest due first) and more as the cursor nears the end.
+PAGE = 100
+
+
+class BoardScreen(Screen[None]):
+    """Open, due, overdue and closed trial actions; Enter tells one's story."""
+
+    BINDINGS = [Binding("escape", "back", "key.back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.actions: list[ActionView] = []
+        self.shown = 0
+
+    @property
+    def rr(self) -> RefleksionsrumApp:
+        return cast("RefleksionsrumApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Vertical(id="board", classes="panel"):
+            yield Tabs(*[Tab(t(f"board.tab.{view.value}"), id=view.value) for view in TABS])
+            yield Static(id="board-status", classes="hint")
+            yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("board.title")
+        table = self.query_one("#actions", DataTable)
+        for column in ("title", "owner", "due", "overdue", "point", "verdict"):
+            table.add_column(t(f"board.col.{column}"), key=column)
+        table.focus()
+
+    @on(Tabs.TabActivated)
+    def show_tab(self, event: Tabs.TabActivated) -> None:
+        store = self.rr.store
+        assert store is not None
+        view = BoardView(event.tab.id or BoardView.OPEN.value)
+        # The table needs each one's latest verdict; its story is read on Enter.
+        self.actions = read_actions(store, view, today=self.rr.clock.now().date(), stories=False)
+        table = self.query_one("#actions", DataTable)
+        table.clear()
+        self.shown = 0
+        self._more()
+        status = self.query_one("#board-status", Static)
+        count = len(self.actions)
+        status.update(t("board.count", count=count) if count else t("board.none"))
+
+    def _more(self) -> None:
+        today = self.rr.clock.now().date()
+        table = self.query_one("#actions", DataTable)
+        for action in self.actions[self.shown : self.shown + PAGE]:
+            late = action.days_overdue(today)
+            verdict = action.latest_verdict
+            table.add_row(
+                literal(action.title),
+                literal(action.owner),
+                short_date(action.due),
+                Text(str(late), style="bold red") if late else "",
+                literal(action.development_point or ""),
+                t(f"verdict.{verdict.value}") if verdict else "",
+                key=action.id,
+            )
+        self.shown = min(len(self.actions), self.shown + PAGE)
+
+    @on(DataTable.RowHighlighted, "#actions")
+    def near_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.shown - 10 and self.shown < len(self.actions):
+            self._more()
+
+    @on(DataTable.RowSelected, "#actions")
+    def open_story(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.app.push_screen(StoryScreen(str(event.row_key.value)))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+def story_text(action: ActionView, links: list[ActionView]) -> Text:
+    """Where it was planned, each evaluation, and the adaptation chain both ways."""
+    out = Text()
+    out.append_text(literal(action.title, "bold"))
+    out.append(f"\n{t('field.owner')}: ")
+    out.append_text(literal(action.owner))
+    out.append(f" · {t('field.due')}: {long_date(action.due)} {action.due.year}\n")
+    planned = t("story.planned", meeting="{meeting}", date=short_date(action.planned_at))
+    before, _, after = planned.partition("{meeting}")
+    out.append(before)
+    out.append_text(literal(action.planned_title, "italic"))
+    out.append(after + "\n")
+    for label, value in (
+        (t("field.prediction"), action.prediction),
+        (t("field.measure"), action.measure),
+        (t("field.development_point"), action.development_point or ""),
+    ):
+        if value:
+            out.append(f"{label}: ", style="dim")
+            out.append_text(literal(value))
+            out.append("\n")
+    out.append("\n")
+    if not action.evaluations:
+        out.append(t("story.no_evaluations") + "\n", style="italic")
+    for ev in action.evaluations:
+        when = t("story.evaluated", meeting="{meeting}", date=short_date(ev.started_at))
+        before, _, after = when.partition("{meeting}")
+        out.append(before, style="bold")
+        out.append_text(literal(ev.meeting_title, "bold"))
+        out.append(after + f" · {t('verdict.' + ev.verdict.value)}\n", style="bold")
+        rows = (
+            (t("field.carried_out"), t(f"carried.{ev.carried_out.value}")),
+            (t("field.what_happened"), ev.what_happened),
+            (t("field.compared"), ev.compared_to_prediction or ""),
+            (t("field.learning"), ev.learning),
+        )
+        for label, value in rows:
+            if value:
+                out.append(f"  {label}: ", style="dim")
+                out.append_text(literal(value))
+                out.append("\n")
+    if len(links) > 1:
+        out.append(f"\n{t('story.chain')}\n", style="bold")
+        for link in links:
+            marker = "▶ " if link.id == action.id else "  "
+            state = t("story.open") if link.status.value == "open" else t("story.closed")
+            out.append(marker)
+            out.append_text(literal(link.title, "bold" if link.id == action.id else ""))
+            out.append(f" · {short_date(link.planned_at)} · {state}", style="dim")
+            if link.id == action.id:
+                out.append(f" ({t('story.this')})", style="dim")
+            out.append("\n")
+        if action.adapted_from:
+            out.append(f"{t('story.adapted_from')}: {action.adapted_from}\n", style="dim")
+        if action.adapted_into:
+            into = ", ".join(action.adapted_into)
+            out.append(f"{t('story.adapted_into')}: {into}\n", style="dim")
+    return out
+
+
+class StoryScreen(ModalScreen[None]):
+    """One trial action's whole story."""
+
+    BINDINGS = [Binding("escape", "close", "key.back")]
+
+    def __init__(self, action_id: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.action_id = action_id
+
+    def compose(self) -> ComposeResult:
+        store = cast("RefleksionsrumApp", self.app).store
+        assert store is not None
+        links = chain(store, self.action_id)
+        found = [link for link in links if link.id == self.action_id]
+        with VerticalScroll(id="story"):
+            yield Label(t("story.title"), classes="panel-title")
+            if found:
+                yield Static(story_text(found[0], links), id="story-text")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,141 @@
+"""A meeting screen kept in step with the store: watching, reloading, heartbeat, take-over."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from refleksionsrum.core.i18n import t
+from refleksionsrum.core.live.facilitation import HEARTBEAT_MS, facilitator_seen
+from refleksionsrum.core.live.watch import Watcher, watch
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.models import Meeting
+from refleksionsrum.core.store.database import StoreError
+from refleksionsrum.tui.forms import Confirm
+from refleksionsrum.tui.messages import MeetingChanged
+from refleksionsrum.tui.storequeue import StoreQueue
+
+
+class LiveScreen(Screen[None]):
+    """Holds a read model (the room's meeting) and reloads it when the revision moves."""
+
+    room: MeetingRoom
+    store_queue: StoreQueue
+
+    def start_live(self) -> None:
+        self._watcher: Watcher | None = None
+        self._reload_queued = False
+        self._reload_again = False
+        self.watch_meeting()
+        self.set_interval(HEARTBEAT_MS / 1000, self.beat)
+
+    def on_unmount(self) -> None:
+        watcher = getattr(self, "_watcher", None)
+        if watcher is not None:
+            watcher.stop()
+
+    # -- noticing and reloading -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="watch")
+    def watch_meeting(self) -> None:
+        """In a thread: wait for the meeting's revision to move, then say so."""
+        worker = get_current_worker()
+        try:
+            watcher = watch(self.room.store.url, self.room.meeting.id, self.room.revision)
+        except Exception:
+            return
+        self._watcher = watcher
+        try:
+            while not worker.is_cancelled:
+                change = watcher.wait(1.0)
+                if change is not None:
+                    self.post_message(MeetingChanged(change.revision, change.reread))
+        finally:
+            watcher.close()
+
+    def on_meeting_changed(self, message: MeetingChanged) -> None:
+        if message.revision is None:
+            return  # the meeting was deleted; nothing to show in step with
+        if not message.reread and message.revision == self.room.revision:
+            return  # our own write, already shown
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the meeting off the UI thread; changes seen meanwhile read it once more."""
+        if self._reload_queued:
+            self._reload_again = True
+            return
+        self._reload_queued = True
+        self.store_queue.put(self.room.fresh, self._reloaded, self._reload_failed)
+
+    def _reloaded(self, result: tuple[Meeting, int | None]) -> None:
+        self._reload_queued = False
+        meeting, revision = result
+        hold = self.holds_phase()
+        before = self.room.timer.current
+        moved = self.room.reload(meeting, revision, hold=hold)
+        self.after_reload(moved, self.room.timer.current != before, hold)
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _reload_failed(self, error: StoreError) -> None:
+        self._reload_queued = False
+        # The watcher tries again at the next change; the screen keeps what it shows.
+
+    def holds_phase(self) -> bool:
+        """Whether a half-typed line keeps this view in its phase for now."""
+        return False
+
+    def after_reload(self, shown_moved: bool, meeting_moved: bool, held: bool) -> None:
+        raise NotImplementedError
+
+    # -- who facilitates ------------------------------------------------------------------------
+
+    def beat(self) -> None:
+        if self.room.is_facilitator:
+            self.store_queue.put(self.room.heartbeat, self._beaten, lambda _error: None)
+
+    def _beaten(self, still: bool) -> None:
+        if not still:
+            self.notify(t("join.lost"), severity="warning", timeout=15)
+            self.role_changed()
+
+    def role_changed(self) -> None:
+        self.refresh_bindings()
+
+    def action_take_over(self) -> None:
+        """Ask first; the answer names how long the facilitator's app has been silent."""
+        if self.room.is_facilitator:
+            return
+        room = self.room
+
+        def asked(found: tuple[str | None, Any]) -> None:
+            token, seen = found
+            state = facilitator_seen(token, seen, room.clock.now())
+            if state.seconds_ago is None:
+                question = t("join.ask_take_over_never")
+            elif state.gone:
+                question = t("join.ask_take_over_gone", seconds=state.seconds_ago)
+            else:
+                question = t("join.ask_take_over_alive", seconds=state.seconds_ago)
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.store_queue.put(room.take_over, self._taken_over, self.store_failed)
+
+            self.app.push_screen(Confirm(question, "form.take_over"), answered)
+
+        self.store_queue.put(
+            lambda: room.store.facilitation.holder(room.meeting.id), asked, self.store_failed
+        )
+
+    def _taken_over(self, _result: object) -> None:
+        self.notify(t("join.took_over"), timeout=10)
+        self.role_changed()
+
+    def store_failed(self, error: StoreError) -> None:
+        self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)

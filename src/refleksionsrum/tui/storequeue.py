@@ -1,0 +1,63 @@
+"""Store work off the UI thread, one job at a time in the order asked for."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.dom import DOMNode
+
+from refleksionsrum.core.store.database import StoreError
+
+
+@dataclass
+class _Job:
+    work: Callable[[], Any]
+    done: Callable[[Any], object]
+    failed: Callable[[StoreError], object]
+
+
+class StoreQueue:
+    """Jobs run in a thread (a lock or a network may keep them waiting), strictly in order.
+
+    ``done`` and ``failed`` are called back on the UI's event loop, so they may
+    touch widgets. The clock keeps ticking meanwhile: nothing here blocks the loop.
+    """
+
+    def __init__(self, owner: DOMNode) -> None:
+        self._owner = owner
+        self._jobs: asyncio.Queue[_Job] = asyncio.Queue()
+        self._running = 0
+        self._started = False
+
+    def put(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], object],
+        failed: Callable[[StoreError], object],
+    ) -> None:
+        if not self._started:
+            self._started = True
+            self._owner.run_worker(self._drain(), group="store", name="store-queue")
+        self._jobs.put_nowait(_Job(work, done, failed))
+
+    @property
+    def busy(self) -> bool:
+        """Work is waiting or running (tests wait for this to turn False)."""
+        return self._running > 0 or not self._jobs.empty()
+
+    async def _drain(self) -> None:
+        while True:
+            job = await self._jobs.get()
+            self._running += 1
+            try:
+                try:
+                    result = await asyncio.to_thread(job.work)
+                except StoreError as error:
+                    job.failed(error)
+                    continue
+                job.done(result)
+            finally:
+                self._running -= 1

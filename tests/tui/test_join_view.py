@@ -1,0 +1,107 @@
+"""The note-taker's screen on the Pilot: the facilitator's phase, typing at once, following
+phase changes made by another process, never moving the meeting, and taking over."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input
+
+from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.files.sync import open_store
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.meeting.starting import new_meeting
+from refleksionsrum.core.workspace import Workspace
+from refleksionsrum.tui.forms import Confirm
+from refleksionsrum.tui.meeting import MeetingScreen
+
+from .conftest import AppFactory
+from .helpers import RRPilot, focused_id, paste_text, row_texts
+
+# The watcher polls the database on real time: wait on the clock, with a generous deadline.
+DEADLINE_S = 30.0
+
+
+async def eventually(pilot: RRPilot, condition: Callable[[], object], what: str) -> None:
+    deadline = time.monotonic() + DEADLINE_S
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"the note-taker's screen never got to: {what}")
+
+
+def facilitators_room(workspace: Path, clock: FakeClock) -> MeetingRoom:
+    opened = Workspace.open(workspace)
+    store = open_store(opened)
+    meeting = new_meeting(store, opened.config.template("borgerniveau"), "Par", [], clock)
+    room = MeetingRoom(opened, store, meeting, clock)
+    room.next_phase()  # the data review
+    return room
+
+
+async def test_the_note_taker_records_and_follows(
+    workspace: Path, clock: FakeClock, make_app: AppFactory
+) -> None:
+    facilitator = facilitators_room(workspace, clock)
+    app = make_app(join="")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await eventually(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert not screen.room.is_facilitator
+        assert screen.room.phase.key == "data"
+        await eventually(pilot, lambda: focused_id(app) == "entry-text", "typing at once")
+        await paste_text(pilot, "Fra referenten")
+        await pilot.press("enter")
+        await eventually(pilot, lambda: not screen.saving, "the note is stored")
+        assert [n.text for n in facilitator.store.load_meeting(facilitator.meeting.id).notes] == [
+            "Fra referenten"
+        ]
+        # The facilitator's item appears here, without a keystroke.
+        facilitator.add_note(facilitator.records.entry_kind, "Fra mødelederen")
+        await eventually(
+            pilot, lambda: any("Fra mødelederen" in r for r in row_texts(app)), "their item"
+        )
+        # The facilitator moves on: the note-taker's screen follows.
+        facilitator.next_phase()
+        await eventually(pilot, lambda: screen.room.phase.key == "reflection", "the next phase")
+        await eventually(pilot, lambda: focused_id(app) == "entry-text", "the entry line")
+        # Ctrl+N here looks at the next phase only; the meeting stays where it is.
+        await pilot.press("ctrl+n")
+        await eventually(pilot, lambda: screen.room.phase.key == "wonder", "a look ahead")
+        await asyncio.sleep(0)
+        stored = facilitator.store.load_meeting(facilitator.meeting.id)
+        assert stored.clock.current == facilitator.timer.current == 2
+        # Pause and added minutes are the facilitator's: not offered here.
+        assert screen.check_action("toggle_pause", ()) is False
+        assert screen.check_action("add_time", (5,)) is False
+        facilitator.store.close()
+
+
+async def test_the_note_taker_takes_over_after_a_question(
+    workspace: Path, clock: FakeClock, make_app: AppFactory
+) -> None:
+    facilitator = facilitators_room(workspace, clock)
+    facilitator.leave()  # the facilitator's app closed
+    facilitator.store.close()
+    app = make_app(join="")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await eventually(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await pilot.press("ctrl+o")
+        await eventually(pilot, lambda: isinstance(app.screen, Confirm), "the question")
+        question = app.screen
+        assert isinstance(question, Confirm)
+        assert "Ingen styrer mødet" in question.question
+        await pilot.press("enter")
+        await eventually(pilot, lambda: screen.room.is_facilitator, "the facilitation")
+        assert screen.check_action("toggle_pause", ()) is True
+        await pilot.press("ctrl+n")
+        await eventually(pilot, lambda: screen.room.timer.current == 2, "the meeting moved")
+        entry = screen.query_one("#entry-text", Input)
+        assert entry.has_focus or focused_id(app) == "items"

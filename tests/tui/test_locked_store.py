@@ -1,0 +1,69 @@
+"""Another program holding the database's write lock: the message says so, nothing merges.
+
+The message blamed disk space, and keys typed while the screen waited for the lock were
+added to the refused entry, so two entries became one note once the lock was let go
+(the live helper's store queue now empties the line at once; this checks both).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import Input
+from textual.widgets._toast import Toast
+
+from refleksionsrum.core.store import engine
+from refleksionsrum.tui.meeting import MeetingScreen
+
+from .conftest import AppFactory
+from .helpers import RRPilot, next_phase, run_app, wait_for_screen, wait_until
+
+SIZE = (100, 30)
+
+
+@contextmanager
+def write_lock(workspace: Path) -> Iterator[None]:
+    """Hold the write lock from a second connection, as another program would."""
+    other = sqlite3.connect(workspace / "sessions" / "refleksionsrum.db", isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        yield
+        other.execute("COMMIT")
+    finally:
+        other.close()
+
+
+def burst(pilot: RRPilot, *keys: str) -> None:
+    for key in keys:
+        pilot.app.post_message(events.Key(key, "\r" if key == "enter" else key))
+
+
+def toasts(pilot: RRPilot) -> str:
+    return "\n".join(str(t._notification.message) for t in pilot.app.screen.query(Toast))
+
+
+async def test_a_held_lock_is_named_and_two_entries_stay_two(
+    make_app: AppFactory, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A short wait for the lock, so the test does not wait the real ten seconds.
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    app = make_app(new=True, title="Låst")
+    async with run_app(app, SIZE) as pilot:
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        await next_phase(pilot)
+        with write_lock(workspace):
+            burst(pilot, *"Første", "enter", *"Anden")
+            await wait_until(pilot, lambda: "andet program" in toasts(pilot), "the lock named")
+            entry = screen.query_one("#entry-text", Input)
+            await wait_until(pilot, lambda: entry.value == "Anden", "the keys typed while waiting")
+        assert "plads" not in toasts(pilot)
+        await pilot.press("enter")
+        await wait_until(
+            pilot, lambda: "Anden" in [n.text for n in screen.room.meeting.notes], "the second"
+        )
+        assert all("FørsteAnden" not in n.text for n in screen.room.meeting.notes)
