@@ -69,7 +69,7 @@ def test_database_url_defaults_to_sessions_and_relative_paths_are_the_workspaces
     config = root / "config.toml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
-            '# database_url = "postgresql://bruger@server/refleksionsrum"',
+            '# database_url = "postgresql+psycopg://bruger@server/refleksionsrum"',
             'database_url = "sqlite:///data/rum.db"',
         ),
         encoding="utf-8",

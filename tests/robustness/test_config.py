@@ -58,7 +58,8 @@ def test_broken_config_gives_one_positioned_message_and_exit_2(
 
 
 UNREACHABLE = {
-    "postgresql": "postgresql://nobody@127.0.0.1:1/refleksionsrum",
+    # The form the README documents; a plain postgresql:// is read as this one.
+    "postgresql": "postgresql+psycopg://nobody@127.0.0.1:1/refleksionsrum",
     "sqlite-no-folder": "sqlite:///ingen/mappe/her/refleksionsrum.db",
 }
 

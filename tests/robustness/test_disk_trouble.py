@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from textual.widgets import Input, Static
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import atomic, sessionfile
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.meeting.room import RETRY_FILE_MS
+from refleksionsrum.core.meeting.filekeeper import RETRY_FILE_MS
 from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
@@ -99,6 +100,16 @@ SCENARIOS: dict[str, tuple[Trouble, bool]] = {
     "folder replaced by a file": (replaced_by_a_file, True),
     "temporary file refused": (refused, False),
 }
+
+
+async def settle_long(pilot: Any, condition: Callable[[], object], what: str) -> None:
+    """As settle, for work in a thread: waits on the clock (30 s), not on message turns."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never got to: {what}")
 
 
 async def record(pilot: Any, app: RefleksionsrumApp, text: str) -> None:
@@ -269,16 +280,27 @@ async def test_a_full_disk_under_the_database_keeps_the_typed_line(workspace: Pa
             await pilot.press("ctrl+n")
             await wait_until(pilot, lambda: app.screen.query("#entry-text"), "the entry line")
             filler = fill(sessions)
-            entry = app.screen.query_one("#entry-text", Input)
+            screen = app.screen
+            assert isinstance(screen, MeetingScreen)
+            entry = screen.query_one("#entry-text", Input)
             for number in range(40):
                 entry.value = f"Vigtig sætning {number} " + "x" * 4000
                 await pilot.press("enter")
-                await pilot.pause()
-                if entry.value:
+                # Stored off the UI thread: wait for the store's answer.
+                await settle_long(pilot, lambda: not screen.saving, "the store's answer")
+                if screen.unsaved:
                     break
             assert app.is_running
-            assert entry.value.startswith("Vigtig sætning")  # kept, not lost
+            # Kept as a row that says it is not saved and why; the line is free for the next.
+            (kept,) = screen.unsaved
+            assert kept.text.startswith("Vigtig sætning")
+            assert entry.value == ""
             filler.unlink()
+            # Enter on the refused row tries again (it is the highlighted one).
+            screen.query_one("#items").focus()
+            await pilot.pause()
             await pilot.press("enter")
-            await wait_until(pilot, lambda: entry.value == "", "the line to be recorded")
+            await settle_long(pilot, lambda: not screen.unsaved and not screen.saving, "saved")
+            texts = [n.text for n in screen.room.store.load_meeting(screen.room.meeting.id).notes]
+            assert kept.text in texts
             await pilot.press("ctrl+q")

@@ -118,14 +118,18 @@ class Tmux:
         return self.run("capture-pane", "-p", *(["-e"] if escapes else []), "-t", name, check=False)
 
     def wait_until(
-        self, condition: Callable[[str], bool], what: str, timeout: float = DEADLINE_S
+        self,
+        condition: Callable[[str], bool],
+        what: str,
+        timeout: float = DEADLINE_S,
+        name: str = SESSION,
     ) -> str:
         """Capture the pane until ``condition(screen)`` holds; fail showing the last screen."""
         try:
-            return poll(self.screen, condition, what, timeout)
+            return poll(lambda: self.screen(name), condition, what, timeout)
         except AssertionError:
             raise AssertionError(
-                f"{what} never appeared; the screen shows:\n{self.screen()}"
+                f"{what} never appeared; the screen shows:\n{self.screen(name)}"
             ) from None
 
     def wait_for(self, text: str, timeout: float = DEADLINE_S, name: str = SESSION) -> str:

@@ -15,9 +15,8 @@ from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.tui.forms import EvaluationForm, TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
-
-from .conftest import AppFactory
-from .helpers import (
+from support.pilot import (
+    AppFactory,
     RRPilot,
     end_meeting,
     fill_trial_action,

@@ -17,9 +17,7 @@ from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.meeting import MeetingScreen
-
-from .conftest import AppFactory
-from .helpers import RRPilot, focused_id, paste_text, row_texts
+from support.pilot import AppFactory, RRPilot, focused_id, paste_text, row_texts
 
 # The watcher polls the database on real time: wait on the clock, with a generous deadline.
 DEADLINE_S = 30.0

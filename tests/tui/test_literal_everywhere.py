@@ -19,9 +19,8 @@ from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.presentation import PresentationScreen
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.summary import ReferatView, SummaryScreen
-
-from .conftest import AppFactory
-from .helpers import (
+from support.pilot import (
+    AppFactory,
     RRPilot,
     end_meeting,
     next_phase,

@@ -19,9 +19,7 @@ from textual.widgets._toast import Toast
 
 from refleksionsrum.core.store import engine
 from refleksionsrum.tui.meeting import MeetingScreen
-
-from .conftest import AppFactory
-from .helpers import RRPilot, next_phase, run_app, wait_for_screen, wait_until
+from support.pilot import AppFactory, RRPilot, next_phase, run_app, wait_for_screen, wait_until
 
 SIZE = (100, 30)
 

@@ -6,9 +6,14 @@ from textual.widgets import Input
 
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
-
-from .conftest import AppFactory
-from .helpers import end_meeting, run_app, start_from_start_screen, wait_for_screen, wait_until
+from support.pilot import (
+    AppFactory,
+    end_meeting,
+    run_app,
+    start_from_start_screen,
+    wait_for_screen,
+    wait_until,
+)
 
 SIZE = (100, 30)
 PEOPLE = "Mette (facilitator), Jonas (note-taker), Ali"

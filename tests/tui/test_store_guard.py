@@ -25,9 +25,7 @@ from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
-
-from .conftest import AppFactory
-from .helpers import RRPilot, run_app, wait_for_screen, wait_for_store, wait_until
+from support.pilot import AppFactory, RRPilot, run_app, wait_for_screen, wait_for_store, wait_until
 
 SIZE = (100, 30)
 REFUSED = StoreError("store.write_failed", reason="prøve")

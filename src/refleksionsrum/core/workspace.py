@@ -84,10 +84,6 @@ class Workspace:
         if url.startswith(prefix) and not url[len(prefix) :].startswith("/"):
             # A relative SQLite path means relative to the workspace, not to the shell.
             return f"{prefix}{self.root / url[len(prefix) :]}"
-        for plain in ("postgresql://", "postgres://"):
-            if url.startswith(plain):
-                # psycopg 3 is the driver the program is tested with (the extra postgresql).
-                return "postgresql+psycopg://" + url[len(plain) :]
         return url
 
     @property

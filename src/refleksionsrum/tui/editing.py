@@ -109,18 +109,28 @@ class EditingScreen(LiveScreen):
         if self._draft_timer is None:
             self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.flush_entry_draft)
 
-    def flush_entry_draft(self) -> None:
-        """Store the entry line as it stands (at most DRAFT_DELAY_S after a keystroke)."""
+    def flush_entry_draft(self, *, at_once: bool = False) -> None:
+        """Store the entry line as it stands (at most DRAFT_DELAY_S after a keystroke).
+
+        In the store queue, behind the line recorded before it: that job drops the
+        phase's draft once its line is stored, and must not drop this newer one.
+        """
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
         fields = {i.id: i.value for i in self.query("#entry Input").results(Input) if i.id}
-        if fields:
-            self.guarded(lambda: self.room.drafts.save(self.entry_draft_key, fields))
+        if not fields:
+            return
+        drafts, key = self.room.drafts, self.entry_draft_key
+        if at_once:
+            self.guarded(lambda: drafts.save(key, fields))
+        else:
+            self.store_queue.put(lambda: drafts.save(key, fields), _ignore, self.store_failed)
 
     def save_before_leaving(self) -> None:
-        """The app is quitting or got a signal: store what the entry line holds."""
-        self.flush_entry_draft()
+        """The app is quitting or got a signal: the queued store work, then the entry line."""
+        self.store_queue.run_now(self.guarded)
+        self.flush_entry_draft(at_once=True)
 
     def reopen_form_drafts(self) -> None:
         """After a crash: bring back a form that was being filled in."""
@@ -270,3 +280,7 @@ class EditingScreen(LiveScreen):
         self.app.push_screen(
             Confirm(t("confirm.delete", text=label[:80]), "form.delete"), confirmed
         )
+
+
+def _ignore(_result: object) -> None:
+    return None

@@ -151,7 +151,7 @@ class MeetingScreen(EditingScreen):
         if self._next_tick is not None:
             self._next_tick.stop()
         self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
-        if self.room.store_gone():
+        if self.guarded(self.room.store_gone):
             # Said at once (a stat a second), not at the next note, which would be lost.
             self.show_notice()
         self.retry_file()
@@ -306,7 +306,11 @@ class MeetingScreen(EditingScreen):
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
-        notice = self.query_one("#notice", Static)
+        found = self.query("#notice").results(Static)
+        notice = next(found, None)
+        if notice is None:
+            # The screen has left (a store worker answered after it was closed).
+            return
         trouble = self.room.file_trouble
         gone = self.room.store.file if self.room.store.is_gone() else None
         if gone is not None:
@@ -389,6 +393,11 @@ class MeetingScreen(EditingScreen):
     def saving(self) -> bool:
         """A recorded line is still on its way to the store (shown as 'saving...')."""
         return self.store_queue.busy or any(p.problem is None for p in self._pending)
+
+    @property
+    def unsaved(self) -> list[Pending]:
+        """Lines the store refused, kept as rows until they are saved (Enter on one)."""
+        return [p for p in self._pending if p.problem is not None]
 
     def save_pending(self, entry: Pending) -> None:
         """Send a recorded line to the store (in order, off the UI thread)."""

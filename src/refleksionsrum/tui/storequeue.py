@@ -43,6 +43,16 @@ class StoreQueue:
             self._owner.run_worker(self._drain(), group="store", name="store-queue")
         self._jobs.put_nowait(_Job(work, done, failed))
 
+    def run_now(self, guard: Callable[[Callable[[], Any]], Any]) -> None:
+        """Quitting: do the jobs not yet started, here and now (``guard`` reports failures).
+
+        A job already running in its thread finishes there; the rest must not be lost
+        with the event loop.
+        """
+        while not self._jobs.empty():
+            job = self._jobs.get_nowait()
+            guard(job.work)
+
     @property
     def busy(self) -> bool:
         """Work is waiting or running (tests wait for this to turn False)."""

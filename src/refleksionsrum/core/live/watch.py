@@ -125,7 +125,7 @@ class SqliteWatcher:
 
 def conninfo(url: str) -> str:
     """A SQLAlchemy ``postgresql+psycopg://`` URL as psycopg's own connection string."""
-    parsed = make_url(url).set(drivername="postgresql")
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1)).set(drivername="postgresql")
     return parsed.render_as_string(hide_password=False)
 
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
 from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.files.atomic import utf8_safe
-from refleksionsrum.core.files.sync import write_session_file
 from refleksionsrum.core.live.facilitation import Role, new_token
 from refleksionsrum.core.meeting.actions import TrialActionsInRoom
+from refleksionsrum.core.meeting.filekeeper import FileTrouble, SessionFileKeeper
 from refleksionsrum.core.meeting.starting import default_due
 from refleksionsrum.core.meeting.timer import PhaseClock
 from refleksionsrum.core.models import (
@@ -27,17 +27,6 @@ from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.core.store.items import ItemKept
 from refleksionsrum.core.workspace import Workspace
-
-# After a failed write the file is tried again at most this often (and at every checkpoint).
-RETRY_FILE_MS = 5_000
-
-
-@dataclass(frozen=True)
-class FileTrouble:
-    """The session file could not be written; the store still has everything."""
-
-    path: str
-    reason: str
 
 
 class MeetingRoom(TrialActionsInRoom):
@@ -69,9 +58,7 @@ class MeetingRoom(TrialActionsInRoom):
         # facilitator's unless they chose another one.
         self._shown = self.timer.current
         self.following = True
-        self.file_trouble: FileTrouble | None = None
-        self._file_tried_ms: int | None = None
-        self._file_pending_at_start = meeting.id in store.files.pending()
+        self.session_file = SessionFileKeeper(workspace, store, meeting.id, clock)
         self.drafts = Drafts(store, meeting.id)
         self._gone_written = False
         if role is Role.FACILITATOR and meeting.is_running:
@@ -239,39 +226,17 @@ class MeetingRoom(TrialActionsInRoom):
         self.save_clock()
         self.write_file()
 
+    @property
+    def file_trouble(self) -> FileTrouble | None:
+        return self.session_file.trouble
+
     def write_file(self) -> bool:
-        """Write the session file; on failure remember why, keep going from the store."""
-        self._file_tried_ms = self.clock.monotonic_ms()
-        try:
-            # From the store, never from this view: every process's items are in it.
-            stored = self.store.load_meeting(self.meeting.id)
-            write_session_file(self.workspace, self.store, stored)
-        except OSError as error:
-            if self.file_trouble is None:
-                # Also after a quit or the end: the next start writes it (sync.ingest).
-                self.store.files.mark_pending(self.meeting.id)
-            self.file_trouble = FileTrouble(
-                str(self.workspace.sessions_dir), error.strerror or type(error).__name__
-            )
-            return False
-        if self.file_trouble is not None or self._file_pending_at_start:
-            self.store.files.clear_pending(self.meeting.id)
-            self._file_pending_at_start = False
-        self.file_trouble = None
-        return True
+        """Write the session file from the store; False (and the trouble noted) on failure."""
+        return self.session_file.write()
 
     def retry_file(self) -> bool:
-        """After a failed write, try again (at most every RETRY_FILE_MS); True once written.
-
-        The screen calls this on its clock tick, so the file follows as soon as the
-        folder is writable again, without waiting for the next phase change.
-        """
-        if self.file_trouble is None:
-            return False
-        tried = self._file_tried_ms
-        if tried is not None and self.clock.monotonic_ms() - tried < RETRY_FILE_MS:
-            return False
-        return self.write_file()
+        """After a failed write, try again (at most every few seconds); True once written."""
+        return self.session_file.retry()
 
     def leave(self) -> None:
         """Quit the app without ending the meeting: stop the clock, store, write the file.

@@ -89,6 +89,11 @@ def _make_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE" if IMMEDIATE.get() else "BEGIN")
 
         return engine
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            # psycopg 3 is the driver the program is tested with (the extra postgresql);
+            # messages keep naming the URL as the user wrote it.
+            url = "postgresql+psycopg://" + url[len(plain) :]
     try:
         return create_engine(url, pool_pre_ping=True)
     except ImportError as error:
