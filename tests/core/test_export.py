@@ -25,7 +25,10 @@ EARLIER = {
 
 
 def test_referat_holds_everything_recorded() -> None:
-    text = referat(finished_meeting(), EARLIER)
+    meeting = finished_meeting()
+    reflection = Note("reflection", NoteKind.REFLECTION, "Tiden passer ikke familierne.", START)
+    meeting.notes.insert(1, reflection)
+    text = referat(meeting, EARLIER)
     assert text.startswith("# Refleksionsmøde, familiebehandling\n")
     assert "søndag 22. november 2026, 13.00–13.32" in text
     assert "Mette (mødeleder), Jonas (referent)" in text
