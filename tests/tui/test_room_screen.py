@@ -9,9 +9,14 @@ from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.tui.footer import fitting, hint_width
 from refleksionsrum.tui.internals import FooterKey
 from refleksionsrum.tui.meeting import MeetingScreen
-
-from .conftest import AppFactory
-from .helpers import next_phase, paste_text, run_app, wait_for_screen, wait_until
+from support.pilot import (
+    AppFactory,
+    next_phase,
+    paste_text,
+    run_app,
+    wait_for_screen,
+    wait_until,
+)
 
 
 def footer_hints(screen: object) -> list[str]:
