@@ -174,6 +174,8 @@ class Form(ModalScreen[object]):
             if kind == "input":
                 for found in self.query(f"#{widget_id}").results(Input):
                     found.value = value
+                    # Typing goes on where the restored text ends.
+                    found.cursor_position = len(value)
             elif kind == "radio":
                 for radios in self.query(f"#{widget_id}").results(RadioSet):
                     buttons = list(radios.query(RadioButton))

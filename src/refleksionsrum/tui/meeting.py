@@ -158,7 +158,7 @@ class MeetingScreen(EditingScreen):
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
             return
-        if not self.query(TimeBox):
+        if not self.query(TimeBox) or not self.query(AgendaView):
             # The screen is being taken down (a signal, the app leaving): nothing to draw.
             return
         warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
@@ -254,6 +254,9 @@ class MeetingScreen(EditingScreen):
             self.restore_entry_draft()
 
     def refresh_items(self, select: object = None) -> None:
+        if not self.query("#items"):
+            # A reload answered after the screen was taken down: nothing to show it in.
+            return
         room = self.room
         rows: list[ItemRow] = []
         if room.records is Recording.FOLLOWUP:
