@@ -100,8 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "toml":
         text = sessionfile.dumps(found.meeting)
     else:
-        chosen = workspace.config.templates.get(found.meeting.template)
-        text = referat(found.meeting, found.followed_up, chosen.title if chosen else None)
+        text = referat(found.meeting, followed_up=found.followed_up)
         if not args.no_mask:
             from refleksionsrum.core.privacy import mask_cpr
 

@@ -12,15 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Header, Label, Markdown, Static
+from textual.widgets import Button, Footer, Header, Label, Markdown, Static
 
 from refleksionsrum.core.export import plain, referat
 from refleksionsrum.core.i18n import duration, long_date, t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
-from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import translate_bindings
-from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -70,7 +68,6 @@ class SummaryScreen(Screen[None]):
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
-        preset_breakpoints(self)
         translate_bindings(self)
         self.room = room
 
@@ -117,15 +114,14 @@ class SummaryScreen(Screen[None]):
                 yield Button(t("summary.save_referat"), variant="primary", id="save-referat")
                 yield Button(t("summary.show_referat"), id="show-referat")
                 yield Button(t("summary.back"), id="back")
-        yield RoomFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.title = plain(self.room.meeting.title)
         self.query_one("#save-referat", Button).focus()
 
     def referat_text(self) -> str:
-        template = self.room.template
-        return referat(self.room.meeting, self.followed_up(), template.title if template else None)
+        return referat(self.room.meeting, self.followed_up())
 
     @on(Button.Pressed, "#save-referat")
     def action_save_referat(self) -> None:
@@ -167,7 +163,7 @@ class ReferatView(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="referat"):
             yield Markdown(self.markdown)
-        yield RoomFooter()
+        yield Footer()
 
     def action_close(self) -> None:
         self.dismiss(None)
