@@ -103,3 +103,29 @@ async def test_the_note_taker_takes_over_after_a_question(
         await eventually(pilot, lambda: screen.room.timer.current == 2, "the meeting moved")
         entry = screen.query_one("#entry-text", Input)
         assert entry.has_focus or focused_id(app) == "items"
+
+
+async def test_keys_typed_while_the_view_follows_are_kept(
+    workspace: Path, clock: FakeClock, make_app: AppFactory
+) -> None:
+    """The view follows in a worker while keys still arrive: they go on in the new line."""
+    facilitator = facilitators_room(workspace, clock)
+    app = make_app(join="")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await eventually(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await eventually(pilot, lambda: focused_id(app) == "entry-text", "typing at once")
+        old_line = screen.query_one("#entry-text", Input)
+        # The keys that reached the old line between the decision to follow and its removal.
+        old_line.value = "Skrevet mens skærmen fulgte"
+        await screen.build_entry(following=True)
+        new_line = screen.query_one("#entry-text", Input)
+        assert new_line is not old_line
+        assert new_line.value == "Skrevet mens skærmen fulgte"
+        assert new_line.cursor_position == len(new_line.value)
+        # A phase moved by a key of one's own leaves the text behind, as that phase's draft.
+        new_line.value = "Bliver i sin fase"
+        await screen.build_entry()
+        assert screen.query_one("#entry-text", Input).value == ""
+        facilitator.store.close()

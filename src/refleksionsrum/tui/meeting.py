@@ -176,17 +176,23 @@ class MeetingScreen(EditingScreen):
             if self.room.file_trouble != trouble:
                 self.show_notice()
 
-    async def show_phase(self) -> None:
+    async def show_phase(self, following: bool = False) -> None:
         """Show the current phase: title, purpose, prompts, items and the entry line.
 
         One at a time: a reload that follows the facilitator and a key that moves
         the phase may both ask for it, and two must not rebuild the entry line at once.
+        ``following``: the view follows the facilitator (see build_entry).
         """
         async with self._phase_lock:
-            await self._show_phase()
+            await self._show_phase(following)
 
-    async def _show_phase(self) -> None:
+    async def _show_phase(self, following: bool) -> None:
         room = self.room
+        self._shown_phase = room.shown
+        await self.sync_data_review()
+        await self.build_entry(following)
+        # The title last, in the same frame as the items: once the room (or a test) sees
+        # the new phase's name, its entry line is there to type in.
         phase_text = room.phase_template()
         self.query_one("#phase-title", Static).update(literal(room.phase.title.upper(), "bold"))
         self.query_one("#phase-purpose", Static).update(
@@ -199,14 +205,18 @@ class MeetingScreen(EditingScreen):
         for prompt in phase_text.prompts if phase_text else ():
             prompts.add_row(Text("?", style="bold"), literal(prompt))
         self.query_one("#prompts", Static).update(prompts)
-        self._shown_phase = room.shown
-        await self.sync_data_review()
-        await self.build_entry()
         self.refresh_items()
         self.refresh_bindings()
 
-    async def build_entry(self) -> None:
+    async def build_entry(self, following: bool = False) -> None:
         entry = self.query_one("#entry", Horizontal)
+        typed: dict[str, str] = {}
+        if following:
+            # The view follows the facilitator in a worker, while keys still arrive (it
+            # followed because the line was empty): what was typed into the old line in
+            # that moment goes on in the new one. A key that moves the phase itself
+            # leaves the old line's text as that phase's draft instead.
+            typed = {i.id: i.value for i in entry.query(Input).results(Input) if i.id and i.value}
         await entry.remove_children()
         records = self.room.records
         # The wonder phase puts its three kinds above a full-width entry line.
@@ -248,6 +258,10 @@ class MeetingScreen(EditingScreen):
         else:
             self.set_focus(self.query_one("#entry-text", Input))
             self.restore_entry_draft()
+            for field_id, value in typed.items():
+                for found in self.query(f"#{field_id}").results(Input):
+                    found.value = value
+                    found.cursor_position = len(value)
 
     def refresh_items(self, select: object = None) -> None:
         if not self.query("#items"):
@@ -427,7 +441,7 @@ class MeetingScreen(EditingScreen):
 
     def follow_when_free(self) -> None:
         if not self.holds_phase() and self.room.catch_up():
-            self.run_worker(self.show_phase(), exclusive=True, group="phase")
+            self.run_worker(self.show_phase(following=True), exclusive=True, group="phase")
 
     def after_reload(self, shown_moved: bool, meeting_moved: bool, held: bool) -> None:
         """Show what the reload brought: a new phase, or just the rows that changed."""
@@ -437,7 +451,7 @@ class MeetingScreen(EditingScreen):
             return
         if shown_moved:
             self.notify(t("join.phase_moved", phase=room.phase.title), timeout=4, markup=False)
-            self.run_worker(self.show_phase(), exclusive=True, group="phase")
+            self.run_worker(self.show_phase(following=True), exclusive=True, group="phase")
         else:
             if held and meeting_moved:
                 phase = room.meeting.phases[room.timer.current].title
