@@ -131,6 +131,7 @@ def screens(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         template: str | None = None,
         title: str | None = None,
         join: str | None = None,
+        workspace: Any = None,
     ) -> int:
         calls.append({"root": root, "new": new, "template": template, "title": title})
         if join is not None:
@@ -172,6 +173,29 @@ def test_bad_usage_exits_2(workspace: Path, capsys: pytest.CaptureFixture[str]) 
     assert cli.main(["export", "x", "--format", "pdf", "--workspace", str(workspace)]) == 2
     assert cli.main(["bogus"]) == 2
     assert cli.main(["init", "--language", "sv"]) == 2
+
+
+def test_usage_errors_speak_the_workspace_language(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert cli.main(["export", "x", "--format", "pdf", "--workspace", str(workspace)]) == 2
+    err = capsys.readouterr().err
+    assert "refleksionsrum export: fejl: argument --format: ugyldigt valg: 'pdf'" in err
+    assert "vælg mellem 'md', 'toml'" in err
+    assert cli.main(["export", "--workspace", str(workspace)]) == 2
+    assert "disse argumenter mangler: MØDE_ID" in capsys.readouterr().err
+    assert cli.main(["--workspace", str(workspace), "--bogus"]) == 2
+    assert "ukendte argumenter: --bogus" in capsys.readouterr().err
+    # Nothing of argparse's English is left in a Danish workspace.
+    for words in (["--workspace", str(workspace), "frob"], ["--workspace"]):
+        assert cli.main(words) == 2
+        err = capsys.readouterr().err
+        assert "fejl:" in err
+        assert not any(w in err for w in ("invalid", "choose", "expected", "required", "usage"))
+    english = init_workspace(tmp_path / "en", language="en")
+    assert cli.main(["export", "x", "--format", "pdf", "--workspace", str(english)]) == 2
+    assert "error: argument --format: invalid choice: 'pdf'" in capsys.readouterr().err
 
 
 # -- check ---------------------------------------------------------------------------------------
@@ -472,7 +496,7 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
         import sys, types
         from refleksionsrum import cli
 
-        def run(root, *, new=False, template=None, title=None, join=None):
+        def run(root, *, new=False, template=None, title=None, join=None, workspace=None):
             heavy = [m for m in ("sqlmodel", "sqlalchemy", "textual") if m in sys.modules]
             print("loaded:", heavy)
             return 0

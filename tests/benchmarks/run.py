@@ -42,7 +42,12 @@ from generate import meeting_title
 
 ROOT = HERE.parents[1]
 # The files whose changes make a cached workspace stale.
-LAYOUT_SOURCES = ("tables.py", "rowmap.py", "sessionfile.py", "sessionwrite.py")
+LAYOUT_SOURCES = (
+    "store/tables.py",
+    "store/rowmap.py",
+    "files/sessionfile.py",
+    "files/sessionwrite.py",
+)
 FIRST_PAINT = ("Nyt møde",)
 NONE_RUNNING = "Ingen møder i gang"
 NONE_RECENT = "Ingen afsluttede møder endnu"

@@ -122,6 +122,7 @@ def meetings(draw: st.DrawFn) -> m.Meeting:
                     learning=texts,
                     verdict=st.sampled_from(m.Verdict),
                     compared_to_prediction=optional_texts,
+                    title=optional_texts,
                 ),
                 max_size=4,
                 # One evaluation per trial action per meeting (the reader refuses two).

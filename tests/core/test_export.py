@@ -25,7 +25,10 @@ EARLIER = {
 
 
 def test_referat_holds_everything_recorded() -> None:
-    text = referat(finished_meeting(), EARLIER)
+    meeting = finished_meeting()
+    reflection = Note("reflection", NoteKind.REFLECTION, "Tiden passer ikke familierne.", START)
+    meeting.notes.insert(1, reflection)
+    text = referat(meeting, EARLIER)
     assert text.startswith("# Refleksionsmøde, familiebehandling\n")
     assert "søndag 22. november 2026, 13.00–13.32" in text
     assert "Mette (mødeleder), Jonas (referent)" in text
@@ -52,6 +55,10 @@ def test_referat_holds_everything_recorded() -> None:
     assert data < observation < wonder
     assert "*Parkeret idé:* Flyt gruppen til formiddag" in text
     assert "*Undring:* Hvorfor netop i oktober?" in text
+    # Under its phase's heading a note does not repeat the phase's own kind.
+    assert "## Datagennemgang\n\n- Fremmødet faldt til 55 %." in text
+    assert "## Refleksion\n\n- Tiden passer ikke familierne." in text
+    assert "*Observation:*" not in text and "*Refleksion:*" not in text
     assert "## Beslutninger\n\n- Vi flytter gruppeforløbet til formiddag." in text
     # The trial action with every field.
     assert "### Ring dagen før" in text
@@ -65,6 +72,12 @@ def test_referat_holds_everything_recorded() -> None:
     ):
         assert line in text
     assert "\n\n\n" not in text
+
+
+def test_referat_names_the_template_by_its_title() -> None:
+    assert "- Mødeniveau: Borgerniveau\n" in referat(finished_meeting(), EARLIER, "Borgerniveau")
+    # A template no longer in config.toml: its key is all there is.
+    assert "- Mødeniveau: borgerniveau\n" in referat(finished_meeting(), EARLIER)
 
 
 def test_referat_in_english() -> None:
@@ -95,7 +108,7 @@ def test_the_teams_text_is_shown_literally(text: str) -> None:
     out = referat(finished_meeting(text))
     assert "\x1b" not in out
     line = next(x for x in out.splitlines() if "kilde: Fremmøderegistrering" in x)
-    shown = line.removeprefix("- *Observation:* ").removesuffix(" (kilde: Fremmøderegistrering)")
+    shown = line.removeprefix("- ").removesuffix(" (kilde: Fremmøderegistrering)")
     assert shown == md(text)
     assert unescape(shown) == " ".join(text.splitlines()).replace("\x1b", "\\x1b")
 

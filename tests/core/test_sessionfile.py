@@ -192,6 +192,8 @@ def test_round_trip_loses_nothing(meeting: m.Meeting) -> None:
     assert back.decisions == meeting.decisions
     assert back.trial_actions == meeting.trial_actions
     assert back.evaluations == meeting.evaluations
+    # The title beside the id is a copy (not compared with ==), but it is kept too.
+    assert [e.title for e in back.evaluations] == [e.title for e in meeting.evaluations]
     assert back.extra == meeting.extra
     assert back == meeting
     assert sessionfile.dumps(back) == text

@@ -91,7 +91,7 @@ async def test_warning_then_overtime_counting_up(make_app: AppFactory, clock: Fa
         assert not box.has_class("-overtime")
         clock.advance(minutes=1, seconds=23)
         screen.tick()
-        assert box.has_class("-overtime") and shown(app) == ("OVER TID", "+01:23")
+        assert box.has_class("-overtime") and shown(app) == ("OVERTID", "+01:23")
 
 
 async def test_presentation_mode_steps_through_the_questions(

@@ -159,6 +159,10 @@ async def test_second_meeting_follows_up_and_third_sees_what_is_still_open(
         (call_id, CarriedOut.PARTLY, Verdict.CONTINUE),
         (morning_id, CarriedOut.YES, Verdict.ADAPT),
     ]
+    # Readable on its own: each evaluation names its trial action's title beside the id.
+    assert [e.title for e in second.evaluations] == [CALL["title"], MORNING["title"]]
+    written = (workspace / "sessions" / f"{second_id}.toml").read_text(encoding="utf-8")
+    assert f'trial_action = "{call_id}"\ntrial_action_title = "{CALL["title"]}"\n' in written
     [adapted] = second.trial_actions
     assert adapted.id not in (call_id, morning_id)
     assert (adapted.title, adapted.adapted_from, adapted.due) == (
@@ -185,6 +189,10 @@ async def test_second_meeting_follows_up_and_third_sees_what_is_still_open(
             f"• {MORNING_ADAPTED}",
         ]
         assert not any(MORNING["title"] + "\n" in row for row in rows)
+        # The continued one carries what the second meeting said of it.
+        assert "Sidste møde: Fortsæt. Hvad vi lærte: For få endnu." in rows[0]
+        assert rows[0].endswith(NOT_EVALUATED)
+        assert "Sidste møde" not in rows[1]
 
 
 # DESIGN.md's example session file, as a colleague might write it by hand; ids changed.

@@ -18,6 +18,9 @@ def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
         "Input._on_key",
         "DOMNode._bindings.key_to_bindings",
         "RadioButton._button",
+        "textual.widgets._footer.FooterKey",
+        "Footer._bindings_ready",
+        "Input._watch_value",
     ]
 
 
@@ -65,3 +68,23 @@ async def test_keys_reach_the_input_through_its_own_handler_and_marks_are_drawn(
         assert seen == ["h", "e", "j"], "Input._on_key is not where keys arrive any more"
         marks = [str(button._button) for button in app.query(Choice)]
         assert "●" in marks[0] and "●" not in marks[1], "the radio mark is not drawn from inner()"
+
+
+def test_footer_keys_carry_what_room_footer_measures() -> None:
+    from refleksionsrum.tui.internals import FooterKey
+
+    key = FooterKey("f6", "f6", "Kontrast", "toggle_contrast")
+    assert (key.key_display, key.description) == ("f6", "Kontrast")
+    assert "compact" in FooterKey._reactives, "FooterKey.compact is gone"
+
+
+def test_footer_has_a_bindings_ready_flag() -> None:
+    from textual.widgets import Footer
+
+    assert "_bindings_ready" in Footer._reactives, "Footer._bindings_ready is gone"
+
+
+def test_input_sets_its_virtual_size_in_watch_value() -> None:
+    source = inspect.getsource(Input._watch_value)
+    assert "self.virtual_size = " in source, "Input._watch_value no longer sets virtual_size"
+    assert list(inspect.signature(Input._watch_value).parameters) == ["self", "value"]

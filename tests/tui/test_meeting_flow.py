@@ -82,6 +82,8 @@ async def test_whole_meeting_from_start_screen_to_summary(
         # Follow-up: the first meeting of a workspace has nothing to follow up.
         assert app.room.records == "followup"
         assert row_texts(app) == ["Ingen åbne prøvehandlinger fra tidligere møder."]
+        # Nothing to pick, so no hint to pick one.
+        assert not screen.query_one("#followup-hint").display
         spend(clock, screen, USED["followup"])
         # borgerniveau gives follow-up 5 minutes: 2 are left on the time box.
         assert screen.query_one("#timebox-digits", Digits).value == "02:00"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
 
 from refleksionsrum.core import i18n
+from refleksionsrum.core.config import Config
 from refleksionsrum.core.errors import printable
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.workspace import Workspace, find_root
@@ -18,6 +20,8 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 # The database of the workspace opened, for a message about it from deep in the store.
 DATABASE_URL: ContextVar[str] = ContextVar("database_url", default="")
+# config.toml as the early scan for the language read it, by workspace root.
+EARLY_CONFIG: dict[Path, Config] = {}
 
 
 class Failure(Exception):
@@ -51,7 +55,9 @@ def printable_lines(text: str) -> str:
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
     """The workspace the user means, its config checked and its language chosen."""
-    workspace = Workspace.open(find_root(getattr(args, "workspace", None)))
+    root = find_root(getattr(args, "workspace", None))
+    known = EARLY_CONFIG.pop(root, None)
+    workspace = Workspace(root=root, config=known) if known else Workspace.open(root)
     i18n.set_language(workspace.config.language)
     DATABASE_URL.set(workspace.database_url)
     return workspace

@@ -100,7 +100,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "toml":
         text = sessionfile.dumps(found.meeting)
     else:
-        text = referat(found.meeting, followed_up=found.followed_up)
+        chosen = workspace.config.templates.get(found.meeting.template)
+        text = referat(found.meeting, found.followed_up, chosen.title if chosen else None)
         if not args.no_mask:
             from refleksionsrum.core.privacy import mask_cpr
 

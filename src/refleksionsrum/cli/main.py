@@ -10,8 +10,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from refleksionsrum import cliwords
 from refleksionsrum.cli.common import (
     DATABASE_URL,
+    EARLY_CONFIG,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -35,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     stdio.fill_closed()
     i18n.set_language(_early_language(words))
+    cliwords.install()
     parser = build_parser()
     try:
         args = parser.parse_args(words)
@@ -121,6 +124,10 @@ def _early_language(words: list[str]) -> str:
     if command == "init":
         return i18n.DEFAULT_LANGUAGE
     try:
-        return load_config(find_root(values.get("--workspace")) / CONFIG_NAME).language
+        root = find_root(values.get("--workspace"))
+        config = load_config(root / CONFIG_NAME)
     except (FileProblem, OSError):
         return i18n.DEFAULT_LANGUAGE
+    # Kept for open_workspace: config.toml is read once per run, not three times.
+    EARLY_CONFIG[root] = config
+    return config.language

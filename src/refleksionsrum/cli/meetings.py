@@ -27,7 +27,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     """`refleksionsrum`: the start screen."""
     workspace = open_workspace(args)
     refuse_unreadable_database(workspace)
-    return run_screens(workspace.root)
+    return run_screens(workspace)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -40,7 +40,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             EXIT_USAGE,
         )
     refuse_unreadable_database(workspace)
-    return run_screens(workspace.root, new=True, template=args.template, title=args.title)
+    return run_screens(workspace, new=True, template=args.template, title=args.title)
 
 
 def cmd_join(args: argparse.Namespace) -> int:
@@ -87,7 +87,7 @@ def _running_meeting(workspace: Workspace, wanted: str) -> str:
 
 
 def run_screens(
-    root: Path,
+    workspace: Workspace,
     *,
     new: bool = False,
     template: str | None = None,
@@ -96,7 +96,7 @@ def run_screens(
     """Hand over to the screens; Textual and the database are imported only now."""
     from refleksionsrum.tui.app import run
 
-    return run(root, new=new, template=template, title=title)
+    return run(workspace.root, new=new, template=template, title=title, workspace=workspace)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

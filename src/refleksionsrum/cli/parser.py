@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     init = commands.add_parser(
-        "init", help=h("cli.init.help"), description=t("cli.init.description")
+        "init", prog=f"{PROG} init", help=h("cli.init.help"), description=t("cli.init.description")
     )
     init.add_argument(
         "dir", nargs="?", default=".", metavar=t("cli.metavar.dir"), help=h("cli.init.help_dir")
@@ -93,14 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.set_defaults(handler=cmd_init)
 
-    new = commands.add_parser("new", help=h("cli.new.help"), description=t("cli.new.description"))
+    new = commands.add_parser(
+        "new", prog=f"{PROG} new", help=h("cli.new.help"), description=t("cli.new.description")
+    )
     new.add_argument("--template", metavar=t("cli.metavar.name"), help=h("cli.new.help_template"))
     new.add_argument("--title", metavar=t("cli.metavar.text"), help=h("cli.new.help_title"))
     add_workspace(new)
     new.set_defaults(handler=cmd_new)
 
     join = commands.add_parser(
-        "join", help=h("cli.join.help"), description=t("cli.join.description")
+        "join", prog=f"{PROG} join", help=h("cli.join.help"), description=t("cli.join.description")
     )
     join.add_argument(
         "meeting_id",
@@ -113,7 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     join.set_defaults(handler=cmd_join)
 
     serve = commands.add_parser(
-        "serve", help=h("cli.serve.help"), description=t("cli.serve.description")
+        "serve",
+        prog=f"{PROG} serve",
+        help=h("cli.serve.help"),
+        description=t("cli.serve.description"),
     )
     serve.add_argument(
         "meeting_id",
@@ -132,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
+        prog=f"{PROG} check",
         help=h("cli.check.help"),
         description=t("cli.check.description"),
     )
@@ -140,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
+        prog=f"{PROG} export",
         help=h("cli.export.help"),
         description=t("cli.export.description"),
     )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import pendulum
+if TYPE_CHECKING:
+    # Imported where it is used: the start screen paints before pendulum is loaded.
+    import pendulum
 
 TIMEZONE = "Europe/Copenhagen"
 
@@ -32,6 +34,8 @@ class SystemClock:
         return time.monotonic_ns() // 1_000_000
 
     def now(self) -> pendulum.DateTime:
+        import pendulum
+
         # Milliseconds are kept: a crash gap is counted from this to the millisecond.
         now = pendulum.now(self.tz)
         return now.replace(microsecond=now.microsecond // 1000 * 1000)
@@ -43,6 +47,8 @@ class FakeClock:
     def __init__(
         self, start: pendulum.DateTime | None = None, monotonic_ms: int = 1_000_000
     ) -> None:
+        import pendulum
+
         self._wall = start or pendulum.datetime(2026, 11, 23, 9, 0, tz=TIMEZONE)
         self._mono = monotonic_ms
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from refleksionsrum.core.i18n import clock_time, duration, long_date, role_name, short_date, t
-from refleksionsrum.core.models import Meeting, NoteKind, TrialAction
+from refleksionsrum.core.models import Meeting, Recording, TrialAction
 
 # Parentheses need no escape: with [ and ] escaped, no link can form around them.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
@@ -28,8 +28,13 @@ def md(text: str) -> str:
     return " ".join(escaped.splitlines())
 
 
-def referat(meeting: Meeting, followed_up: dict[str, TrialAction] | None = None) -> str:
-    """The meeting's minutes; ``followed_up`` gives titles for the evaluated trial actions."""
+def referat(
+    meeting: Meeting,
+    followed_up: dict[str, TrialAction] | None = None,
+    template_title: str | None = None,
+) -> str:
+    """The meeting's minutes; ``followed_up`` gives titles for the evaluated trial actions,
+    ``template_title`` the template's name as config.toml gives it ("Borgerniveau")."""
     followed_up = followed_up or {}
     lines = [f"# {md(meeting.title)}", ""]
     lines.append(
@@ -37,7 +42,7 @@ def referat(meeting: Meeting, followed_up: dict[str, TrialAction] | None = None)
         f"{short_date(meeting.started_at)[-4:]}, {clock_time(meeting.started_at)}"
         + (f"–{clock_time(meeting.ended_at)}" if meeting.ended_at else "")
     )
-    lines.append(f"- {t('referat.template')}: {md(meeting.template)}")
+    lines.append(f"- {t('referat.template')}: {md(template_title or meeting.template)}")
     if meeting.participants:
         people = ", ".join(f"{md(p.name)} ({md(role_name(p.role))})" for p in meeting.participants)
         lines.append(f"- {t('referat.participants')}: {people}")
@@ -83,7 +88,9 @@ def referat(meeting: Meeting, followed_up: dict[str, TrialAction] | None = None)
         lines += ["", f"## {md(title)}", ""]
         for note in notes:
             source = f" ({t('field.source').lower()}: {md(note.source)})" if note.source else ""
-            label = "" if note.kind is NoteKind.NOTE else f"*{t('kind.' + note.kind.value)}:* "
+            # The heading names the phase: its own kind is not repeated on every line.
+            news = Recording.of_phase(key).names_kind(note.kind)
+            label = f"*{t('kind.' + note.kind.value)}:* " if news else ""
             lines.append(f"- {label}{md(note.text)}{source}")
     if meeting.decisions:
         lines += ["", f"## {t('referat.decisions')}", ""]

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-import pendulum
-
 from refleksionsrum.core.locale import (
     da,
     da_cli,
@@ -72,6 +70,8 @@ def role_name(role: str) -> str:
 
 def long_date(value: date | datetime) -> str:
     """'mandag 7. december' / 'Monday 7 December'."""
+    import pendulum  # not at the top: the first screen paints before it is loaded
+
     day = pendulum.date(value.year, value.month, value.day)
     fmt = "dddd D. MMMM" if _current == "da" else "dddd D MMMM"
     return day.format(fmt, locale=_current)
@@ -79,6 +79,8 @@ def long_date(value: date | datetime) -> str:
 
 def short_date(value: date | datetime) -> str:
     """'7. dec. 2026' / '7 Dec 2026'."""
+    import pendulum
+
     day = pendulum.date(value.year, value.month, value.day)
     fmt = "D. MMM YYYY" if _current == "da" else "D MMM YYYY"
     return day.format(fmt, locale=_current)

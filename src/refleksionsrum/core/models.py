@@ -80,6 +80,14 @@ class Recording(StrEnum):
         """The kinds of note the phase records, the entry line's default first."""
         return _NOTE_KINDS.get(self, ())
 
+    def names_kind(self, kind: NoteKind) -> bool:
+        """Whether a note of ``kind`` needs its kind named in this phase's list.
+
+        Under "Refleksion" every reflection labelled "Refleksion:" is noise; a
+        wondering among explanations, or an observation elsewhere, is not.
+        """
+        return kind is not NoteKind.NOTE and self.note_kinds != (kind,)
+
 
 # What the single entry line records in phases that record one kind of note.
 _ENTRY_KIND: dict[Recording, NoteKind] = {
@@ -167,6 +175,9 @@ class Evaluation:
     verdict: Verdict
     compared_to_prediction: str | None = None
     id: int | None = None
+    # The evaluated trial action's title: a copy for people reading the session file
+    # (optional key trial_action_title), not part of what the evaluation says.
+    title: str | None = field(default=None, compare=False)
 
 
 @dataclass

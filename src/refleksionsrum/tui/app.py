@@ -95,7 +95,9 @@ class RefleksionsrumApp(App[int]):
         self.joining = join
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = theme_for(workspace.config.theme)
+        # Not self.theme = ...: that reparses every stylesheet (and empties the CSS
+        # cache) before the first frame. Set quietly, the first parse uses it.
+        self.set_reactive(App.theme, theme_for(workspace.config.theme))
 
     def on_mount(self) -> None:
         self.watch_signals()
@@ -112,6 +114,9 @@ class RefleksionsrumApp(App[int]):
             self.run_worker(self._quick_look, thread=True, group="look")
 
     def _quick_look(self) -> None:
+        # Loaded here, off the UI thread, before the lists need it for their dates.
+        import pendulum  # noqa: F401
+
         from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
 
         # Never call_from_thread here: it waits for the event loop, and after a signal
@@ -367,12 +372,12 @@ def run(
     template: str | None = None,
     title: str | None = None,
     join: str | None = None,
+    workspace: Workspace | None = None,
 ) -> int:
-    """Start the app on the workspace at ``root``; returns the exit code."""
+    """Start the app on the workspace at ``root`` (opened already: ``workspace``)."""
     _note_early_signals()
-    app = RefleksionsrumApp(
-        Workspace.open(root), new=new, template=template, title=title, join=join
-    )
+    opened = workspace if workspace is not None else Workspace.open(root)
+    app = RefleksionsrumApp(opened, new=new, template=template, title=title, join=join)
     result = app.run()
     if app.left_on is not None:
         # Everything is saved and the terminal restored. Do not wait for worker

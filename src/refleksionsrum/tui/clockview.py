@@ -34,23 +34,31 @@ class TimeBox(Vertical):
         self.room = room
         self.big = big
         self._last_state: TimeState | None = None
+        self._last_label: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("", id="timebox-label")
-        yield Digits("00:00", id="timebox-digits")
         if self.big:
-            # Shown instead of Digits where the screen is tall enough (see app.tcss).
+            # On the projector the digits take all the height they get (see bigdigits.py).
             yield BigDigits("00:00", id="timebox-big")
+        else:
+            yield Digits("00:00", id="timebox-digits")
 
     def refresh_time(self, warning_ms: int) -> TimeState:
         timer = self.room.timer
         state = timer.time_state(warning_ms)
         shown = countdown_text(timer.remaining_ms())
-        self.query_one(Digits).update(shown)
+        label = t("time.paused") if not timer.running else t(f"time.{state.value}")
         if self.big:
             self.query_one(BigDigits).update(shown)
-        label = t("time.paused") if not timer.running else t(f"time.{state.value}")
-        self.query_one("#timebox-label", Label).update(label)
+            # In the frame, not on a row of its own: the row goes to the digits.
+            self.border_title = label
+        else:
+            self.query_one(Digits).update(shown)
+            if label != self._last_label:
+                # Only on a change: an update lays out the screen (every second, while typing).
+                self._last_label = label
+                self.query_one("#timebox-label", Label).update(label)
         for name in TimeState:
             self.set_class(state is name, f"-{name.value}")
         self.set_class(not timer.running, "-paused")
@@ -64,9 +72,11 @@ class AgendaView(Static):
     def __init__(self, room: MeetingRoom, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.room = room
+        self._shape: tuple[object, ...] | None = None
 
     def refresh_time(self) -> None:
         room, timer = self.room, self.room.timer
+        widths: list[int] = []
         table = Table.grid(padding=(0, 1), expand=True)
         table.add_column(width=1)
         table.add_column(ratio=1)
@@ -84,6 +94,7 @@ class AgendaView(Static):
                 f"{used // 60_000}/{phase.budget_ms // 60_000}",
                 style="bold red" if over else style,
             )
+            widths.append(len(times))
             table.add_row(Text(mark, style=style), literal(phase.title, style), times)
         totals = Table.grid(padding=(0, 1), expand=True)
         totals.add_column(ratio=1)
@@ -108,7 +119,11 @@ class AgendaView(Static):
                 ),
                 "",
             )
-        self.update(Group(table, Text(""), totals))
+        # Laid out again only when its height can have changed (a line more or less, a
+        # wider times column): each second's layout cost every key typed meanwhile.
+        shape = (len(room.meeting.phases), tuple(widths), bool(delta_min), self.size.width)
+        self.update(Group(table, Text(""), totals), layout=shape != self._shape)
+        self._shape = shape
 
 
 def _nearest(moment: datetime) -> datetime:

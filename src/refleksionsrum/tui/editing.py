@@ -222,7 +222,7 @@ class EditingScreen(LiveScreen):
 
             with_source = item.kind is NoteKind.OBSERVATION
             self.app.push_screen(
-                TextForm("form.edit_note", item.text, item.source, with_source), noted
+                TextForm(f"form.edit.{item.kind.value}", item.text, item.source, with_source), noted
             )
 
     def evaluate(self, entry: FollowUp) -> None:

@@ -14,11 +14,12 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.store.drafts import Drafts
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import ShapedRadioButton, deliver_key
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
@@ -134,7 +135,7 @@ class Form(ModalScreen[object]):
 
     def on_mount(self) -> None:
         # The modal's own keys (Ctrl+S, Escape) in a footer of its own.
-        self.mount(Footer())
+        self.mount(RoomFooter())
         drafts = self.drafts
         if drafts is not None:
             self.restore(self.guarded(lambda: drafts.get(self.draft_key)) or {})

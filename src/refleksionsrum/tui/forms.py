@@ -87,6 +87,8 @@ class TrialActionForm(Form):
                 t("form.optional"),
                 id="ta-point",
             )
+            # Where the word is first asked for, one line on what it means.
+            yield Static(t("form.development_point_help"), classes="hint")
             yield from self.buttons()
 
     @on(Input.Changed, "#ta-due")

@@ -10,13 +10,22 @@ from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.widgets import Input, RadioButton
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import Footer, Input, RadioButton
+from textual.widgets._footer import FooterKey
+
+__all__ = ["FooterKey"]
 
 # What the code below relies on, for the test to check by name.
 RELIED_ON = (
     "Input._on_key: the coroutine that handles a key inside an Input",
     "DOMNode._bindings.key_to_bindings: a node's own dict of key to bindings",
     "RadioButton._button: the property that draws the button, from BUTTON_INNER",
+    "textual.widgets._footer.FooterKey: one key hint of the Footer, with key_display, "
+    "description and a compact reactive",
+    "Footer._bindings_ready: False until the screen's bindings are known",
+    "Input._watch_value: sets virtual_size (a reactive that lays out the screen) per change",
 )
 
 
@@ -57,3 +66,29 @@ class ShapedRadioButton(RadioButton):
     def _button(self) -> Content:
         self.BUTTON_INNER = self.inner()
         return super()._button
+
+
+def footer_ready(footer: Footer) -> bool:
+    """Whether the footer knows the screen's bindings (before that it draws no keys)."""
+    return bool(footer._bindings_ready)
+
+
+class QuietInput(Input):
+    """An Input whose typing does not lay out the whole screen.
+
+    Input sets ``virtual_size`` on every change of its value, a reactive with
+    layout=True: each key laid out every widget on the screen, the more costly
+    the more items are listed. An Input of a fixed width needs no layout for
+    that (its own scrolling reads virtual_size directly), only a repaint.
+    """
+
+    def _watch_value(self, value: str) -> None:
+        if self.styles.auto_dimensions:
+            super()._watch_value(value)
+            return
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        # The rest of Input._watch_value: no suggester is used here.
+        self._suggestion = ""
+        if self.suggester and value:
+            self.run_worker(self.suggester._get_suggestion(self, value))
+        self.refresh()

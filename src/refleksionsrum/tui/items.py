@@ -34,6 +34,8 @@ class FollowUp:
     action: TrialAction
     evaluation: Evaluation | None
     adaptation: TrialAction | None
+    # The latest evaluation at an earlier meeting (the action was continued there).
+    earlier: Evaluation | None = None
 
 
 class ItemRow(ListItem):
@@ -176,8 +178,20 @@ def follow_up_row(entry: FollowUp) -> ItemRow:
         f"{action.owner} · {long_date(action.due)} · {t('field.prediction')}: {action.prediction}",
         "dim",
     )
+    details = [plan]
     if evaluation is None:
         state = Text(t("followup.not_evaluated"), style="yellow")
+        if entry.earlier is not None:
+            details.append(
+                literal(
+                    t(
+                        "followup.earlier",
+                        verdict=t(f"verdict.{entry.earlier.verdict.value}"),
+                        learning=entry.earlier.learning,
+                    ),
+                    "italic",
+                )
+            )
     else:
         state = Text(
             f"{t('field.verdict')}: {t(f'verdict.{evaluation.verdict.value}')}", style="bold"
@@ -186,4 +200,4 @@ def follow_up_row(entry: FollowUp) -> ItemRow:
         if entry.adaptation is not None:
             state.append(f" → {t('followup.adapted_as')} ")
             state.append_text(literal(entry.adaptation.title, "italic"))
-    return ItemRow(text, entry, details=(plan, state), classes="follow-up")
+    return ItemRow(text, entry, details=(*details, state), classes="follow-up")

@@ -22,3 +22,24 @@ def translate_bindings(node: DOMNode) -> None:
             replace(b, description=t(b.description)) if b.description.startswith("key.") else b
             for b in items
         ]
+
+
+def relabel(node: DOMNode, action: str, description: str) -> None:
+    """Show ``description`` in the footer for the bindings of ``action`` (e.g. Pause, Fortsæt).
+
+    The footer must tell the truth: the key that pauses resumes once paused.
+    """
+    bindings = bindings_of(node)
+    changed = False
+    for key, items in bindings.items():
+        fresh = [
+            replace(b, description=description)
+            if b.action == action and b.description != description
+            else b
+            for b in items
+        ]
+        if fresh != items:
+            bindings[key] = fresh
+            changed = True
+    if changed:
+        node.refresh_bindings()

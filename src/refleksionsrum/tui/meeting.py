@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Input, Label, ListView, RadioSet, Static
+from textual.widgets import Button, Header, Input, Label, ListView, RadioSet, Static
 
 from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
@@ -23,6 +23,7 @@ from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.store.database import StoreError
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import EditingScreen
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.formbase import Choice, ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.items import (
@@ -37,8 +38,9 @@ from refleksionsrum.tui.items import (
     sync_rows,
     trial_action_row,
 )
-from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.keys import relabel, translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
+from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.text import literal
 
@@ -78,6 +80,7 @@ class MeetingScreen(EditingScreen):
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
+        preset_breakpoints(self)
         translate_bindings(self)
         self.room = room
         self._shown_phase = -1
@@ -110,7 +113,7 @@ class MeetingScreen(EditingScreen):
                 yield Static(id="notice")
                 yield ListView(id="items")
                 yield Horizontal(id="entry")
-        yield Footer()
+        yield RoomFooter()
 
     async def on_mount(self) -> None:
         # Titles come from people and session files: show escapes, never send them.
@@ -159,6 +162,7 @@ class MeetingScreen(EditingScreen):
             # The screen is being taken down (a signal, the app leaving): nothing to draw.
             return
         warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
+        relabel(self, "toggle_pause", t("key.pause" if self.room.timer.running else "key.resume"))
         before = self.query_one(TimeBox).refresh_time(warning_ms)
         self.query_one(AgendaView).refresh_time()
         now = self.room.timer.time_state(warning_ms)
@@ -223,7 +227,7 @@ class MeetingScreen(EditingScreen):
         entry.set_class(records is Recording.WONDER, "-stacked")
         widgets: list[Any] = []
         if records is Recording.FOLLOWUP:
-            widgets.append(Static(t("followup.hint"), classes="hint"))
+            widgets.append(Static(t("followup.hint"), id="followup-hint", classes="hint"))
         elif records is Recording.WONDER:
             # Three visible choices, not a drop-down: the room sees what is recorded.
             widgets.append(
@@ -270,10 +274,19 @@ class MeetingScreen(EditingScreen):
         room = self.room
         rows: list[ItemRow] = []
         if room.records is Recording.FOLLOWUP:
+            actions = self.guarded(room.open_trial_actions) or []
+            earlier = self.guarded(lambda: room.earlier_evaluations(actions)) or {}
             rows = [
-                follow_up_row(FollowUp(a, room.evaluation_of(a.id), room.adaptation_of(a.id)))
-                for a in self.guarded(room.open_trial_actions) or []
+                follow_up_row(
+                    FollowUp(
+                        a, room.evaluation_of(a.id), room.adaptation_of(a.id), earlier.get(a.id)
+                    )
+                )
+                for a in actions
             ]
+            # Nothing to pick: the hint to pick one would send the room looking.
+            for hint in self.query("#followup-hint"):
+                hint.display = bool(rows)
             if not rows:
                 rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
         else:
@@ -308,6 +321,8 @@ class MeetingScreen(EditingScreen):
             if reshaped:
                 # Removed rows leave the DOM after this refresh: highlight once they have.
                 self.call_after_refresh(_highlight, items, target)
+            else:
+                _scroll_into_view(items, target)
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
@@ -580,6 +595,19 @@ def _highlight(items: ListView, index: int) -> None:
     if index < len(items.children):
         items.index = None
         items.index = index
+        _scroll_into_view(items, index)
+
+
+def _scroll_into_view(items: ListView, index: int) -> None:
+    # The highlight's own scroll can come before a new row has a size: scroll again
+    # once it is laid out, so the item just recorded is in view.
+    row = items.children[index]
+
+    def scroll() -> None:
+        if row.is_attached and row.parent is items:
+            items.scroll_to_widget(row, animate=False)
+
+    items.call_after_refresh(scroll)
 
 
 def _same(a: object, b: object) -> bool:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from refleksionsrum.tui.internals import KeyFirstInput, deliver_key
+from refleksionsrum.tui.internals import KeyFirstInput, QuietInput, deliver_key
 
 
-class OrderedInput(KeyFirstInput):
+class OrderedInput(KeyFirstInput, QuietInput):
     """Enter and Tab are acted on inside the input's own key handling.
 
     As bindings they would run only after the key had bubbled up to the screen,

@@ -10,11 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import clock_time, short_date, t
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -26,6 +28,10 @@ if TYPE_CHECKING:
 class StartScreen(Screen[None]):
     """What the facilitator sees first."""
 
+    # Straight to the title: the default ("*") would focus the scrolling panel first
+    # and then move on, restyling the whole form twice before the first frame.
+    AUTO_FOCUS = "#title"
+
     BINDINGS = [
         Binding("ctrl+f", "app.search", "key.search", priority=True),
         Binding("f7", "history", "key.history"),
@@ -35,6 +41,7 @@ class StartScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        preset_breakpoints(self)
         translate_bindings(self)
 
     @property
@@ -68,7 +75,7 @@ class StartScreen(Screen[None]):
                 yield Label(t("start.recent"), classes="panel-title")
                 yield OptionList(id="recent")
                 yield Static(t("start.loading"), id="start-status", classes="hint")
-        yield Footer()
+        yield RoomFooter()
 
     def on_mount(self) -> None:
         self.sub_title = str(self.rr.workspace.root)

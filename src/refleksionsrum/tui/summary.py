@@ -12,13 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Label, Markdown, Static
+from textual.widgets import Button, Header, Label, Markdown, Static
 
 from refleksionsrum.core.export import plain, referat
 from refleksionsrum.core.i18n import duration, long_date, t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ class SummaryScreen(Screen[None]):
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
+        preset_breakpoints(self)
         translate_bindings(self)
         self.room = room
 
@@ -114,14 +117,15 @@ class SummaryScreen(Screen[None]):
                 yield Button(t("summary.save_referat"), variant="primary", id="save-referat")
                 yield Button(t("summary.show_referat"), id="show-referat")
                 yield Button(t("summary.back"), id="back")
-        yield Footer()
+        yield RoomFooter()
 
     def on_mount(self) -> None:
         self.title = plain(self.room.meeting.title)
         self.query_one("#save-referat", Button).focus()
 
     def referat_text(self) -> str:
-        return referat(self.room.meeting, self.followed_up())
+        template = self.room.template
+        return referat(self.room.meeting, self.followed_up(), template.title if template else None)
 
     @on(Button.Pressed, "#save-referat")
     def action_save_referat(self) -> None:
@@ -163,7 +167,7 @@ class ReferatView(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="referat"):
             yield Markdown(self.markdown)
-        yield Footer()
+        yield RoomFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

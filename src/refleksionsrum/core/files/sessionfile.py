@@ -317,6 +317,7 @@ class _Reader(TomlReader):
                     ),
                     learning=self.field(item, where, "learning", str),
                     verdict=self.choice(item, where, "verdict", Verdict),
+                    title=self.field(item, where, "trial_action_title", str, False),
                 )
             )
         return meeting

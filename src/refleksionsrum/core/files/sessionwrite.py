@@ -102,6 +102,11 @@ def _trial_action(action: TrialAction) -> dict[str, Any]:
 def _evaluation(evaluation: Evaluation) -> dict[str, Any]:
     out: dict[str, Any] = {
         "trial_action": evaluation.trial_action,
+    }
+    if evaluation.title is not None:
+        # Beside the id, so the file reads on its own; format-1 readers ignore it.
+        out["trial_action_title"] = evaluation.title
+    out |= {
         "carried_out": str(evaluation.carried_out),
         "what_happened": evaluation.what_happened,
     }

@@ -22,6 +22,21 @@ CATALOG: dict[str, str] = {
     "cli.help.help": "vis denne hjælp og afslut",
     "cli.help.version": "vis versionen og afslut",
     "cli.help.workspace": "arbejdsområdet (mappen med config.toml)",
+    # argparse's own messages (see cliwords.py); %-placeholders are argparse's
+    "cli.argparse.invalid_choice": "ugyldigt valg: %(value)r (vælg mellem %(choices)s)",
+    "cli.argparse.required": "disse argumenter mangler: %s",
+    "cli.argparse.unrecognized": "ukendte argumenter: %s",
+    "cli.argparse.expected_one": "mangler en værdi",
+    "cli.argparse.expected_at_most_one": "tager højst én værdi",
+    "cli.argparse.expected_at_least_one": "tager mindst én værdi",
+    "cli.argparse.expected_n_one": "tager %s værdi",
+    "cli.argparse.expected_n_many": "tager %s værdier",
+    "cli.argparse.ambiguous": "tvetydigt tilvalg: %(option)s kan være %(matches)s",
+    "cli.argparse.argument": "argument %(argument_name)s: %(message)s",
+    "cli.argparse.invalid_value": "ugyldig værdi (%(type)s): %(value)r",
+    "cli.argparse.not_allowed_with": "kan ikke bruges sammen med %s",
+    "cli.argparse.ignored_explicit": "værdien %r blev ignoreret",
+    "cli.argparse.one_required": "et af argumenterne %s skal med",
     # init
     "cli.init.help": "lav et nyt arbejdsområde",
     "cli.init.description": "Laver et arbejdsområde: en kommenteret config.toml og en tom "

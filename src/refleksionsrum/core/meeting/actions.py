@@ -71,6 +71,10 @@ class TrialActionsInRoom:
     def evaluation_of(self, action_id: str) -> Evaluation | None:
         return next((e for e in self.meeting.evaluations if e.trial_action == action_id), None)
 
+    def earlier_evaluations(self, actions: list[TrialAction]) -> dict[str, Evaluation]:
+        """What earlier meetings last said of these open trial actions (continued ones)."""
+        return self.store.earlier_evaluations(self.meeting.id, [a.id for a in actions])
+
     def adaptation_of(self, action_id: str) -> TrialAction | None:
         return next((a for a in self.meeting.trial_actions if a.adapted_from == action_id), None)
 
@@ -95,6 +99,7 @@ class TrialActionsInRoom:
             learning=utf8_safe(learning),
             verdict=verdict,
             compared_to_prediction=_safe_or_none(compared_to_prediction),
+            title=action.title,
         )
         stored = self.store.save_evaluation(self.meeting.id, evaluation)
         others = [e for e in self.meeting.evaluations if e.trial_action != action.id]

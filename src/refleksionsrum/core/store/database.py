@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,13 @@ from sqlmodel import Session, SQLModel, col, select
 
 from refleksionsrum.core.models import (
     ClockState,
+    Evaluation,
     Meeting,
     MeetingSummary,
     PhaseRecord,
     TrialAction,
 )
-from refleksionsrum.core.store import rowmap
+from refleksionsrum.core.store import followup, rowmap
 from refleksionsrum.core.store.bulk import save_in_batches
 from refleksionsrum.core.store.engine import (
     IMMEDIATE,
@@ -249,7 +251,7 @@ class Store(ItemWrites):
                 query = select(table).where(table.meeting_id == meeting_id).order_by(order)
                 return list(session.exec(query))
 
-            return rowmap.to_meeting(
+            meeting = rowmap.to_meeting(
                 row,
                 rows(ParticipantRow, ParticipantRow.pk),
                 rows(PhaseRow, PhaseRow.position),
@@ -258,6 +260,11 @@ class Store(ItemWrites):
                 rows(TrialActionRow, TrialActionRow.pk),
                 rows(EvaluationRow, EvaluationRow.pk),
             )
+            titles = followup.titles_of(session, [e.trial_action for e in meeting.evaluations])
+            meeting.evaluations = [
+                replace(e, title=titles.get(e.trial_action)) for e in meeting.evaluations
+            ]
+            return meeting
 
     def summaries(self, limit: int = 20) -> tuple[list[MeetingSummary], list[MeetingSummary]]:
         """(running meetings, most recent ended meetings), newest first."""
@@ -372,6 +379,10 @@ class Store(ItemWrites):
             if before is not None:
                 query = query.where(MeetingRow.started_utc < before)
             return [rowmap.to_trial_action(row, started) for row, started in session.exec(query)]
+
+    def earlier_evaluations(self, meeting_id: str, ids: list[str]) -> dict[str, Evaluation]:
+        with Session(self.engine) as session:
+            return followup.last_evaluations(session, meeting_id, ids)
 
     def trial_action(self, action_id: str) -> TrialAction | None:
         with Session(self.engine) as session:

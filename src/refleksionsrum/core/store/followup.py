@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import bindparam, text
 from sqlmodel import Session, col, delete, select
 
+from refleksionsrum.core.models import Evaluation
 from refleksionsrum.core.store.migrations import REFRESH_CLOSED
+from refleksionsrum.core.store.rowmap import to_evaluation
 from refleksionsrum.core.store.tables import (
     DecisionRow,
     EvaluationRow,
@@ -38,3 +40,37 @@ def delete_meeting_rows(session: Session, meeting_id: str) -> None:
     for table in (ParticipantRow, PhaseRow, NoteRow, DecisionRow, TrialActionRow, EvaluationRow):
         session.exec(delete(table).where(col(table.meeting_id) == meeting_id))  # type: ignore[attr-defined]
     session.exec(delete(MeetingRow).where(col(MeetingRow.id) == meeting_id))
+
+
+def last_evaluations(
+    session: Session, meeting_id: str, action_ids: list[str]
+) -> dict[str, Evaluation]:
+    """Each trial action's latest evaluation at a meeting before ``meeting_id``.
+
+    A trial action still open after an earlier follow-up was continued there: the
+    room sees what was learned last time, not only that it is not evaluated yet.
+    """
+    if not action_ids:
+        return {}
+    current = session.get(MeetingRow, meeting_id)
+    query = (
+        select(EvaluationRow)
+        .join(MeetingRow, col(MeetingRow.id) == col(EvaluationRow.meeting_id))
+        .where(col(EvaluationRow.trial_action).in_(action_ids))
+        .where(col(EvaluationRow.meeting_id) != meeting_id)
+        .order_by(col(MeetingRow.started_utc), col(EvaluationRow.pk))
+    )
+    if current is not None:
+        query = query.where(col(MeetingRow.started_utc) < current.started_utc)
+    # Oldest first: the latest evaluation of each action is the one kept.
+    return {row.trial_action: to_evaluation(row) for row in session.exec(query)}
+
+
+def titles_of(session: Session, action_ids: list[str]) -> dict[str, str]:
+    """The titles of these trial actions, for the evaluations that name them by id."""
+    if not action_ids:
+        return {}
+    query = select(TrialActionRow.id, TrialActionRow.title).where(
+        col(TrialActionRow.id).in_(action_ids)
+    )
+    return dict(session.exec(query).all())

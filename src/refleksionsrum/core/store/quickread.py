@@ -9,7 +9,7 @@ the files in first, as always.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -87,6 +87,13 @@ def _read(connection: sqlite3.Connection, meeting_id: str) -> QuickMeeting | Non
         ).fetchone()
         if found is not None:
             followed_up[evaluation.trial_action] = rowread.to_trial_action(found, found.planned_at)
+    # As Store.load_meeting: each evaluation carries its trial action's title.
+    meeting.evaluations = [
+        replace(
+            e, title=followed_up[e.trial_action].title if e.trial_action in followed_up else None
+        )
+        for e in meeting.evaluations
+    ]
     return QuickMeeting(meeting, followed_up)
 
 

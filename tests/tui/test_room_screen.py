@@ -1,0 +1,77 @@
+"""What the room reads on the shared screen: the newest item in view, a footer that is true."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import ListView
+
+from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.tui.footer import fitting, hint_width
+from refleksionsrum.tui.internals import FooterKey
+from refleksionsrum.tui.meeting import MeetingScreen
+from support.pilot import (
+    AppFactory,
+    next_phase,
+    paste_text,
+    run_app,
+    wait_for_screen,
+    wait_until,
+)
+
+
+def footer_hints(screen: object) -> list[str]:
+    from textual.screen import Screen
+
+    assert isinstance(screen, Screen)
+    return [f"{k.key_display} {k.description}" for k in screen.query(FooterKey)]
+
+
+def test_hints_that_do_not_fit_whole_are_left_out() -> None:
+    assert fitting([10, 10, 10], 25) == [True, True, False]
+    # A short one further on still gets the room a long one left.
+    assert fitting([10, 20, 5], 20) == [True, False, True]
+    assert hint_width("^t", "Fortsæt") == 12
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_newest_item_is_in_view_after_many_notes(
+    size: tuple[int, int], make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app(new=True, title="Mange noter")
+    async with run_app(app, size) as pilot:
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        await next_phase(pilot)
+        items = screen.query_one("#items", ListView)
+        for n in range(30):
+            await paste_text(pilot, f"Observation nummer {n + 1}")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda n=n: len(items.children) == n + 1, "recorded")
+        newest = items.children[-1]
+
+        def in_view() -> bool:
+            shown = items.content_region
+            return shown.contains_region(newest.region) and newest.region.height > 0
+
+        await wait_until(pilot, in_view, "the newest note is in view")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_footer_hints_fit_whole_and_pause_says_resume(
+    width: int, make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app(new=True, title="Fod")
+    async with run_app(app, (width, 24)) as pilot:
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        for _ in range(4):
+            await next_phase(pilot)
+        await wait_until(pilot, lambda: screen.query(FooterKey), "the footer is drawn")
+        keys = list(screen.query(FooterKey))
+        assert all(k.region.right <= width for k in keys)
+        assert all(k.region.width == hint_width(k.key_display, k.description) for k in keys)
+        assert "^t Pause" in footer_hints(screen)
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: "^t Fortsæt" in footer_hints(screen), "Fortsæt shown")
+        assert "^t Pause" not in footer_hints(screen)
+        for button in screen.query("Button"):
+            assert button.region.right <= width
+            assert button.content_region.width >= len(str(button.label))
