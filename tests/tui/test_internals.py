@@ -10,7 +10,7 @@ from textual.dom import DOMNode
 from textual.widgets import Input, RadioButton, RadioSet
 
 from refleksionsrum.tui.formbase import Choice
-from refleksionsrum.tui.internals import RELIED_ON, KeyFirstInput, bindings_of
+from refleksionsrum.tui.internals import RELIED_ON, KeyFirstInput, QuietInput, bindings_of
 
 
 def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
@@ -88,3 +88,36 @@ def test_input_sets_its_virtual_size_in_watch_value() -> None:
     source = inspect.getsource(Input._watch_value)
     assert "self.virtual_size = " in source, "Input._watch_value no longer sets virtual_size"
     assert list(inspect.signature(Input._watch_value).parameters) == ["self", "value"]
+
+
+async def test_a_quiet_input_still_tells_of_every_change_and_lays_out_nothing() -> None:
+    """The entry line's drafts listen to Input.Changed: quieting the layout must keep it."""
+    changes: list[str] = []
+
+    class Harness(App[None]):
+        def compose(self) -> ComposeResult:
+            yield QuietInput(id="quiet")
+
+        def on_input_changed(self, event: Input.Changed) -> None:
+            changes.append(event.value)
+
+    app = Harness()
+    async with app.run_test(size=(60, 8)) as pilot:
+        line = app.query_one("#quiet", QuietInput)
+        line.focus()
+        await pilot.pause()
+        layouts = 0
+        original = app.screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            nonlocal layouts
+            layouts += 1
+            original(*args, **kwargs)  # type: ignore[arg-type]
+
+        app.screen._refresh_layout = counted  # type: ignore[method-assign]
+        await pilot.press("h", "e", "j")
+        await pilot.pause()
+        assert line.value == "hej"
+        assert changes[-3:] == ["h", "he", "hej"]
+        assert line.cursor_position == 3
+        assert layouts == 0

@@ -83,12 +83,9 @@ class QuietInput(Input):
     """
 
     def _watch_value(self, value: str) -> None:
-        if self.styles.auto_dimensions:
-            super()._watch_value(value)
-            return
-        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
-        # The rest of Input._watch_value: no suggester is used here.
-        self._suggestion = ""
-        if self.suggester and value:
-            self.run_worker(self.suggester._get_suggestion(self, value))
-        self.refresh()
+        if not self.styles.auto_dimensions:
+            # Set beforehand without its layout: the same assignment in Input._watch_value
+            # then changes nothing. The rest of it (Input.Changed, which the drafts
+            # listen to; the cursor; the selection) runs as Textual wrote it.
+            self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
