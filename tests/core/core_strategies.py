@@ -79,6 +79,8 @@ def meetings(draw: st.DrawFn) -> m.Meeting:
                 planned_minutes=draw(counts),
                 # The file keeps whole seconds.
                 elapsed_ms=draw(counts) * 1000,
+                # F2 and F3 add whole minutes.
+                added_ms=draw(counts) * 60_000,
             )
             for key in phase_keys
         ],

@@ -145,3 +145,11 @@ def unescape(text: str) -> str:
         out.append(char)
         index += 1
     return "".join(out)
+
+
+def test_minutes_added_in_the_meeting_stand_beside_the_plan() -> None:
+    meeting = finished_meeting()
+    meeting.phases[3].added_ms = 6 * 60_000  # F3 and F2 in the wonder phase
+    text = referat(meeting, EARLIER)
+    assert "| Undring før handling | 5 + 6 min | 05:00 |" in text
+    assert "| Opfølgning | 5 min | 05:30 |" in text

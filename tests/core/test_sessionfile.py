@@ -435,3 +435,27 @@ def test_comments_and_texts_full_of_dots_and_brackets_are_fine() -> None:
     )
     meeting = sessionfile.parse(text, PATH)
     assert meeting.evaluations[0].what_happened == "[" * 40 + "." * 40
+
+
+def test_minutes_added_in_the_meeting_are_kept_beside_the_plan() -> None:
+    meeting = sessionfile.parse(DESIGN_EXAMPLE, PATH)
+    assert all(p.added_ms == 0 for p in meeting.phases)  # no key: nothing was added
+    meeting.phases.append(m.PhaseRecord("next", "Næste skridt", 10))
+    meeting.phases[0].added_ms = 6 * 60_000  # F3 then F2
+    text = sessionfile.dumps(meeting)
+    first, second = tomllib.loads(text)["phases"]
+    assert first["added_minutes"] == 6
+    assert "added_minutes" not in second  # left out when nothing was added
+    again = sessionfile.parse(text, PATH)
+    assert again.phases[0].added_ms == 6 * 60_000
+    assert again.phases[0].budget_ms == (again.phases[0].planned_minutes + 6) * 60_000
+
+
+def test_negative_added_minutes_are_refused_where_they_are() -> None:
+    text = DESIGN_EXAMPLE.replace(
+        "planned_minutes = 20", "planned_minutes = 20\nadded_minutes = -3", 1
+    )
+    assert "added_minutes = -3" in text
+    with pytest.raises(SessionFileError) as caught:
+        sessionfile.parse(text, PATH)
+    assert "phases" in str(caught.value)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from rich.console import Console
 from textual.widgets import Digits, Label
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.presentation import PresentationScreen
+from refleksionsrum.tui.summary import time_bars
 from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD
 from support.pilot import open_data_phase, wait_until
 
@@ -57,6 +60,12 @@ async def test_adding_one_and_five_minutes(make_app: AppFactory, clock: FakeCloc
         assert app.room is not None
         stored = app.room.store.load_meeting(app.room.meeting.id)
         assert stored.phases[1].added_ms == 6 * 60_000
+        # The summary tells the plan and the minutes added apart.
+        console = Console(width=100, record=True)
+        console.print(time_bars(app.room))
+        summary = console.export_text()
+        assert re.search(r"Datagennemgang +7 \+ 6 min", summary)
+        assert "30 + 6 min" in summary  # the whole meeting
 
 
 async def test_skip_and_back_keep_the_time_used(make_app: AppFactory, clock: FakeClock) -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from refleksionsrum.core.i18n import clock_time, duration, long_date, role_name, short_date, t
+from refleksionsrum.core.i18n import (
+    clock_time,
+    duration,
+    long_date,
+    planned,
+    role_name,
+    short_date,
+    t,
+)
 from refleksionsrum.core.models import Meeting, Recording, TrialAction
 
 # Parentheses need no escape: with [ and ] escaped, no link can form around them.
@@ -57,7 +65,8 @@ def referat(
     ]
     for phase in meeting.phases:
         lines.append(
-            f"| {md(phase.title)} | {phase.planned_minutes} min | {duration(phase.elapsed_ms)} |"
+            f"| {md(phase.title)} | {planned(phase.planned_minutes, phase.added_minutes)} "
+            f"| {duration(phase.elapsed_ms)} |"
         )
     lines += _data_shown(meeting)
     if meeting.evaluations:

@@ -108,6 +108,11 @@ def relative(value: date | datetime, today: date) -> str:
     return t(key, n=count)
 
 
+def planned(minutes: int, added: int = 0) -> str:
+    """A time box as planned, with the minutes added during the meeting: '7 min', '7 + 6 min'."""
+    return f"{minutes} + {added} min" if added else f"{minutes} min"
+
+
 def duration(ms: int) -> str:
     """Milliseconds as 'MM:SS', or 'H:MM:SS' from an hour up; never negative."""
     seconds = max(0, ms) // 1000

@@ -125,6 +125,11 @@ class PhaseRecord:
     def budget_ms(self) -> int:
         return self.planned_minutes * 60_000 + self.added_ms
 
+    @property
+    def added_minutes(self) -> int:
+        """The added time in whole minutes (F2 and F3 add whole minutes)."""
+        return round(self.added_ms / 60_000)
+
 
 @dataclass
 class Note:

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Header, Label, Markdown, Static
 
 from refleksionsrum.core.export import plain, referat
-from refleksionsrum.core.i18n import duration, long_date, t
+from refleksionsrum.core.i18n import duration, long_date, planned, t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
 from refleksionsrum.tui.footer import RoomFooter
@@ -32,28 +32,32 @@ BAR_WIDTH = 24
 def time_bars(room: MeetingRoom) -> Table:
     """Planned against used time per phase, as a small bar chart."""
     phases = room.meeting.phases
-    scale = max([p.planned_minutes * 60_000 for p in phases] + [p.elapsed_ms for p in phases] + [1])
+    # The time box is the plan plus the minutes added in the meeting (F2, F3).
+    scale = max([p.budget_ms for p in phases] + [p.elapsed_ms for p in phases] + [1])
     table = Table(box=None, padding=(0, 1), expand=False)
     table.add_column(t("referat.phase"))
     table.add_column(t("referat.planned"), justify="right")
     table.add_column(t("referat.used"), justify="right")
     table.add_column("")
     for phase in phases:
-        planned = phase.planned_minutes * 60_000
+        box = phase.budget_ms
         used = phase.elapsed_ms
         bar = Text()
-        filled = round(BAR_WIDTH * min(used, planned) / scale)
-        over = round(BAR_WIDTH * max(0, used - planned) / scale)
-        rest = max(0, round(BAR_WIDTH * planned / scale) - filled)
+        filled = round(BAR_WIDTH * min(used, box) / scale)
+        over = round(BAR_WIDTH * max(0, used - box) / scale)
+        rest = max(0, round(BAR_WIDTH * box / scale) - filled)
         bar.append("█" * filled, style="green")
         bar.append("█" * over, style="red")
         bar.append("░" * rest, style="dim")
-        table.add_row(literal(phase.title), f"{phase.planned_minutes} min", duration(used), bar)
-    total_planned = sum(p.planned_minutes for p in phases)
+        plan = planned(phase.planned_minutes, phase.added_minutes)
+        table.add_row(literal(phase.title), plan, duration(used), bar)
+    total_planned = planned(
+        sum(p.planned_minutes for p in phases), sum(p.added_minutes for p in phases)
+    )
     total_used = sum(p.elapsed_ms for p in phases)
     table.add_row(
         Text(t("summary.total"), style="bold"),
-        f"{total_planned} min",
+        total_planned,
         Text(duration(total_used), style="bold"),
         "",
     )

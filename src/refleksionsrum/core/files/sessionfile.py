@@ -247,9 +247,11 @@ class _Reader(TomlReader):
             seen_phases.add(key)
             minutes = self.field(item, where, "planned_minutes", int)
             elapsed = self.field(item, where, "elapsed_seconds", (int, float), required=False)
-            if minutes < 0 or (elapsed is not None and elapsed < 0):
+            added = self.field(item, where, "added_minutes", int, required=False) or 0
+            if minutes < 0 or added < 0 or (elapsed is not None and elapsed < 0):
                 raise self.fail(where, "session.negative", key=dotted(where))
             self.within(where, "planned_minutes", minutes, MAX_PLANNED_MINUTES)
+            self.within(where, "added_minutes", added, MAX_PLANNED_MINUTES)
             if elapsed is not None:
                 self.within(where, "elapsed_seconds", elapsed, MAX_ELAPSED_SECONDS)
             meeting.phases.append(
@@ -258,6 +260,7 @@ class _Reader(TomlReader):
                     title=self.field(item, where, "title", str),
                     planned_minutes=minutes,
                     elapsed_ms=round((elapsed or 0) * 1000),
+                    added_ms=added * 60_000,
                 )
             )
         for where, item in self.tables(data, "notes"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from refleksionsrum.core.models import Evaluation, Meeting, Note, TrialAction
+from refleksionsrum.core.models import Evaluation, Meeting, Note, PhaseRecord, TrialAction
 from refleksionsrum.core.tomltext import writer
 from refleksionsrum.core.tomltext.writer import fields
 
@@ -56,15 +56,7 @@ def to_document(meeting: Meeting) -> dict[str, Any]:
             doc[key] = value
     if meeting.participants:
         doc["participants"] = [{"name": p.name, "role": p.role} for p in meeting.participants]
-    doc["phases"] = [
-        {
-            "key": p.key,
-            "title": p.title,
-            "planned_minutes": p.planned_minutes,
-            "elapsed_seconds": round(p.elapsed_ms / 1000),
-        }
-        for p in meeting.phases
-    ]
+    doc["phases"] = [_phase(p) for p in meeting.phases]
     doc["notes"] = [_note(n) for n in meeting.notes]
     doc["decisions"] = [
         {"text": d.text, "created_at": _time(d.created_at)} for d in meeting.decisions
@@ -73,6 +65,19 @@ def to_document(meeting: Meeting) -> dict[str, Any]:
     doc["evaluations"] = [_evaluation(e) for e in meeting.evaluations]
     # An empty array of tables cannot be written as [[x]]; leave it out (optional by absence).
     return {k: v for k, v in doc.items() if v != [] or k not in ARRAYS}
+
+
+def _phase(phase: PhaseRecord) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "key": phase.key,
+        "title": phase.title,
+        "planned_minutes": phase.planned_minutes,
+        "elapsed_seconds": round(phase.elapsed_ms / 1000),
+    }
+    # Optional (format 1 readers ignore it): the time box is the plan plus these.
+    if phase.added_minutes:
+        out["added_minutes"] = phase.added_minutes
+    return out
 
 
 def _note(note: Note) -> dict[str, Any]:
