@@ -119,13 +119,13 @@ async def test_keys_typed_while_the_view_follows_are_kept(
         old_line = screen.query_one("#entry-text", Input)
         # The keys that reached the old line between the decision to follow and its removal.
         old_line.value = "Skrevet mens skærmen fulgte"
-        await screen.build_entry(following=True)
+        await screen.entry.build(following=True)
         new_line = screen.query_one("#entry-text", Input)
         assert new_line is not old_line
         assert new_line.value == "Skrevet mens skærmen fulgte"
         assert new_line.cursor_position == len(new_line.value)
         # A phase moved by a key of one's own leaves the text behind, as that phase's draft.
         new_line.value = "Bliver i sin fase"
-        await screen.build_entry()
+        await screen.entry.build()
         assert screen.query_one("#entry-text", Input).value == ""
         facilitator.store.close()

@@ -1,14 +1,12 @@
-"""What the meeting screen does with items and drafts: edit, evaluate, delete, keep typing."""
+"""What the meeting screen does with recorded items: edit, evaluate, delete, reopen forms."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from textual import on
-from textual.timer import Timer
-from textual.widgets import Button, Input, ListView
+from textual.widgets import ListView
 
 from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
@@ -16,7 +14,7 @@ from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, TrialAction
 from refleksionsrum.core.store.database import EditConflict
 from refleksionsrum.core.store.items import ItemKept
-from refleksionsrum.tui.formbase import DRAFT_DELAY_S, OPEN_MARK
+from refleksionsrum.tui.formbase import OPEN_MARK
 from refleksionsrum.tui.forms import (
     Confirm,
     EvaluationForm,
@@ -24,33 +22,23 @@ from refleksionsrum.tui.forms import (
     TrialActionForm,
 )
 from refleksionsrum.tui.items import FollowUp, ItemRow, Pending
-from refleksionsrum.tui.live import LiveScreen
 
 if TYPE_CHECKING:
-    from refleksionsrum.tui.app import RefleksionsrumApp
-
-R = TypeVar("R")
+    from refleksionsrum.tui.meeting import MeetingScreen
 
 
-class EditingScreen(LiveScreen):
-    """The meeting screen's handling of recorded items and of text not yet recorded."""
+class ItemEditor:
+    """Opens the forms for the items on the meeting screen and stores what they return."""
 
-    room: MeetingRoom
-    _draft_timer: Timer | None
+    def __init__(self, screen: MeetingScreen) -> None:
+        self.screen = screen
 
-    def refresh_items(self, select: object = None) -> None:
-        raise NotImplementedError
+    @property
+    def room(self) -> MeetingRoom:
+        return self.screen.room
 
-    def guarded(self, action: Callable[[], R]) -> R | None:
-        """Run a store write; if the database refuses it, say so and keep going.
-
-        What was typed stays where it is (on screen, in the form) to be saved
-        again once the disk has room or the database can be written.
-        """
-        return cast("RefleksionsrumApp", self.app).guarded(action)
-
-    def save_pending(self, entry: Pending) -> None:
-        raise NotImplementedError
+    def push(self, form: Any, done: Callable[[Any], None]) -> None:
+        self.screen.app.push_screen(form, done)
 
     def store_edit(self, save: Callable[[bool], object], mine: str) -> bool:
         """Save an edit of an item as it was opened; False if the store refused it.
@@ -69,81 +57,41 @@ class EditingScreen(LiveScreen):
                 if keep_mine:
                     self.store_edit(lambda _force: save(True), mine)
                 else:
-                    self.refresh_items(select=current)
+                    self.screen.refresh_items(select=current)
 
-            self.app.push_screen(Confirm(question, "form.keep_mine"), answered)
+            self.push(Confirm(question, "form.keep_mine"), answered)
             return True
         except ItemKept as kept:
-            self.notify(t("notice.item_kept"), severity="warning", timeout=12)
-            self.refresh_items(select=kept.item)
+            self.screen.notify(t("notice.item_kept"), severity="warning", timeout=12)
+            self.screen.refresh_items(select=kept.item)
             return True
         except StoreError as error:
-            self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
+            self.screen.notify(
+                t(error.key, **error.params), severity="error", timeout=15, markup=False
+            )
             return False
-        self.refresh_items(select=stored)
+        self.screen.refresh_items(select=stored)
         return True
 
     def title_of(self, action_id: str | None) -> str | None:
         """The title of an earlier trial action (for 'adapted from'), if it is known."""
         if action_id is None:
             return None
-        earlier = self.guarded(lambda: self.room.store.trial_action(action_id))
+        earlier = self.screen.guarded(lambda: self.room.store.trial_action(action_id))
         return earlier.title if earlier is not None else None
-
-    # -- drafts: typed but not yet recorded ---------------------------------------------------
-
-    @property
-    def entry_draft_key(self) -> str:
-        return f"entry:{self.room.phase.key}"
-
-    def restore_entry_draft(self) -> None:
-        draft = self.guarded(lambda: self.room.drafts.get(self.entry_draft_key)) or {}
-        for field_id in ("entry-text", "entry-source"):
-            if field_id in draft:
-                for found in self.query(f"#{field_id}").results(Input):
-                    found.value = draft[field_id]
-                    found.cursor_position = len(found.value)
-
-    @on(Input.Changed, "#entry-text, #entry-source")
-    def entry_changed(self) -> None:
-        if self._draft_timer is None:
-            self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.flush_entry_draft)
-
-    def flush_entry_draft(self, *, at_once: bool = False) -> None:
-        """Store the entry line as it stands (at most DRAFT_DELAY_S after a keystroke).
-
-        In the store queue, behind the line recorded before it: that job drops the
-        phase's draft once its line is stored, and must not drop this newer one.
-        """
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        fields = {i.id: i.value for i in self.query("#entry Input").results(Input) if i.id}
-        if not fields:
-            return
-        drafts, key = self.room.drafts, self.entry_draft_key
-        if at_once:
-            self.guarded(lambda: drafts.save(key, fields))
-        else:
-            self.store_queue.put(lambda: drafts.save(key, fields), _ignore, self.store_failed)
-
-    def save_before_leaving(self) -> None:
-        """The app is quitting or got a signal: the queued store work, then the entry line."""
-        self.store_queue.run_now(self.guarded)
-        self.flush_entry_draft(at_once=True)
 
     def reopen_form_drafts(self) -> None:
         """After a crash: bring back a form that was being filled in."""
         drafts = self.room.drafts
-        for key in self.guarded(drafts.pending) or []:
-            fields = self.guarded(partial(drafts.get, key))
+        for key in self.screen.guarded(drafts.pending) or []:
+            fields = self.screen.guarded(partial(drafts.get, key))
             if fields is None or fields.get(OPEN_MARK) == "0":
                 continue  # cancelled on purpose: waits for the form to be opened again
             if key == "form:new-action":
-                self.action_new_trial_action(force=True)
+                self.new_trial_action(force=True)
             elif key.startswith("form:eval:"):
                 action_id = key.removeprefix("form:eval:")
-                for action in self.guarded(self.room.open_trial_actions) or []:
+                for action in self.screen.guarded(self.room.open_trial_actions) or []:
                     if action.id == action_id:
                         self.evaluate(
                             FollowUp(
@@ -162,11 +110,10 @@ class EditingScreen(LiveScreen):
                     self.edit_trial_action(found[0])
             else:
                 continue
-            self.notify(t("notice.draft_restored"), timeout=8)
+            self.screen.notify(t("notice.draft_restored"), timeout=8)
             return
 
-    @on(Button.Pressed, "#entry-action")
-    def action_new_trial_action(self, force: bool = False) -> None:
+    def new_trial_action(self, force: bool = False) -> None:
         if self.room.records is not Recording.NEXT and not force:
             return
         blank = TrialAction(
@@ -187,15 +134,15 @@ class EditingScreen(LiveScreen):
 
         key = f"form:action:{action.id}" if action.id else "form:new-action"
         form = TrialActionForm(action, people).keep_drafts(self.room.drafts, key)
-        self.app.push_screen(form, saved)
+        self.push(form, saved)
 
-    @on(ListView.Selected, "#items")
-    def open_item(self, event: ListView.Selected) -> None:
-        item = cast(ItemRow, event.item).item
+    def open(self, row: ItemRow) -> None:
+        """Enter on a row: the form for its item (a refused line is sent again)."""
+        item = row.item
         room = self.room
         if isinstance(item, Pending):
             if item.problem is not None:
-                self.save_pending(item)  # Enter on a line the store refused: try again
+                self.screen.entry.save(item)  # Enter on a line the store refused: try again
             return
         if isinstance(item, FollowUp):
             self.evaluate(item)
@@ -210,7 +157,7 @@ class EditingScreen(LiveScreen):
                         result[0],
                     )
 
-            self.app.push_screen(TextForm("form.edit_decision", item.text), decided)
+            self.push(TextForm("form.edit_decision", item.text), decided)
         elif isinstance(item, Note):
 
             def noted(result: object) -> None:
@@ -221,7 +168,7 @@ class EditingScreen(LiveScreen):
                     )
 
             with_source = item.kind is NoteKind.OBSERVATION
-            self.app.push_screen(
+            self.push(
                 TextForm(f"form.edit.{item.kind.value}", item.text, item.source, with_source), noted
             )
 
@@ -230,7 +177,7 @@ class EditingScreen(LiveScreen):
             if result is None:
                 return
             evaluation = cast(Any, result)
-            done = self.guarded(
+            done = self.screen.guarded(
                 lambda: self.room.evaluate(
                     entry.action,
                     evaluation.carried_out,
@@ -245,19 +192,17 @@ class EditingScreen(LiveScreen):
                 self.evaluate(FollowUp(entry.action, evaluation, entry.adaptation))
                 return
             _, adaptation = done
-            self.refresh_items(select=entry)
+            self.screen.refresh_items(select=entry)
             if adaptation is not None and entry.adaptation is None:
                 # Adapt: the new trial action starts as a copy; refine it now.
                 self.edit_trial_action(adaptation)
 
         form = EvaluationForm(entry.action, entry.evaluation)
-        self.app.push_screen(
-            form.keep_drafts(self.room.drafts, f"form:eval:{entry.action.id}"), saved
-        )
+        self.push(form.keep_drafts(self.room.drafts, f"form:eval:{entry.action.id}"), saved)
 
-    def action_delete_item(self) -> None:
-        items = self.query_one("#items", ListView)
-        if self.focused is not items:
+    def delete_highlighted(self) -> None:
+        items = self.screen.query_one("#items", ListView)
+        if self.screen.focused is not items:
             # Only the row the room can see highlighted is ever deleted.
             return
         row = cast(ItemRow | None, items.highlighted_child)
@@ -270,17 +215,11 @@ class EditingScreen(LiveScreen):
             if not yes:
                 return
             if isinstance(item, TrialAction):
-                self.guarded(lambda: self.room.delete_trial_action(item))
+                self.screen.guarded(lambda: self.room.delete_trial_action(item))
             elif isinstance(item, Decision):
-                self.guarded(lambda: self.room.delete_decision(item))
+                self.screen.guarded(lambda: self.room.delete_decision(item))
             else:
-                self.guarded(lambda: self.room.delete_note(item))
-            self.refresh_items()
+                self.screen.guarded(lambda: self.room.delete_note(item))
+            self.screen.refresh_items()
 
-        self.app.push_screen(
-            Confirm(t("confirm.delete", text=label[:80]), "form.delete"), confirmed
-        )
-
-
-def _ignore(_result: object) -> None:
-    return None
+        self.push(Confirm(t("confirm.delete", text=label[:80]), "form.delete"), confirmed)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import Label, ListItem, ListView
 
 from refleksionsrum.core.i18n import long_date, t
+from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Evaluation, Note, NoteKind, Recording, TrialAction
 from refleksionsrum.tui.text import literal
 
@@ -201,3 +204,85 @@ def follow_up_row(entry: FollowUp) -> ItemRow:
             state.append(f" → {t('followup.adapted_as')} ")
             state.append_text(literal(entry.adaptation.title, "italic"))
     return ItemRow(text, entry, details=(*details, state), classes="follow-up")
+
+
+def phase_rows(
+    room: MeetingRoom,
+    guarded: Callable[[Callable[[], Any]], Any],
+    title_of: Callable[[str | None], str | None],
+) -> list[ItemRow]:
+    """The rows of the phase shown: what it recorded, or the trial actions to follow up.
+
+    ``guarded`` runs the store calls (a refused read shows an empty list and says why).
+    """
+    if room.records is Recording.FOLLOWUP:
+        actions = guarded(room.open_trial_actions) or []
+        earlier = guarded(lambda: room.earlier_evaluations(actions)) or {}
+        rows = [
+            follow_up_row(
+                FollowUp(a, room.evaluation_of(a.id), room.adaptation_of(a.id), earlier.get(a.id))
+            )
+            for a in actions
+        ]
+        return rows or [ItemRow(Text(t("followup.none"), style="italic"), None)]
+    rows = [note_row(n) for n in room.notes_here()]
+    if room.records is Recording.NEXT:
+        rows += [decision_row(d) for d in room.meeting.decisions]
+        rows += [trial_action_row(a, title_of(a.adapted_from)) for a in room.meeting.trial_actions]
+        rows += [parked_row(n) for n in room.parked_ideas()]
+    return rows
+
+
+def show_rows(items: ListView, rows: list[ItemRow], select: object = None) -> None:
+    """Show ``rows`` in ``items`` with ``select``'s row highlighted and in view.
+
+    Only the rows that changed are redrawn: a reload after every save elsewhere
+    must not rebuild the list (nor lose the highlighted row).
+    """
+    previous = items.index
+    reshaped = sync_rows(items, rows)
+    target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
+    if target is None and previous is not None and rows:
+        target = min(previous, len(rows) - 1)
+    if target is None and rows:
+        # A highlighted first row, so Enter acts at once without an arrow key first.
+        target = 0
+    if target is not None and (reshaped or target != items.index):
+        items.index = None
+        items.index = target
+        if reshaped:
+            # Removed rows leave the DOM after this refresh: highlight once they have.
+            items.call_after_refresh(_highlight, items, target)
+        else:
+            _scroll_into_view(items, target)
+
+
+def _highlight(items: ListView, index: int) -> None:
+    if index < len(items.children):
+        items.index = None
+        items.index = index
+        _scroll_into_view(items, index)
+
+
+def _scroll_into_view(items: ListView, index: int) -> None:
+    # The highlight's own scroll can come before a new row has a size: scroll again
+    # once it is laid out, so the item just recorded is in view.
+    row = items.children[index]
+
+    def scroll() -> None:
+        if row.is_attached and row.parent is items:
+            items.scroll_to_widget(row, animate=False)
+
+    items.call_after_refresh(scroll)
+
+
+def _same(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return False
+    if isinstance(a, FollowUp) and isinstance(b, FollowUp):
+        return a.action.id == b.action.id
+    if isinstance(a, TrialAction) and isinstance(b, TrialAction):
+        return a.id == b.id
+    if type(a) is type(b):
+        return getattr(a, "id", None) == getattr(b, "id", None)
+    return False

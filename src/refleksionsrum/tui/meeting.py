@@ -3,43 +3,40 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from rich.table import Table
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Button, Header, Input, Label, ListView, RadioSet, Static
+from textual.widgets import Button, Header, Input, Label, ListView, Static
 
 from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
-from refleksionsrum.core.models import Decision, Note, NoteKind, Recording, TrialAction
-from refleksionsrum.core.privacy import looks_like_cpr
-from refleksionsrum.core.store.database import StoreError
+from refleksionsrum.core.models import Recording
+from refleksionsrum.tui import datadesk
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
-from refleksionsrum.tui.editing import EditingScreen
+from refleksionsrum.tui.editing import ItemEditor
+from refleksionsrum.tui.entry import Entry
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.formbase import Choice, ChoiceList
+from refleksionsrum.tui.formbase import ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.items import (
     FollowUp,
     ItemRow,
     Pending,
-    decision_row,
-    follow_up_row,
-    note_row,
-    parked_row,
-    pending_row,
-    sync_rows,
-    trial_action_row,
+    phase_rows,
+    show_rows,
 )
 from refleksionsrum.tui.keys import relabel, translate_bindings
-from refleksionsrum.tui.ordered import OrderedInput
+from refleksionsrum.tui.live import LiveScreen
+from refleksionsrum.tui.notice import notice_for
 from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.text import literal
@@ -47,18 +44,10 @@ from refleksionsrum.tui.text import literal
 if TYPE_CHECKING:
     from refleksionsrum.tui.app import RefleksionsrumApp
 
-_WONDER_KINDS = Recording.WONDER.note_kinds
+R = TypeVar("R")
 
 
-class EntryLine(OrderedInput):
-    """The entry line: Enter records what it holds, in order with the keys behind it."""
-
-    def on_enter(self) -> None:
-        if isinstance(self.screen, MeetingScreen):
-            self.screen.record_now()
-
-
-class MeetingScreen(EditingScreen):
+class MeetingScreen(LiveScreen):
     """The shared screen during a meeting."""
 
     # In the footer's order: what a facilitator needs most comes first, so that
@@ -85,17 +74,23 @@ class MeetingScreen(EditingScreen):
         self.room = room
         self._shown_phase = -1
         self._next_tick: Timer | None = None
-        self._draft_timer: Timer | None = None
-        self._cpr_warned: str | None = None
         self.store_queue = StoreQueue(self)
         self._phase_lock = asyncio.Lock()
-        # Lines sent to the store and not yet confirmed (or refused): shown as rows.
-        self._pending: list[Pending] = []
-        self._pending_count = 0
+        # Each job its own object: the entry line, and the forms for recorded items.
+        self.entry = Entry(self)
+        self.editor = ItemEditor(self)
 
     @property
     def rr(self) -> RefleksionsrumApp:
         return cast("RefleksionsrumApp", self.app)
+
+    def guarded(self, action: Callable[[], R]) -> R | None:
+        """Run a store call; if the database refuses it, say so and keep going.
+
+        What was typed stays where it is (on screen, in the form) to be saved
+        again once the disk has room or the database can be written.
+        """
+        return self.rr.guarded(action)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -126,7 +121,7 @@ class MeetingScreen(EditingScreen):
             self.sub_title = " · ".join(part for part in (self.sub_title, t("join.role")) if part)
         await self.show_phase()
         self.tick()
-        self.reopen_form_drafts()
+        self.editor.reopen_form_drafts()
         self.start_live()
         template = self.room.template
         if template is not None and template.phase_minutes > template.planned_minutes:
@@ -193,8 +188,8 @@ class MeetingScreen(EditingScreen):
     async def _show_phase(self, following: bool) -> None:
         room = self.room
         self._shown_phase = room.shown
-        await self.sync_data_review()
-        await self.build_entry(following)
+        await datadesk.sync(self)
+        await self.entry.build(following)
         # The title last, in the same frame as the items: once the room (or a test) sees
         # the new phase's name, its entry line is there to type in.
         phase_text = room.phase_template()
@@ -212,145 +207,26 @@ class MeetingScreen(EditingScreen):
         self.refresh_items()
         self.refresh_bindings()
 
-    async def build_entry(self, following: bool = False) -> None:
-        entry = self.query_one("#entry", Horizontal)
-        typed: dict[str, str] = {}
-        if following:
-            # The view follows the facilitator in a worker, while keys still arrive (it
-            # followed because the line was empty): what was typed into the old line in
-            # that moment goes on in the new one. A key that moves the phase itself
-            # leaves the old line's text as that phase's draft instead.
-            typed = {i.id: i.value for i in entry.query(Input).results(Input) if i.id and i.value}
-        await entry.remove_children()
-        records = self.room.records
-        # The wonder phase puts its three kinds above a full-width entry line.
-        entry.set_class(records is Recording.WONDER, "-stacked")
-        widgets: list[Any] = []
-        if records is Recording.FOLLOWUP:
-            widgets.append(Static(t("followup.hint"), id="followup-hint", classes="hint"))
-        elif records is Recording.WONDER:
-            # Three visible choices, not a drop-down: the room sees what is recorded.
-            widgets.append(
-                ChoiceList(
-                    *(
-                        Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING)
-                        for k in _WONDER_KINDS
-                    ),
-                    id="entry-kind",
-                )
-            )
-            widgets.append(EntryLine(placeholder=t("entry.wonder"), id="entry-text"))
-        elif records is Recording.NEXT:
-            widgets.append(EntryLine(placeholder=t("entry.decision"), id="entry-text"))
-            widgets.append(Button(t("entry.new_action"), id="entry-action"))
-        else:
-            kind = records.entry_kind
-            widgets.append(EntryLine(placeholder=t(f"entry.{kind.value}"), id="entry-text"))
-            if records is Recording.DATA:
-                widgets.append(EntryLine(placeholder=t("entry.source"), id="entry-source"))
-        for line in widgets:
-            if isinstance(line, Input):
-                # Focus must not select the text: a restored draft would be replaced
-                # by the first key typed after a crash.
-                line.select_on_focus = False
-        await entry.mount_all(widgets)
-        # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
-        # after Ctrl+N, already queued, would reach the removed entry line and be lost.
-        # Screen.set_focus moves the focus now.
-        if records is Recording.FOLLOWUP:
-            self.set_focus(self.query_one("#items", ListView))
-        else:
-            self.set_focus(self.query_one("#entry-text", Input))
-            self.restore_entry_draft()
-            for field_id, value in typed.items():
-                for found in self.query(f"#{field_id}").results(Input):
-                    found.value = value
-                    found.cursor_position = len(value)
-
     def refresh_items(self, select: object = None) -> None:
         if not self.query("#items"):
             # A reload answered after the screen was taken down: nothing to show it in.
             return
-        room = self.room
-        rows: list[ItemRow] = []
-        if room.records is Recording.FOLLOWUP:
-            actions = self.guarded(room.open_trial_actions) or []
-            earlier = self.guarded(lambda: room.earlier_evaluations(actions)) or {}
-            rows = [
-                follow_up_row(
-                    FollowUp(
-                        a, room.evaluation_of(a.id), room.adaptation_of(a.id), earlier.get(a.id)
-                    )
-                )
-                for a in actions
-            ]
-            # Nothing to pick: the hint to pick one would send the room looking.
-            for hint in self.query("#followup-hint"):
-                hint.display = bool(rows)
-            if not rows:
-                rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
-        else:
-            rows = [note_row(n) for n in room.notes_here()]
-            if room.records is Recording.NEXT:
-                rows += [decision_row(d) for d in room.meeting.decisions]
-                rows += [
-                    trial_action_row(a, self.title_of(a.adapted_from))
-                    for a in room.meeting.trial_actions
-                ]
-                rows += [parked_row(n) for n in room.parked_ideas()]
-        key = room.phase.key
-        rows += [
-            pending_row(p)
-            for p in self._pending
-            if p.phase_key == key or (p.kind is None and room.records is Recording.NEXT)
-        ]
-        items = self.query_one("#items", ListView)
-        previous = items.index
-        # Only the rows that changed are redrawn: a reload after every save elsewhere
-        # must not rebuild the list (nor lose the highlighted row).
-        reshaped = sync_rows(items, rows)
-        target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
-        if target is None and previous is not None and rows:
-            target = min(previous, len(rows) - 1)
-        if target is None and rows:
-            # A highlighted first row, so Enter acts at once without an arrow key first.
-            target = 0
-        if target is not None and (reshaped or target != items.index):
-            items.index = None
-            items.index = target
-            if reshaped:
-                # Removed rows leave the DOM after this refresh: highlight once they have.
-                self.call_after_refresh(_highlight, items, target)
-            else:
-                _scroll_into_view(items, target)
+        rows = phase_rows(self.room, self.guarded, self.editor.title_of)
+        # Nothing to pick: the hint to pick one would send the room looking.
+        for hint in self.query("#followup-hint"):
+            hint.display = any(isinstance(row.item, FollowUp) for row in rows)
+        rows += self.entry.rows()
+        show_rows(self.query_one("#items", ListView), rows, select)
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
-        found = self.query("#notice").results(Static)
-        notice = next(found, None)
+        notice = next(self.query("#notice").results(Static), None)
         if notice is None:
             # The screen has left (a store worker answered after it was closed).
             return
-        trouble = self.room.file_trouble
-        # What the clock tick found (guarded); a notice never asks the store itself.
-        gone = self.room.store.file if self.room.gone else None
-        if gone is not None:
-            notice.update(literal(t("store.gone", path=str(gone.path))))
-            notice.add_class("warning")
-        elif trouble is not None:
-            notice.update(
-                literal(t("notice.file_trouble", path=trouble.path, reason=trouble.reason))
-            )
-            notice.add_class("warning")
-        elif extra:
-            notice.update(literal(extra))
-            notice.add_class("warning")
-        elif not self.room.is_facilitator and not self.room.following:
-            notice.update(literal(t("join.looking")))
-            notice.remove_class("warning")
-        else:
-            notice.update("")
-            notice.remove_class("warning")
+        text, warning = notice_for(self.room, extra)
+        notice.update(literal(text))
+        notice.set_class(warning, "warning")
 
     def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
         """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""
@@ -370,89 +246,41 @@ class MeetingScreen(EditingScreen):
             event.stop()
             event.prevent_default()
 
-    # -- recording -----------------------------------------------------------------------------
+    # -- recording and editing (tui/entry.py, tui/editing.py) -------------------------------
 
-    def record_now(self) -> None:
-        """Record what the entry line holds (Enter in the entry line or the source)."""
-        text_input = self.query_one("#entry-text", Input)
-        submitted = text_input.value
-        text = submitted.strip()
-        if not text:
-            return
-        # The source is minutes too: a CPR number there is stopped like one in the text.
-        sources = [field.value for field in self.query("#entry-source").results(Input)]
-        checked = "\n".join([text, *sources])
-        if looks_like_cpr(checked) and self._cpr_warned != checked:
-            # Stop once: names and CPR numbers do not belong in the minutes.
-            self._cpr_warned = checked
-            self.notify(t("privacy.cpr_entry"), severity="warning", timeout=12)
-            return
-        room = self.room
-        entry = Pending(self._pending_count, text, room.phase.key, room.records)
-        self._pending_count += 1
-        if room.records is not Recording.NEXT:
-            if room.records is Recording.WONDER:
-                chosen = self.query_one("#entry-kind", RadioSet).pressed_index
-                entry.kind = _WONDER_KINDS[chosen] if chosen >= 0 else NoteKind.WONDERING
-            else:
-                entry.kind = room.records.entry_kind
-                if room.records is Recording.DATA:
-                    entry.source = self.query_one("#entry-source", Input).value.strip() or None
-        # The line is emptied at once, so what is typed next is a new entry and two
-        # entries never merge; the row says "saving..." until the store has it.
-        for source_input in self.query("#entry-source").results(Input):
-            source_input.value = ""
-        text_input.value = ""
-        if self.focused is not text_input:
-            text_input.focus()
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        self.save_pending(entry)
+    @on(Input.Changed, "#entry-text, #entry-source")
+    def entry_changed(self) -> None:
+        self.entry.changed()
+
+    def flush_entry_draft(self) -> None:
+        self.entry.flush_draft()
+
+    def save_before_leaving(self) -> None:
+        """The app is quitting or got a signal: the queued store work, then the entry line."""
+        self.store_queue.run_now(self.guarded)
+        self.entry.flush_draft(at_once=True)
 
     @property
     def saving(self) -> bool:
-        """A recorded line is still on its way to the store (shown as 'saving...')."""
-        return self.store_queue.busy or any(p.problem is None for p in self._pending)
+        return self.entry.saving
 
     @property
     def unsaved(self) -> list[Pending]:
-        """Lines the store refused, kept as rows until they are saved (Enter on one)."""
-        return [p for p in self._pending if p.problem is not None]
-
-    def save_pending(self, entry: Pending) -> None:
-        """Send a recorded line to the store (in order, off the UI thread)."""
-        room = self.room
-        entry.problem = None
-        if entry not in self._pending:
-            self._pending.append(entry)
-        self.refresh_items(select=entry)
-        draft_key = f"entry:{entry.phase_key}"
-
-        def work() -> Note | Decision:
-            item: Note | Decision
-            if entry.kind is None:
-                item = room.add_decision(entry.text)
-            else:
-                item = room.add_note(entry.kind, entry.text, entry.source, entry.phase_key)
-            room.drafts.drop(draft_key)
-            return item
-
-        def saved(item: Note | Decision) -> None:
-            self._pending.remove(entry)
-            self.refresh_items(select=item)
-            self.follow_when_free()
-
-        def refused(error: StoreError) -> None:
-            entry.problem = t(error.key, **error.params)
-            self.refresh_items(select=entry)
-            self.store_failed(error)
-
-        self.store_queue.put(work, saved, refused)
+        return self.entry.unsaved
 
     def holds_phase(self) -> bool:
-        """A note-taker halfway through a line stays in its phase until it is recorded."""
-        return any(i.value.strip() for i in self.query("#entry Input").results(Input))
+        return self.entry.holds_phase()
+
+    @on(ListView.Selected, "#items")
+    def open_item(self, event: ListView.Selected) -> None:
+        self.editor.open(cast(ItemRow, event.item))
+
+    @on(Button.Pressed, "#entry-action")
+    def action_new_trial_action(self) -> None:
+        self.editor.new_trial_action()
+
+    def action_delete_item(self) -> None:
+        self.editor.delete_highlighted()
 
     def follow_when_free(self) -> None:
         if not self.holds_phase() and self.room.catch_up():
@@ -490,42 +318,13 @@ class MeetingScreen(EditingScreen):
             return not self.room.is_facilitator
         return True
 
-    # -- the data review's charts (tui/datareview.py) ---------------------------------------
-
-    async def sync_data_review(self) -> None:
-        """Charts in a data phase when config.toml names data sources; loaded only then."""
-        sources = self.rr.workspace.config.data
-        template = self.room.meeting.template
-        wanted = tuple(s for s in sources if s.shown_in(template))
-        wanted = wanted if self.room.records is Recording.DATA else ()
-        present = self.query("#data-review")
-        self.query_one("#phase-panel", Vertical).set_class(bool(wanted), "-data")
-        if not wanted and not present:
-            return
-        await present.remove()
-        if wanted:
-            from refleksionsrum.tui.datareview import DataReview
-
-            await self.query_one("#phase-panel", Vertical).mount(
-                DataReview(self.room, wanted), before="#items"
-            )
+    # -- the data review's charts (tui/datadesk.py, tui/datareview.py) ----------------------
 
     def action_data_next(self) -> None:
-        from refleksionsrum.tui.datareview import review_of
-
-        review = review_of(self)
-        if review is not None:
-            review.flip()
+        datadesk.flip(self)
 
     def action_data_note(self) -> None:
-        from refleksionsrum.tui.datareview import record_from_chart, review_of
-
-        review = review_of(self)
-        if review is None:
-            return
-        item = self.guarded(lambda: record_from_chart(self.room, review))
-        if item is not None:
-            self.refresh_items(select=item)
+        datadesk.record(self)
 
     # -- moving through the agenda ------------------------------------------------------------
 
@@ -589,34 +388,3 @@ class MeetingScreen(EditingScreen):
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
-
-
-def _highlight(items: ListView, index: int) -> None:
-    if index < len(items.children):
-        items.index = None
-        items.index = index
-        _scroll_into_view(items, index)
-
-
-def _scroll_into_view(items: ListView, index: int) -> None:
-    # The highlight's own scroll can come before a new row has a size: scroll again
-    # once it is laid out, so the item just recorded is in view.
-    row = items.children[index]
-
-    def scroll() -> None:
-        if row.is_attached and row.parent is items:
-            items.scroll_to_widget(row, animate=False)
-
-    items.call_after_refresh(scroll)
-
-
-def _same(a: object, b: object) -> bool:
-    if a is None or b is None:
-        return False
-    if isinstance(a, FollowUp) and isinstance(b, FollowUp):
-        return a.action.id == b.action.id
-    if isinstance(a, TrialAction) and isinstance(b, TrialAction):
-        return a.id == b.id
-    if type(a) is type(b):
-        return getattr(a, "id", None) == getattr(b, "id", None)
-    return False

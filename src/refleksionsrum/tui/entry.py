@@ -1,0 +1,252 @@
+"""The entry line: what the room says, recorded in order and kept as a draft while it is typed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Button, Input, ListView, RadioSet, Static
+
+from refleksionsrum.core.errors import StoreError
+from refleksionsrum.core.i18n import t
+from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.models import Decision, Note, NoteKind, Recording
+from refleksionsrum.core.privacy import looks_like_cpr
+from refleksionsrum.tui.formbase import DRAFT_DELAY_S, Choice, ChoiceList
+from refleksionsrum.tui.items import ItemRow, Pending, pending_row
+from refleksionsrum.tui.ordered import OrderedInput
+
+if TYPE_CHECKING:
+    from refleksionsrum.tui.meeting import MeetingScreen
+
+WONDER_KINDS = Recording.WONDER.note_kinds
+FIELDS = ("entry-text", "entry-source")
+
+
+class EntryLine(OrderedInput):
+    """The entry line: Enter records what it holds, in order with the keys behind it."""
+
+    def on_enter(self) -> None:
+        entry = getattr(self.screen, "entry", None)
+        if isinstance(entry, Entry):
+            entry.record()
+
+
+class Entry:
+    """The meeting screen's entry line, its draft, and the lines on their way to the store.
+
+    A line is emptied the moment it is recorded and shown as "saving..." until the
+    store has it, so what is typed next is a new line and two never merge.
+    """
+
+    def __init__(self, screen: MeetingScreen) -> None:
+        self.screen = screen
+        # Lines sent to the store and not yet confirmed (or refused): shown as rows.
+        self.pending: list[Pending] = []
+        self._count = 0
+        self._cpr_warned: str | None = None
+        self._draft_timer: Timer | None = None
+
+    @property
+    def room(self) -> MeetingRoom:
+        return self.screen.room
+
+    def lines(self) -> list[Input]:
+        return list(self.screen.query("#entry Input").results(Input))
+
+    # -- building it for the phase shown -----------------------------------------------------
+
+    async def build(self, following: bool = False) -> None:
+        """The entry line for what the shown phase records, with the focus in it."""
+        screen = self.screen
+        entry = screen.query_one("#entry", Horizontal)
+        typed: dict[str, str] = {}
+        if following:
+            # The view follows the facilitator in a worker, while keys still arrive (it
+            # followed because the line was empty): what was typed into the old line in
+            # that moment goes on in the new one. A key that moves the phase itself
+            # leaves the old line's text as that phase's draft instead.
+            typed = {i.id: i.value for i in entry.query(Input).results(Input) if i.id and i.value}
+        await entry.remove_children()
+        records = self.room.records
+        # The wonder phase puts its three kinds above a full-width entry line.
+        entry.set_class(records is Recording.WONDER, "-stacked")
+        widgets = _widgets_for(records)
+        for line in widgets:
+            if isinstance(line, Input):
+                # Focus must not select the text: a restored draft would be replaced
+                # by the first key typed after a crash.
+                line.select_on_focus = False
+        await entry.mount_all(widgets)
+        # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
+        # after Ctrl+N, already queued, would reach the removed entry line and be lost.
+        # Screen.set_focus moves the focus now.
+        if records is Recording.FOLLOWUP:
+            screen.set_focus(screen.query_one("#items", ListView))
+            return
+        screen.set_focus(screen.query_one("#entry-text", Input))
+        self.restore_draft()
+        _fill(screen, typed)
+
+    # -- recording ---------------------------------------------------------------------------
+
+    def record(self) -> None:
+        """Record what the entry line holds (Enter in the entry line or the source)."""
+        screen = self.screen
+        text_input = screen.query_one("#entry-text", Input)
+        text = text_input.value.strip()
+        if not text:
+            return
+        # The source is minutes too: a CPR number there is stopped like one in the text.
+        sources = [field.value for field in screen.query("#entry-source").results(Input)]
+        checked = "\n".join([text, *sources])
+        if looks_like_cpr(checked) and self._cpr_warned != checked:
+            # Stop once: names and CPR numbers do not belong in the minutes.
+            self._cpr_warned = checked
+            screen.notify(t("privacy.cpr_entry"), severity="warning", timeout=12)
+            return
+        room = self.room
+        line = Pending(self._count, text, room.phase.key, room.records)
+        self._count += 1
+        if room.records is Recording.WONDER:
+            chosen = screen.query_one("#entry-kind", RadioSet).pressed_index
+            line.kind = WONDER_KINDS[chosen] if chosen >= 0 else NoteKind.WONDERING
+        elif room.records is not Recording.NEXT:
+            line.kind = room.records.entry_kind
+            if room.records is Recording.DATA:
+                line.source = screen.query_one("#entry-source", Input).value.strip() or None
+        for source_input in screen.query("#entry-source").results(Input):
+            source_input.value = ""
+        text_input.value = ""
+        if screen.focused is not text_input:
+            text_input.focus()
+        self._stop_draft_timer()
+        self.save(line)
+
+    def save(self, line: Pending) -> None:
+        """Send a recorded line to the store (in order, off the UI thread)."""
+        screen, room = self.screen, self.room
+        line.problem = None
+        if line not in self.pending:
+            self.pending.append(line)
+        screen.refresh_items(select=line)
+        draft_key = f"entry:{line.phase_key}"
+
+        def work() -> Note | Decision:
+            item: Note | Decision
+            if line.kind is None:
+                item = room.add_decision(line.text)
+            else:
+                item = room.add_note(line.kind, line.text, line.source, line.phase_key)
+            room.drafts.drop(draft_key)
+            return item
+
+        def saved(item: Note | Decision) -> None:
+            self.pending.remove(line)
+            screen.refresh_items(select=item)
+            screen.follow_when_free()
+
+        def refused(error: StoreError) -> None:
+            line.problem = t(error.key, **error.params)
+            screen.refresh_items(select=line)
+            screen.store_failed(error)
+
+        screen.store_queue.put(work, saved, refused)
+
+    @property
+    def saving(self) -> bool:
+        """A recorded line is still on its way to the store (shown as 'saving...')."""
+        return self.screen.store_queue.busy or any(p.problem is None for p in self.pending)
+
+    @property
+    def unsaved(self) -> list[Pending]:
+        """Lines the store refused, kept as rows until they are saved (Enter on one)."""
+        return [p for p in self.pending if p.problem is not None]
+
+    def rows(self) -> list[ItemRow]:
+        """The pending lines of the phase shown (decisions wherever the next steps are)."""
+        room = self.room
+        key = room.phase.key
+        return [
+            pending_row(p)
+            for p in self.pending
+            if p.phase_key == key or (p.kind is None and room.records is Recording.NEXT)
+        ]
+
+    def holds_phase(self) -> bool:
+        """A note-taker halfway through a line stays in its phase until it is recorded."""
+        return any(i.value.strip() for i in self.lines())
+
+    # -- the draft: typed but not yet recorded -----------------------------------------------
+
+    @property
+    def draft_key(self) -> str:
+        return f"entry:{self.room.phase.key}"
+
+    def restore_draft(self) -> None:
+        room = self.room
+        key = self.draft_key
+        _fill(self.screen, self.screen.guarded(lambda: room.drafts.get(key)) or {})
+
+    def changed(self) -> None:
+        if self._draft_timer is None:
+            self._draft_timer = self.screen.set_timer(DRAFT_DELAY_S, self.flush_draft)
+
+    def flush_draft(self, *, at_once: bool = False) -> None:
+        """Store the entry line as it stands (at most DRAFT_DELAY_S after a keystroke).
+
+        In the store queue, behind the line recorded before it: that job drops the
+        phase's draft once its line is stored, and must not drop this newer one.
+        """
+        self._stop_draft_timer()
+        fields = {i.id: i.value for i in self.lines() if i.id}
+        if not fields:
+            return
+        screen = self.screen
+        drafts, key = self.room.drafts, self.draft_key
+        if at_once:
+            screen.guarded(lambda: drafts.save(key, fields))
+        else:
+            screen.store_queue.put(lambda: drafts.save(key, fields), _ignore, screen.store_failed)
+
+    def _stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+
+
+def _widgets_for(records: Recording) -> list[Any]:
+    if records is Recording.FOLLOWUP:
+        return [Static(t("followup.hint"), classes="hint", id="followup-hint")]
+    if records is Recording.WONDER:
+        # Three visible choices, not a drop-down: the room sees what is recorded.
+        kinds = ChoiceList(
+            *(Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING) for k in WONDER_KINDS),
+            id="entry-kind",
+        )
+        return [kinds, EntryLine(placeholder=t("entry.wonder"), id="entry-text")]
+    if records is Recording.NEXT:
+        return [
+            EntryLine(placeholder=t("entry.decision"), id="entry-text"),
+            Button(t("entry.new_action"), id="entry-action"),
+        ]
+    widgets: list[Any] = [
+        EntryLine(placeholder=t(f"entry.{records.entry_kind.value}"), id="entry-text")
+    ]
+    if records is Recording.DATA:
+        widgets.append(EntryLine(placeholder=t("entry.source"), id="entry-source"))
+    return widgets
+
+
+def _fill(screen: MeetingScreen, values: dict[str, str]) -> None:
+    """Put text into the entry line's fields, the cursor at its end."""
+    for field_id in FIELDS:
+        if field_id in values:
+            for found in screen.query(f"#{field_id}").results(Input):
+                found.value = values[field_id]
+                found.cursor_position = len(found.value)
+
+
+def _ignore(_result: object) -> None:
+    return None
