@@ -48,6 +48,29 @@ def add_workspace(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_command(commands: Any, name: str, handler: Any) -> argparse.ArgumentParser:
+    """A subcommand with its help and description from the catalogue (cli.NAME.help, ...).
+
+    Its arguments are added by the caller, then add_workspace, so --workspace comes last.
+    """
+    command: argparse.ArgumentParser = commands.add_parser(
+        name,
+        prog=f"{PROG} {name}",
+        help=h(f"cli.{name}.help"),
+        description=t(f"cli.{name}.description"),
+    )
+    command.set_defaults(handler=handler)
+    return command
+
+
+def add_meeting_id(command: argparse.ArgumentParser, help_key: str, optional: bool = False) -> None:
+    """The MEETING_ID positional (optional: the one running meeting, or a list to pick from)."""
+    extra: dict[str, Any] = {"nargs": "?", "default": ""} if optional else {}
+    command.add_argument(
+        "meeting_id", metavar=t("cli.metavar.meeting_id"), help=h(help_key), **extra
+    )
+
+
 def printable_lines(text: str) -> str:
     """A message of several lines with each line's control characters escaped."""
     return "\n".join(printable(line) for line in text.split("\n"))

@@ -6,7 +6,15 @@ import argparse
 import shutil
 from typing import Any
 
-from refleksionsrum.cli.common import EXIT_OK, EXIT_USAGE, Failure, add_workspace, h, open_workspace
+from refleksionsrum.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Failure,
+    add_command,
+    add_workspace,
+    h,
+    open_workspace,
+)
 from refleksionsrum.core.i18n import t
 
 
@@ -32,9 +40,7 @@ def cmd_data(args: argparse.Namespace) -> int:
 
 def add_data_command(commands: Any) -> None:
     """The `data` subcommand's arguments (help texts from the catalogue)."""
-    data = commands.add_parser(
-        "data", help=h("cli.data.help"), description=t("cli.data.description")
-    )
+    data = add_command(commands, "data", cmd_data)
     data.add_argument(
         "file", nargs="?", metavar=t("cli.metavar.file"), help=h("cli.data.help_file")
     )
@@ -56,7 +62,6 @@ def add_data_command(commands: Any) -> None:
     )
     data.add_argument("--name", metavar=t("cli.metavar.name"), help=h("cli.data.help_name"))
     add_workspace(data)
-    data.set_defaults(handler=cmd_data)
 
 
 def _positive(text: str) -> int:

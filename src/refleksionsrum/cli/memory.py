@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from refleksionsrum.cli.common import add_command, add_workspace, h
 from refleksionsrum.core.i18n import short_date, t
 
 if TYPE_CHECKING:
@@ -25,56 +26,42 @@ EXIT_OK = 0
 EXIT_FOUND = 1
 
 
-def add_commands(commands: Any, helper: Callable[..., str], add_workspace: Any) -> None:
-    """Add the four commands to cli.py's subparsers."""
-    search = commands.add_parser(
-        "search", help=helper("cli.search.help"), description=t("cli.search.description")
-    )
+def add_commands(commands: Any) -> None:
+    """Add the four commands to the parser's subcommands."""
+    search = add_command(commands, "search", cmd_search)
     search.add_argument("query", nargs="+", metavar=t("cli.metavar.query"))
-    search.add_argument("--limit", type=int, default=50, help=helper("cli.search.help_limit"))
+    search.add_argument("--limit", type=int, default=50, help=h("cli.search.help_limit"))
     search.add_argument("--format", choices=("text", "json"), default="text")
-    _no_mask(search, helper)
+    _no_mask(search)
     add_workspace(search)
-    search.set_defaults(handler=cmd_search)
 
-    actions = commands.add_parser(
-        "actions", help=helper("cli.actions.help"), description=t("cli.actions.description")
-    )
+    actions = add_command(commands, "actions", cmd_actions)
     actions.add_argument(
         "--status",
         choices=("open", "due", "overdue", "closed", "all"),
         default="open",
-        help=helper("cli.actions.help_status"),
+        help=h("cli.actions.help_status"),
     )
-    actions.add_argument(
-        "--owner", metavar=t("cli.metavar.name"), help=helper("cli.actions.help_owner")
-    )
+    actions.add_argument("--owner", metavar=t("cli.metavar.name"), help=h("cli.actions.help_owner"))
     actions.add_argument("--format", choices=("text", "json", "md"), default="text")
-    _no_mask(actions, helper)
+    _no_mask(actions)
     add_workspace(actions)
-    actions.set_defaults(handler=cmd_actions)
 
-    learning = commands.add_parser(
-        "learning", help=helper("cli.learning.help"), description=t("cli.learning.description")
-    )
+    learning = add_command(commands, "learning", cmd_learning)
     learning.add_argument(
-        "--point", metavar=t("cli.metavar.text"), help=helper("cli.learning.help_point")
+        "--point", metavar=t("cli.metavar.text"), help=h("cli.learning.help_point")
     )
     learning.add_argument("--format", choices=("text", "md", "json"), default="text")
-    _no_mask(learning, helper)
+    _no_mask(learning)
     add_workspace(learning)
-    learning.set_defaults(handler=cmd_learning)
 
-    privacy = commands.add_parser(
-        "privacy", help=helper("cli.privacy.help"), description=t("cli.privacy.description")
-    )
+    privacy = add_command(commands, "privacy", cmd_privacy)
     privacy.add_argument("--format", choices=("text", "json"), default="text")
     add_workspace(privacy)
-    privacy.set_defaults(handler=cmd_privacy)
 
 
-def _no_mask(parser: argparse.ArgumentParser, helper: Callable[..., str]) -> None:
-    parser.add_argument("--no-mask", action="store_true", help=helper("cli.help.no_mask"))
+def _no_mask(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-mask", action="store_true", help=h("cli.help.no_mask"))
 
 
 @contextmanager

@@ -7,7 +7,14 @@ import sys
 from typing import Any, NoReturn
 
 from refleksionsrum import __version__
-from refleksionsrum.cli.common import EXIT_USAGE, PROG, add_workspace, h
+from refleksionsrum.cli.common import (
+    EXIT_USAGE,
+    PROG,
+    add_command,
+    add_meeting_id,
+    add_workspace,
+    h,
+)
 from refleksionsrum.cli.data import add_data_command
 from refleksionsrum.cli.files import cmd_check, cmd_export
 from refleksionsrum.cli.meetings import cmd_init, cmd_join, cmd_new, cmd_serve, cmd_start
@@ -82,84 +89,42 @@ def build_parser() -> argparse.ArgumentParser:
         title=t("cli.heading.commands"), dest="command", metavar=t("cli.metavar.command")
     )
 
-    init = commands.add_parser(
-        "init", prog=f"{PROG} init", help=h("cli.init.help"), description=t("cli.init.description")
-    )
+    init = add_command(commands, "init", cmd_init)
     init.add_argument(
         "dir", nargs="?", default=".", metavar=t("cli.metavar.dir"), help=h("cli.init.help_dir")
     )
     init.add_argument(
         "--language", choices=LANGUAGES, default=None, help=h("cli.init.help_language")
     )
-    init.set_defaults(handler=cmd_init)
 
-    new = commands.add_parser(
-        "new", prog=f"{PROG} new", help=h("cli.new.help"), description=t("cli.new.description")
-    )
+    new = add_command(commands, "new", cmd_new)
     new.add_argument("--template", metavar=t("cli.metavar.name"), help=h("cli.new.help_template"))
     new.add_argument("--title", metavar=t("cli.metavar.text"), help=h("cli.new.help_title"))
     add_workspace(new)
-    new.set_defaults(handler=cmd_new)
 
-    join = commands.add_parser(
-        "join", prog=f"{PROG} join", help=h("cli.join.help"), description=t("cli.join.description")
-    )
-    join.add_argument(
-        "meeting_id",
-        nargs="?",
-        default="",
-        metavar=t("cli.metavar.meeting_id"),
-        help=h("cli.join.help_id"),
-    )
+    join = add_command(commands, "join", cmd_join)
+    add_meeting_id(join, "cli.join.help_id", optional=True)
     add_workspace(join)
-    join.set_defaults(handler=cmd_join)
 
-    serve = commands.add_parser(
-        "serve",
-        prog=f"{PROG} serve",
-        help=h("cli.serve.help"),
-        description=t("cli.serve.description"),
-    )
-    serve.add_argument(
-        "meeting_id",
-        nargs="?",
-        default="",
-        metavar=t("cli.metavar.meeting_id"),
-        help=h("cli.join.help_id"),
-    )
+    serve = add_command(commands, "serve", cmd_serve)
+    add_meeting_id(serve, "cli.join.help_id", optional=True)
     serve.add_argument("--host", default="127.0.0.1", help=h("cli.serve.help_host"))
     serve.add_argument("--port", type=int, default=8765, help=h("cli.serve.help_port"))
     serve.add_argument(
         "--public-url", metavar="URL", default=None, help=h("cli.serve.help_public_url")
     )
     add_workspace(serve)
-    serve.set_defaults(handler=cmd_serve)
 
-    check = commands.add_parser(
-        "check",
-        prog=f"{PROG} check",
-        help=h("cli.check.help"),
-        description=t("cli.check.description"),
-    )
-    add_workspace(check)
-    check.set_defaults(handler=cmd_check)
+    add_workspace(add_command(commands, "check", cmd_check))
 
-    export = commands.add_parser(
-        "export",
-        prog=f"{PROG} export",
-        help=h("cli.export.help"),
-        description=t("cli.export.description"),
-    )
-    export.add_argument(
-        "meeting_id", metavar=t("cli.metavar.meeting_id"), help=h("cli.export.help_id")
-    )
+    export = add_command(commands, "export", cmd_export)
+    add_meeting_id(export, "cli.export.help_id")
     export.add_argument(
         "--format", choices=("md", "toml"), default="md", help=h("cli.export.help_format")
     )
     export.add_argument("--output", metavar=t("cli.metavar.file"), help=h("cli.export.help_output"))
     export.add_argument("--no-mask", action="store_true", help=h("cli.help.no_mask"))
     add_workspace(export)
-    export.set_defaults(handler=cmd_export)
     add_data_command(commands)
-    add_commands(commands, h, add_workspace)
+    add_commands(commands)
     return parser
