@@ -57,7 +57,9 @@ def child_saver(url: str, saves: int) -> None:
     store = Store(url)
     for number in range(saves):
         time.sleep(random.uniform(0.05, 0.15))
-        store.add_note(MEETING, Note("data", NoteKind.NOTE, f"{number} {time.time()!r}", _now()))
+        store.items.add_note(
+            MEETING, Note("data", NoteKind.NOTE, f"{number} {time.time()!r}", _now())
+        )
     store.close()
 
 
@@ -68,7 +70,7 @@ def child_writer(url: str, who: str, items: int, start_at: float) -> None:
         time.sleep(0.001)
     for number in range(items):
         try:
-            store.add_note(MEETING, Note("data", NoteKind.NOTE, f"{who}-{number}", _now()))
+            store.items.add_note(MEETING, Note("data", NoteKind.NOTE, f"{who}-{number}", _now()))
         except StoreError as error:
             failures[error.key] = failures.get(error.key, 0) + 1
     store.close()

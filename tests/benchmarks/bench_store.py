@@ -49,7 +49,7 @@ def time_edits(store: Store, workspace: Workspace, count: int) -> dict[str, Any]
         note = Note("data", NoteKind.OBSERVATION, f"Iagttagelse nummer {number}", clock.now())
         cpu_begun = time.thread_time_ns()
         begun = time.perf_counter_ns()
-        store.add_note(meeting.id, note)
+        store.items.add_note(meeting.id, note)
         times.append(_ms(begun))
         cpu_times.append((time.thread_time_ns() - cpu_begun) / 1e6)
     stored = len(store.load_meeting(meeting.id).notes)

@@ -50,14 +50,14 @@ def test_verdicts_open_and_close_as_they_change(tmp_path: Path) -> None:
     store.save_meeting(first)
     store.save_meeting(meeting(2))
     store.save_meeting(meeting(3))
-    store.save_evaluation("m2", evaluation("ta-a", Verdict.ADOPT))
+    store.items.save_evaluation("m2", evaluation("ta-a", Verdict.ADOPT))
     # Closed by meeting 2: meeting 2 still shows it (to change it), meeting 3 does not.
     assert open_ids(store, "m2") == ["ta-a", "ta-b"]
     assert open_ids(store, "m3") == ["ta-b"]
-    store.save_evaluation("m2", evaluation("ta-a", Verdict.CONTINUE))
+    store.items.save_evaluation("m2", evaluation("ta-a", Verdict.CONTINUE))
     assert open_ids(store, "m3") == ["ta-a", "ta-b"]
-    store.save_evaluation("m2", evaluation("ta-a", Verdict.ABANDON))
-    store.delete_evaluation("m2", "ta-a")
+    store.items.save_evaluation("m2", evaluation("ta-a", Verdict.ABANDON))
+    store.items.delete_evaluation("m2", "ta-a")
     assert open_ids(store, "m3") == ["ta-a", "ta-b"]
     store.close()
 

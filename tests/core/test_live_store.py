@@ -31,13 +31,13 @@ def test_every_write_bumps_only_its_meetings_revision(store: Store) -> None:
     before = store.meeting_revision("m1")
     other = store.meeting_revision("m2")
     assert before is not None
-    note = store.add_note("m1", Note("data", NoteKind.NOTE, "x", START))
-    store.update_note(replace(note, text="y"))
-    decision = store.add_decision("m1", Decision("d", START))
+    note = store.items.add_note("m1", Note("data", NoteKind.NOTE, "x", START))
+    store.items.update_note(replace(note, text="y"))
+    decision = store.items.add_decision("m1", Decision("d", START))
     assert decision.id is not None
-    store.delete_decision(decision.id)
-    store.save_trial_action("m1", action())
-    store.delete_trial_action("ta-1")
+    store.items.delete_decision(decision.id)
+    store.items.save_trial_action("m1", action())
+    store.items.delete_trial_action("ta-1")
     assert store.meeting_revision("m1") == before + 6
     assert store.meeting_revision("m2") == other
     # Replacing a whole meeting (a session file taken in again) keeps counting.
@@ -47,25 +47,25 @@ def test_every_write_bumps_only_its_meetings_revision(store: Store) -> None:
 
 
 def test_a_stale_edit_is_refused_with_the_current_text(store: Store) -> None:
-    opened = store.add_note("m1", Note("data", NoteKind.NOTE, "først", START))
-    store.update_note(replace(opened, text="referentens tekst"), expected=opened)
+    opened = store.items.add_note("m1", Note("data", NoteKind.NOTE, "først", START))
+    store.items.update_note(replace(opened, text="referentens tekst"), expected=opened)
     with pytest.raises(EditConflict) as caught:
-        store.update_note(replace(opened, text="mødelederens tekst"), expected=opened)
+        store.items.update_note(replace(opened, text="mødelederens tekst"), expected=opened)
     assert isinstance(caught.value.current, Note)
     assert caught.value.current.text == "referentens tekst"
     assert store.load_meeting("m1").notes[0].text == "referentens tekst"
     assert opened.id is not None
-    store.delete_note(opened.id)
+    store.items.delete_note(opened.id)
     with pytest.raises(StoreError) as gone:
-        store.update_note(replace(opened, text="z"), expected=opened)
+        store.items.update_note(replace(opened, text="z"), expected=opened)
     assert gone.value.key == "store.no_item"
 
 
 def test_a_stale_trial_action_is_refused(store: Store) -> None:
-    first = store.save_trial_action("m1", action())
-    store.save_trial_action("m1", replace(first, owner="Mette"), expected=first)
+    first = store.items.save_trial_action("m1", action())
+    store.items.save_trial_action("m1", replace(first, owner="Mette"), expected=first)
     with pytest.raises(EditConflict):
-        store.save_trial_action("m1", replace(first, owner="Jonas"), expected=first)
+        store.items.save_trial_action("m1", replace(first, owner="Jonas"), expected=first)
 
 
 def test_facilitation_is_claimed_and_kept_alive(store: Store) -> None:
@@ -98,11 +98,11 @@ def test_a_watcher_sees_another_process_write(store: Store, url: str) -> None:
     try:
         assert watcher.wait(0.3) is None  # nothing changed yet
         other = Store(url)
-        other.add_note("m1", Note("data", NoteKind.NOTE, "fra referenten", START))
+        other.items.add_note("m1", Note("data", NoteKind.NOTE, "fra referenten", START))
         change = wait_for(watcher, seen + 1)
         assert not change.reread
         # A write to another meeting is not this meeting's change.
-        other.add_note("m2", Note("data", NoteKind.NOTE, "andet møde", START))
+        other.items.add_note("m2", Note("data", NoteKind.NOTE, "andet møde", START))
         assert watcher.wait(0.6) is None
         other.close()
     finally:
@@ -126,7 +126,7 @@ def test_a_postgresql_watcher_rereads_after_losing_its_connection(pg_url: str) -
             )
             connection.commit()
         store.engine.dispose()
-        store.add_note("m1", Note("data", NoteKind.NOTE, "mens forbindelsen var væk", START))
+        store.items.add_note("m1", Note("data", NoteKind.NOTE, "mens forbindelsen var væk", START))
         deadline = time.monotonic() + DEADLINE_S
         change = None
         while change is None and time.monotonic() < deadline:

@@ -145,13 +145,13 @@ def test_words_rank_before_compound_parts_newest_first(archive: Store) -> None:
 
 def test_the_index_follows_every_edit(archive: Store) -> None:
     meeting_id = "2026-09-02-1300-skole"
-    note = archive.add_note(
+    note = archive.items.add_note(
         meeting_id, Note("data", NoteKind.OBSERVATION, "Cykelturen gik godt.", at(date(2026, 9, 2)))
     )
     assert texts(archive, "cykeltur") == set()  # not until the indexer has run
     update_index(archive)
     assert texts(archive, "cykeltur") == {"Cykelturen gik godt."}
-    archive.update_note(
+    archive.items.update_note(
         Note("data", NoteKind.OBSERVATION, "Gåturen gik godt.", note.created_at, id=note.id)
     )
     update_index(archive)

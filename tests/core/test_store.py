@@ -70,33 +70,35 @@ def test_every_edit_is_committed_at_once(store: Store, url: str) -> None:
     store.save_meeting(meeting())
     at = START + timedelta(minutes=3)
 
-    note = store.add_note("m1", Note("data", NoteKind.OBSERVATION, "Fremmødet faldt.", at, "Liste"))
+    note = store.items.add_note(
+        "m1", Note("data", NoteKind.OBSERVATION, "Fremmødet faldt.", at, "Liste")
+    )
     assert note.id is not None
     assert reread(url).notes == [note]
     edited = replace(note, text="Fremmødet faldt til 55 %.", source=None, kind=NoteKind.NOTE)
-    store.update_note(edited)
+    store.items.update_note(edited)
     assert reread(url).notes == [edited]
 
-    decision = store.add_decision("m1", Decision("Vi flytter gruppen.", at))
+    decision = store.items.add_decision("m1", Decision("Vi flytter gruppen.", at))
     assert decision.id is not None
     assert reread(url).decisions == [decision]
-    store.update_decision(replace(decision, text="Vi flytter gruppen til formiddag."))
+    store.items.update_decision(replace(decision, text="Vi flytter gruppen til formiddag."))
     assert reread(url).decisions[0].text == "Vi flytter gruppen til formiddag."
 
-    saved = store.save_trial_action("m1", action())
+    saved = store.items.save_trial_action("m1", action())
     assert saved.meeting_id == "m1"
     assert [a.id for a in reread(url).trial_actions] == ["ta-1"]
-    store.save_trial_action(
+    store.items.save_trial_action(
         "m1", replace(action(), owner="Mette", development_point="Fastholdelse")
     )
     (again,) = reread(url).trial_actions
     assert (again.owner, again.development_point) == ("Mette", "Fastholdelse")
 
-    evaluation = store.save_evaluation(
+    evaluation = store.items.save_evaluation(
         "m1", Evaluation("ta-0", CarriedOut.PARTLY, "Noget skete.", "Vi lærte.", Verdict.CONTINUE)
     )
     assert reread(url).evaluations == [evaluation]
-    changed = store.save_evaluation("m1", replace(evaluation, verdict=Verdict.ADOPT, id=None))
+    changed = store.items.save_evaluation("m1", replace(evaluation, verdict=Verdict.ADOPT, id=None))
     assert changed.id == evaluation.id  # one evaluation per trial action per meeting
     assert [e.verdict for e in reread(url).evaluations] == [Verdict.ADOPT]
 
@@ -107,10 +109,10 @@ def test_every_edit_is_committed_at_once(store: Store, url: str) -> None:
     assert loaded.clock == ClockState(current=1, running=False, running_since=None)
     assert (loaded.phases[0].elapsed_ms, loaded.phases[0].added_ms) == (61_000, 300_000)
 
-    store.delete_note(note.id)
-    store.delete_decision(decision.id)
-    store.delete_trial_action("ta-1")
-    store.delete_evaluation("m1", "ta-0")
+    store.items.delete_note(note.id)
+    store.items.delete_decision(decision.id)
+    store.items.delete_trial_action("ta-1")
+    store.items.delete_evaluation("m1", "ta-0")
     loaded = reread(url)
     assert (loaded.notes, loaded.decisions, loaded.trial_actions, loaded.evaluations) == (
         [],
@@ -129,11 +131,11 @@ def test_every_edit_is_committed_at_once(store: Store, url: str) -> None:
 
 def test_editing_a_deleted_item_says_so(store: Store) -> None:
     store.save_meeting(meeting())
-    note = store.add_note("m1", Note("data", NoteKind.NOTE, "x", START))
+    note = store.items.add_note("m1", Note("data", NoteKind.NOTE, "x", START))
     assert note.id is not None
-    store.delete_note(note.id)
+    store.items.delete_note(note.id)
     with pytest.raises(StoreError) as caught:
-        store.update_note(note)
+        store.items.update_note(note)
     assert caught.value.key == "store.no_item"
 
 
@@ -147,36 +149,36 @@ def test_revision_grows_with_every_write(store: Store, url: str) -> None:
 
     store.save_meeting(meeting())
     wrote()
-    note = store.add_note("m1", Note("data", NoteKind.NOTE, "x", START))
+    note = store.items.add_note("m1", Note("data", NoteKind.NOTE, "x", START))
     wrote()
     assert note.id is not None
-    store.update_note(replace(note, text="y"))
+    store.items.update_note(replace(note, text="y"))
     wrote()
-    decision = store.add_decision("m1", Decision("d", START))
+    decision = store.items.add_decision("m1", Decision("d", START))
     wrote()
     assert decision.id is not None
-    store.update_decision(replace(decision, text="e"))
+    store.items.update_decision(replace(decision, text="e"))
     wrote()
-    store.save_trial_action("m1", action())
+    store.items.save_trial_action("m1", action())
     wrote()
-    store.save_evaluation("m1", Evaluation("ta-0", CarriedOut.YES, "a", "b", Verdict.ADOPT))
+    store.items.save_evaluation("m1", Evaluation("ta-0", CarriedOut.YES, "a", "b", Verdict.ADOPT))
     wrote()
     store.save_clock("m1", ClockState(current=1), meeting().phases)
     wrote()
-    store.delete_evaluation("m1", "ta-0")
+    store.items.delete_evaluation("m1", "ta-0")
     wrote()
-    store.delete_trial_action("ta-1")
+    store.items.delete_trial_action("ta-1")
     wrote()
-    store.delete_decision(decision.id)
+    store.items.delete_decision(decision.id)
     wrote()
-    store.delete_note(note.id)
+    store.items.delete_note(note.id)
     wrote()
     store.end_meeting("m1", START + timedelta(hours=1))
     wrote()
     # Another process polls the same number.
     other = Store(url)
     assert other.revision() == seen[-1]
-    other.add_decision("m1", Decision("fra referenten", START))
+    other.items.add_decision("m1", Decision("fra referenten", START))
     assert store.revision() == seen[-1] + 1
     other.close()
     # Reading does not count as a change.
@@ -231,7 +233,7 @@ def test_unreachable_database_is_a_store_error(tmp_path: Path) -> None:
 
 def test_saving_a_meeting_again_replaces_it(store: Store, url: str) -> None:
     store.save_meeting(meeting())
-    store.add_note("m1", Note("data", NoteKind.NOTE, "gammel", START))
+    store.items.add_note("m1", Note("data", NoteKind.NOTE, "gammel", START))
     fresh = replace(meeting(), title="Nyt navn")
     store.save_meeting(fresh)
     loaded = reread(url)

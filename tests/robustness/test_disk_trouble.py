@@ -261,11 +261,11 @@ def test_a_full_disk_under_the_database_is_one_clear_store_error(workspace: Path
         note = Note("data", NoteKind.NOTE, "x" * 8000, clock.now())
         with pytest.raises(StoreError) as full:
             for _ in range(50):
-                store.add_note(meeting.id, note)
+                store.items.add_note(meeting.id, note)
         assert full.value.key == "store.write_failed"
         assert "full" in full.value.params["reason"]
         filler.unlink()
-        stored = store.add_note(meeting.id, note)  # room again: writing goes on
+        stored = store.items.add_note(meeting.id, note)  # room again: writing goes on
         assert stored.id is not None
         store.close()
 

@@ -74,7 +74,7 @@ def test_store_and_session_files_are_private(umask: int, tmp_path: Path) -> None
     # -wal and -shm with the database file's own permissions.
     again = Store(workspace.database_url)
     try:
-        again.add_note(meeting.id, room.meeting.notes[0])
+        again.items.add_note(meeting.id, room.meeting.notes[0])
         for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
             assert mode(path) == 0o600, path
     finally:

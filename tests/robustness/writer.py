@@ -49,7 +49,9 @@ def main() -> None:
                 if number % 100 == 99:
                     room.toggle_pause()  # a checkpoint: clocks stored, session file written
             else:
-                store.add_note(meeting_id, Note("data", NoteKind.REFLECTION, text, clock.now()))
+                store.items.add_note(
+                    meeting_id, Note("data", NoteKind.REFLECTION, text, clock.now())
+                )
                 if number % 100 == 99:
                     drafts.save("entry:data", {"entry-text": text})
         except OperationalError as error:

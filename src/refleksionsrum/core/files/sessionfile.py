@@ -184,20 +184,10 @@ class _Reader(TomlReader):
     def __init__(self, path: Path, text: str) -> None:
         super().__init__(path, text, prefix="session", error=SessionFileError)
 
-    def field(
-        self,
-        table: dict[str, Any],
-        where: tuple[PathPart, ...],
-        name: str,
-        kind: type | tuple[type, ...],
-        required: bool = True,
-    ) -> Any:
-        return self.get(table, where, name, kind, required=required)
-
     def time(
         self, table: dict[str, Any], where: tuple[PathPart, ...], name: str, required: bool = True
     ) -> datetime | None:
-        value = self.field(table, where, name, datetime, required)
+        value = self.get(table, where, name, datetime, required=required)
         if value is not None and value.tzinfo is None:
             raise self.fail((*where, name), "session.no_offset", key=dotted((*where, name)))
         if value is not None and not _has_utc_instant(value):
@@ -213,41 +203,43 @@ class _Reader(TomlReader):
             )
 
     def meeting(self, data: dict[str, Any]) -> Meeting:
-        version = self.field(data, (), "format", int)
+        version = self.get(data, (), "format", int)
         if version > FORMAT:
             raise self.fail(("format",), "session.newer_format", found=version, known=FORMAT)
         if version < 1:
             raise self.fail(("format",), "session.bad_format", found=version)
-        meeting_id = self.field(data, (), "id", str)
+        meeting_id = self.get(data, (), "id", str)
         if not is_safe_id(meeting_id):
             raise self.fail(("id",), "session.bad_id", value=meeting_id)
         started = self.time(data, (), "started_at")
         assert started is not None
         meeting = Meeting(
             id=meeting_id,
-            title=self.field(data, (), "title", str),
-            template=self.field(data, (), "template", str),
+            title=self.get(data, (), "title", str),
+            template=self.get(data, (), "template", str),
             started_at=started,
             ended_at=self.time(data, (), "ended_at", required=False),
-            previous=self.field(data, (), "previous", str, required=False),
+            previous=self.get(data, (), "previous", str, required=False),
             extra={k: v for k, v in data.items() if k not in KNOWN_TOP},
         )
         for where, item in self.tables(data, "participants"):
             meeting.participants.append(
                 Participant(
-                    name=self.field(item, where, "name", str),
-                    role=_default(self.field(item, where, "role", str, False), "participant"),
+                    name=self.get(item, where, "name", str),
+                    role=_default(
+                        self.get(item, where, "role", str, required=False), "participant"
+                    ),
                 )
             )
         seen_phases: set[str] = set()
         for where, item in self.tables(data, "phases"):
-            key = self.field(item, where, "key", str)
+            key = self.get(item, where, "key", str)
             if key in seen_phases:
                 raise self.fail((*where, "key"), "session.duplicate_phase", value=key)
             seen_phases.add(key)
-            minutes = self.field(item, where, "planned_minutes", int)
-            elapsed = self.field(item, where, "elapsed_seconds", (int, float), required=False)
-            added = self.field(item, where, "added_minutes", int, required=False) or 0
+            minutes = self.get(item, where, "planned_minutes", int)
+            elapsed = self.get(item, where, "elapsed_seconds", (int, float), required=False)
+            added = self.get(item, where, "added_minutes", int, required=False) or 0
             if minutes < 0 or added < 0 or (elapsed is not None and elapsed < 0):
                 raise self.fail(where, "session.negative", key=dotted(where))
             self.within(where, "planned_minutes", minutes, MAX_PLANNED_MINUTES)
@@ -257,7 +249,7 @@ class _Reader(TomlReader):
             meeting.phases.append(
                 PhaseRecord(
                     key=key,
-                    title=self.field(item, where, "title", str),
+                    title=self.get(item, where, "title", str),
                     planned_minutes=minutes,
                     elapsed_ms=round((elapsed or 0) * 1000),
                     added_ms=added * 60_000,
@@ -266,43 +258,45 @@ class _Reader(TomlReader):
         for where, item in self.tables(data, "notes"):
             meeting.notes.append(
                 Note(
-                    phase=self.field(item, where, "phase", str),
+                    phase=self.get(item, where, "phase", str),
                     kind=self.choice(item, where, "kind", NoteKind),
-                    text=self.field(item, where, "text", str),
-                    source=self.field(item, where, "source", str, required=False),
+                    text=self.get(item, where, "text", str),
+                    source=self.get(item, where, "source", str, required=False),
                     created_at=self.time(item, where, "created_at") or started,
                 )
             )
         for where, item in self.tables(data, "decisions"):
             meeting.decisions.append(
                 Decision(
-                    text=self.field(item, where, "text", str),
+                    text=self.get(item, where, "text", str),
                     created_at=self.time(item, where, "created_at") or started,
                 )
             )
         seen_actions: set[str] = set()
         for where, item in self.tables(data, "trial_actions"):
-            action_id = self.field(item, where, "id", str)
+            action_id = self.get(item, where, "id", str)
             if action_id in seen_actions:
                 raise self.fail((*where, "id"), "session.duplicate_action", value=action_id)
             seen_actions.add(action_id)
             meeting.trial_actions.append(
                 TrialAction(
                     id=action_id,
-                    title=self.field(item, where, "title", str),
-                    owner=self.field(item, where, "owner", str),
-                    due=self.field(item, where, "due", date),
-                    prediction=self.field(item, where, "prediction", str),
-                    measure=self.field(item, where, "measure", str),
-                    development_point=self.field(item, where, "development_point", str, False),
-                    adapted_from=self.field(item, where, "adapted_from", str, False),
+                    title=self.get(item, where, "title", str),
+                    owner=self.get(item, where, "owner", str),
+                    due=self.get(item, where, "due", date),
+                    prediction=self.get(item, where, "prediction", str),
+                    measure=self.get(item, where, "measure", str),
+                    development_point=self.get(
+                        item, where, "development_point", str, required=False
+                    ),
+                    adapted_from=self.get(item, where, "adapted_from", str, required=False),
                     meeting_id=meeting_id,
                     meeting_started_at=started,
                 )
             )
         seen_evaluations: set[str] = set()
         for where, item in self.tables(data, "evaluations"):
-            action_id = self.field(item, where, "trial_action", str)
+            action_id = self.get(item, where, "trial_action", str)
             if action_id in seen_evaluations:
                 # One evaluation per trial action per meeting, as the store keeps it:
                 # with two, which verdict the team reached would be a guess.
@@ -312,15 +306,15 @@ class _Reader(TomlReader):
             seen_evaluations.add(action_id)
             meeting.evaluations.append(
                 Evaluation(
-                    trial_action=self.field(item, where, "trial_action", str),
+                    trial_action=self.get(item, where, "trial_action", str),
                     carried_out=self.choice(item, where, "carried_out", CarriedOut),
-                    what_happened=self.field(item, where, "what_happened", str),
-                    compared_to_prediction=self.field(
-                        item, where, "compared_to_prediction", str, False
+                    what_happened=self.get(item, where, "what_happened", str),
+                    compared_to_prediction=self.get(
+                        item, where, "compared_to_prediction", str, required=False
                     ),
-                    learning=self.field(item, where, "learning", str),
+                    learning=self.get(item, where, "learning", str),
                     verdict=self.choice(item, where, "verdict", Verdict),
-                    title=self.field(item, where, "trial_action_title", str, False),
+                    title=self.get(item, where, "trial_action_title", str, required=False),
                 )
             )
         return meeting

@@ -43,12 +43,12 @@ class TrialActionsInRoom:
             action = replace(action, id=new_trial_action_id(self.store.trial_action_ids()))
         expected = None if force or opened is None or not opened.id else opened
         try:
-            stored = self.store.save_trial_action(self.meeting.id, action, expected)
+            stored = self.store.items.save_trial_action(self.meeting.id, action, expected)
         except StoreError as error:
             if error.key != "store.no_item":
                 raise
             fresh = replace(action, id=new_trial_action_id(self.store.trial_action_ids()))
-            kept = self.store.save_trial_action(self.meeting.id, fresh)
+            kept = self.store.items.save_trial_action(self.meeting.id, fresh)
             self.meeting.trial_actions.append(kept)
             raise ItemKept(kept) from None
         actions = self.meeting.trial_actions
@@ -59,7 +59,7 @@ class TrialActionsInRoom:
         return stored
 
     def delete_trial_action(self, action: TrialAction) -> None:
-        self.store.delete_trial_action(action.id)
+        self.store.items.delete_trial_action(action.id)
         self.meeting.trial_actions = [a for a in self.meeting.trial_actions if a.id != action.id]
 
     # -- follow-up ------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ class TrialActionsInRoom:
             compared_to_prediction=_safe_or_none(compared_to_prediction),
             title=action.title,
         )
-        stored = self.store.save_evaluation(self.meeting.id, evaluation)
+        stored = self.store.items.save_evaluation(self.meeting.id, evaluation)
         others = [e for e in self.meeting.evaluations if e.trial_action != action.id]
         self.meeting.evaluations = [*others, stored]
         adaptation = self.adaptation_of(action.id)

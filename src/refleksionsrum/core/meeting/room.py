@@ -291,7 +291,7 @@ class MeetingRoom(TrialActionsInRoom):
             source=utf8_safe(source) if source else None,
             created_at=self.clock.now(),
         )
-        stored = self.store.add_note(self.meeting.id, note)
+        stored = self.store.items.add_note(self.meeting.id, note)
         self.meeting.notes.append(stored)
         return stored
 
@@ -316,11 +316,11 @@ class MeetingRoom(TrialActionsInRoom):
             kind=kind or note.kind,
         )
         try:
-            self.store.update_note(changed, expected=None if force else note)
+            self.store.items.update_note(changed, expected=None if force else note)
         except StoreError as error:
             if error.key != "store.no_item":
                 raise
-            kept = self.store.add_note(self.meeting.id, replace(changed, id=None))
+            kept = self.store.items.add_note(self.meeting.id, replace(changed, id=None))
             self.meeting.notes.append(kept)
             raise ItemKept(kept) from None
         self.meeting.notes = [changed if n.id == note.id else n for n in self.meeting.notes]
@@ -328,7 +328,7 @@ class MeetingRoom(TrialActionsInRoom):
 
     def delete_note(self, note: Note) -> None:
         assert note.id is not None
-        self.store.delete_note(note.id)
+        self.store.items.delete_note(note.id)
         self.meeting.notes = [n for n in self.meeting.notes if n.id != note.id]
 
     def notes_here(self) -> list[Note]:
@@ -339,18 +339,18 @@ class MeetingRoom(TrialActionsInRoom):
 
     def add_decision(self, text: str) -> Decision:
         decision = Decision(utf8_safe(text), self.clock.now())
-        stored = self.store.add_decision(self.meeting.id, decision)
+        stored = self.store.items.add_decision(self.meeting.id, decision)
         self.meeting.decisions.append(stored)
         return stored
 
     def edit_decision(self, decision: Decision, text: str, *, force: bool = False) -> Decision:
         changed = replace(decision, text=utf8_safe(text))
         try:
-            self.store.update_decision(changed, expected=None if force else decision)
+            self.store.items.update_decision(changed, expected=None if force else decision)
         except StoreError as error:
             if error.key != "store.no_item":
                 raise
-            kept = self.store.add_decision(self.meeting.id, replace(changed, id=None))
+            kept = self.store.items.add_decision(self.meeting.id, replace(changed, id=None))
             self.meeting.decisions.append(kept)
             raise ItemKept(kept) from None
         self.meeting.decisions = [
@@ -360,7 +360,7 @@ class MeetingRoom(TrialActionsInRoom):
 
     def delete_decision(self, decision: Decision) -> None:
         assert decision.id is not None
-        self.store.delete_decision(decision.id)
+        self.store.items.delete_decision(decision.id)
         self.meeting.decisions = [d for d in self.meeting.decisions if d.id != decision.id]
 
 

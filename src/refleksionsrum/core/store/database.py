@@ -54,13 +54,14 @@ from refleksionsrum.core.store.tables import (
 __all__ = ["EditConflict", "Store", "StoreError"]
 
 
-class Store(ItemWrites):
+class Store:
     """All reads and writes of meetings; returns plain models, never live rows."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
         self.files = FileIndex(self.engine, self.writing)
+        self.items = ItemWrites(self._write)
         self.facilitation = Facilitation(self.engine, self._write, self.writing)
         database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
         # Checked before every write: a deleted or replaced file refuses, never swallows.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
@@ -50,10 +51,14 @@ class ItemKept(StoreError):
 
 
 class ItemWrites:
-    """Notes, decisions, trial actions and evaluations (mixed into Store)."""
+    """The item side of the store: ``store.items``, writing through the store's transactions.
 
-    def _write(self, meeting_id: str | None = None) -> AbstractContextManager[Session]:
-        raise NotImplementedError
+    ``write(meeting_id)`` is Store._write: one transaction that bumps the revision of
+    every meeting it touched, so a live view never misses an item written here.
+    """
+
+    def __init__(self, write: Callable[..., AbstractContextManager[Session]]) -> None:
+        self._write = write
 
     def _item(self, session: Session, table: Any, pk: int | None) -> Any:
         """The row of an item, its meeting counted as written to; store.no_item if gone."""
