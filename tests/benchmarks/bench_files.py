@@ -28,6 +28,9 @@ from pathlib import Path
 from bench_common import CONSOLE_SCRIPT
 
 CPU: dict[str, list[float]] = {}
+# As run.py: the sandbox's PYTHONDONTWRITEBYTECODE would make every run compile
+# refleksionsrum's modules again, which an installed app never does.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 LOAD: dict[str, list[float]] = {}
 
 
@@ -41,7 +44,11 @@ def _run(args: list[str], name: str = "") -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     begun = time.perf_counter()
     done = subprocess.run(
-        [str(CONSOLE_SCRIPT), *args], capture_output=True, text=True, stdin=subprocess.DEVNULL
+        [str(CONSOLE_SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=ENV,
     )
     seconds = time.perf_counter() - begun
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
