@@ -548,6 +548,41 @@ def test_export_of_an_up_to_date_workspace_does_not_load_the_store(workspace: Pa
     assert how_third == "STORE 0" and "Rettet: " in third
 
 
+def test_a_quick_export_still_sees_what_taking_in_the_files_would_change(
+    workspace: Path,
+) -> None:
+    held = hold_two_meetings(workspace)
+    script = (
+        "import sys; from refleksionsrum import cli; "
+        f"code = cli.main(['export', {held.second!r}, '--workspace', {str(workspace)!r}]); "
+        "print('STORE' if 'sqlmodel' in sys.modules else 'QUICK', code)"
+    )
+
+    def export() -> tuple[str, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+        )
+        text, _, last = done.stdout.rstrip("\n").rpartition("\n")
+        return text, last
+
+    export()
+    assert export()[1] == "QUICK 0"
+    # The first meeting's file edited in place: the trial action the second follows
+    # up has a new title, and the referat shows it.
+    planned = workspace / "sessions" / f"{held.first}.toml"
+    planned.write_text(
+        planned.read_text(encoding="utf-8").replace(held.action.title, "Ring i forvejen"),
+        encoding="utf-8",
+    )
+    text, how = export()
+    assert how == "STORE 0" and "### Ring i forvejen" in text
+    assert export()[1] == "QUICK 0"
+    # A file with a new name may hold anything (a copy of this meeting): taken in first.
+    (workspace / "sessions" / "2026-11-08-1300-haandskrevet.toml").write_text(GOOD_SESSION)
+    assert export()[1] == "STORE 0"
+    assert export()[1] == "QUICK 0"
+
+
 def test_join_hands_over_to_the_screens_as_note_taker(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

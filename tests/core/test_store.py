@@ -289,3 +289,86 @@ def test_any_meeting_survives_the_store(
     loaded.decisions = [replace(d, id=None) for d in loaded.decisions]
     loaded.evaluations = [replace(e, id=None) for e in loaded.evaluations]
     assert loaded == original
+
+
+# -- many meetings at once (taking in a folder of session files) ---------------------------------
+
+
+def _followed_up(meeting_id: str, started: datetime, action_id: str, verdict: Verdict) -> Meeting:
+    evaluation = Evaluation(action_id, CarriedOut.YES, "Det gik.", "Vi lærte.", verdict)
+    return replace(meeting(meeting_id, started), evaluations=[evaluation])
+
+
+def test_save_meetings_stores_every_meeting_as_save_meeting_would(store: Store, url: str) -> None:
+    first = replace(
+        meeting("m1"),
+        trial_actions=[action("ta-1"), action("ta-2", "Skriv til skolen")],
+        notes=[Note("data", NoteKind.OBSERVATION, "Fremmødet faldt, æøå 'x' \"y\"", START)],
+        decisions=[Decision("Vi flytter gruppen.", START)],
+    )
+    later = START + timedelta(days=14)
+    second = _followed_up("m2", later, "ta-1", Verdict.ADOPT)
+    # More meetings than one batch, so two transactions are used.
+    others = [meeting(f"x{i:03d}", START - timedelta(days=i + 1)) for i in range(5)]
+    assert store.save_meetings([first, second, *others], batch=3) == []
+    again = Store(url)
+    try:
+        loaded = again.load_meeting("m1")
+        assert [a.id for a in loaded.trial_actions] == ["ta-1", "ta-2"]
+        assert [n.text for n in loaded.notes] == ["Fremmødet faldt, æøå 'x' \"y\""]
+        assert [d.text for d in loaded.decisions] == ["Vi flytter gruppen."]
+        assert again.load_meeting("m2").evaluations[0].title == "Ring dagen før"
+        assert {s.id for s in again.summaries(limit=20)[0]} == {"m1", "m2"} | {
+            f"x{i:03d}" for i in range(5)
+        }
+        # The adopted trial action is closed, the other still open for the next meeting.
+        assert [a.id for a in again.open_trial_actions()] == ["ta-2"]
+    finally:
+        again.close()
+
+
+def test_save_meetings_again_replaces_and_keeps_the_revision(store: Store, url: str) -> None:
+    store.save_meeting(replace(meeting("m1"), trial_actions=[action("ta-1")]))
+    store.save_meetings([_followed_up("m2", START + timedelta(days=14), "ta-1", Verdict.ADOPT)])
+    assert store.open_trial_actions() == []
+    before = store.meeting_revision("m2")
+    assert before is not None
+    # The follow-up's file changed: the verdict is now continue, the action open again.
+    store.save_meetings([_followed_up("m2", START + timedelta(days=14), "ta-1", Verdict.CONTINUE)])
+    assert [a.id for a in store.open_trial_actions()] == ["ta-1"]
+    assert reread(url, "m2").evaluations[0].verdict is Verdict.CONTINUE
+    after = store.meeting_revision("m2")
+    assert after is not None and after > before
+
+
+def test_save_meetings_refuses_only_the_meeting_that_clashes(store: Store) -> None:
+    store.save_meeting(replace(meeting("m1"), trial_actions=[action("ta-1")]))
+    batch = [
+        meeting("m2", START + timedelta(days=1)),
+        replace(meeting("m3", START + timedelta(days=2)), trial_actions=[action("ta-1")]),
+        meeting("m4", START + timedelta(days=3)),
+    ]
+    assert store.save_meetings(batch) == ["m3"]
+    assert [store.has_meeting(i) for i in ("m2", "m3", "m4")] == [True, False, True]
+
+
+def test_a_lone_surrogate_in_a_batch_is_stored_as_a_replacement_character(
+    store: Store, url: str
+) -> None:
+    odd = replace(meeting("m1"), title="Møde \ud800 i dag")
+    assert store.save_meetings([odd]) == []
+    assert reread(url).title == "Møde \ufffd i dag"
+
+
+def test_record_many_notes_new_files_and_updates_known_ones(store: Store) -> None:
+    from refleksionsrum.core.store.fileindex import SeenFile
+
+    # Nanoseconds since 1970 do not fit a 32-bit integer: both backends keep them.
+    store.files.record_many(
+        [SeenFile("a.toml", 1_700_000_000_123_456_789, 10, "a"), SeenFile("b.toml", 2, 20)]
+    )
+    store.files.record_many([SeenFile("b.toml", 3, 30, None, "session.syntax")])
+    assert store.files.known() == {
+        "a.toml": SeenFile("a.toml", 1_700_000_000_123_456_789, 10, "a"),
+        "b.toml": SeenFile("b.toml", 3, 30, None, "session.syntax"),
+    }

@@ -19,6 +19,11 @@ def utf8_safe(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+def has_lone_surrogate(text: str) -> bool:
+    """Whether ``text`` has a code point UTF-8 cannot hold (``utf8_safe`` would change it)."""
+    return _LONE_SURROGATE.search(text) is not None
+
+
 def atomic_write_text(path: Path, text: str, mode: int = FILE_MODE) -> None:
     """Write ``text`` to ``path`` through a temporary file, fsync and rename.
 

@@ -11,10 +11,11 @@ from pathlib import Path
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.files.atomic import FILE_MODE, atomic_write_text
 from refleksionsrum.core.files.judge import judge, list_folder
-from refleksionsrum.core.files.reading import check_folder, read_many
+from refleksionsrum.core.files.reading import check_folder, collection_paused, read_many
 from refleksionsrum.core.files.sessionfile import SessionFileError
 from refleksionsrum.core.models import Meeting
 from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.store.fileindex import SeenFile
 from refleksionsrum.core.store.tables import SessionFileRow
 from refleksionsrum.core.workspace import Workspace, make_private_folder
 
@@ -72,7 +73,7 @@ class IngestReport:
 class _StoreHoldings:
     """What the store has, for the judgement of files (read once, up front)."""
 
-    def __init__(self, store: Store, known: dict[str, SessionFileRow]) -> None:
+    def __init__(self, store: Store, known: dict[str, SeenFile]) -> None:
         self.store = store
         self.ids, self.running, self.owners = store.files.holdings()
         self._sources: dict[str, set[str]] = {}
@@ -120,31 +121,30 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
         # New, changed or known to be unused: a file with a problem is read again on
         # each start, so its message still names line and column (and a clash may be gone).
         fresh.append(item)
-    rows = {
-        item.name: SessionFileRow(name=item.name, mtime_ns=item.mtime_ns, size=item.size)
-        for item in fresh
-    }
-    parsed, unreadable = read_many(fresh)
-    verdict = judge(parsed, _StoreHoldings(store, known))
-    problems = unreadable + verdict.problems
-    for agreed in verdict.agree:
-        rows[agreed.path.name].meeting_id = agreed.meeting.id
-        make_private_file(agreed.path)
-    for taken in verdict.take_in:
-        _pause_where_it_stands(taken.meeting)
-    refused = set(store.save_meetings([taken.meeting for taken in verdict.take_in]))
-    for taken in verdict.take_in:
-        if taken.meeting.id in refused:
-            problems.append(
-                SessionFileError(taken.path, "session.clash_store", value=taken.meeting.id)
-            )
-            continue
-        rows[taken.path.name].meeting_id = taken.meeting.id
-        make_private_file(taken.path)
-        report.taken_in.append(taken.meeting.id)
-    for problem in problems:
-        rows[problem.path.name].problem = problem.message_key
-    store.files.record_many(list(rows.values()))
+    rows = {item.name: SeenFile(item.name, item.mtime_ns, item.size) for item in fresh}
+    # Thousands of meetings made and stored at once: see collection_paused.
+    with collection_paused():
+        parsed, unreadable = read_many(fresh)
+        verdict = judge(parsed, _StoreHoldings(store, known))
+        problems = unreadable + verdict.problems
+        for agreed in verdict.agree:
+            rows[agreed.path.name].meeting_id = agreed.meeting.id
+            make_private_file(agreed.path)
+        for taken in verdict.take_in:
+            _pause_where_it_stands(taken.meeting)
+        refused = set(store.save_meetings([taken.meeting for taken in verdict.take_in]))
+        for taken in verdict.take_in:
+            if taken.meeting.id in refused:
+                problems.append(
+                    SessionFileError(taken.path, "session.clash_store", value=taken.meeting.id)
+                )
+                continue
+            rows[taken.path.name].meeting_id = taken.meeting.id
+            make_private_file(taken.path)
+            report.taken_in.append(taken.meeting.id)
+        for problem in problems:
+            rows[problem.path.name].problem = problem.message_key
+        store.files.record_many(list(rows.values()))
     report.problems = sorted(report.problems + problems, key=lambda p: p.path.name)
     write_pending_files(workspace, store)
     return report

@@ -17,6 +17,10 @@ from refleksionsrum.core.files.atomic import utf8_safe
 BUSY_TIMEOUT_MS = 10_000
 # Set while a write transaction is being opened; read by the SQLite "begin" event.
 IMMEDIATE: ContextVar[bool] = ContextVar("immediate", default=False)
+# An execution option: the caller has made every text storable already (core/store/bulk.py),
+# so the check of each value below is skipped. Walking 400,000 values one by one cost
+# more than writing them when thousands of session files were taken in.
+PLAIN_TEXT = "refleksionsrum_text_storable"
 
 
 def corrupt(error: DatabaseError, url: str) -> StoreError | None:
@@ -53,10 +57,12 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "before_cursor_execute", retval=True)
     def _utf8(
-        _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, context: Any, _many: bool
     ) -> tuple[str, Any]:
         # Every text that reaches the database passes here: a lone surrogate (which
         # no UTF-8 database can hold) becomes U+FFFD instead of failing the write.
+        if context is not None and context.execution_options.get(PLAIN_TEXT):
+            return statement, parameters
         return statement, _storable(parameters)
 
     return engine

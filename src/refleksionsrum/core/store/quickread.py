@@ -8,14 +8,17 @@ the files in first, as always.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Any
 
+from refleksionsrum.core.files.judge import SUFFIX
 from refleksionsrum.core.models import Meeting, TrialAction
 from refleksionsrum.core.store import rowread
-from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
+from refleksionsrum.core.store.quicklist import COPY_OR_CLASH
+from refleksionsrum.core.store.schema import SCHEMA_VERSION
 from refleksionsrum.core.workspace import Workspace
 
 _CHILDREN = ("participant", "phase", "note", "decision", "trial_action", "evaluation")
@@ -46,12 +49,8 @@ def _rows(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> SimpleNamespace:
 
 def quick_meeting(workspace: Workspace, meeting_id: str) -> QuickMeeting | None:
     """The meeting from the database file, or None when only the full store can tell."""
-    look = quick_look(workspace)
-    if look is None or look.files_pending:
-        return None
-    changed, _problems = files_to_take_in(workspace)
     path = workspace.database_path
-    if changed or path is None or not path.exists():
+    if path is None or not path.exists():
         return None
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
@@ -59,11 +58,65 @@ def quick_meeting(workspace: Workspace, meeting_id: str) -> QuickMeeting | None:
         return None
     connection.row_factory = _rows
     try:
-        return _read(connection, meeting_id)
-    except (sqlite3.Error, ValueError, KeyError, AttributeError):
+        if not _store_is_current(connection):
+            return None
+        found = _read(connection, meeting_id)
+        if found is None or not _files_agree(connection, workspace, found):
+            return None
+        return found
+    except (sqlite3.Error, OSError, ValueError, KeyError, AttributeError):
         return None  # anything unexpected: the full store says it properly
     finally:
         connection.close()
+
+
+def _store_is_current(connection: sqlite3.Connection) -> bool:
+    """A schema this program reads, and no session file still to write."""
+    version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if version is None or int(version.value) != SCHEMA_VERSION:
+        return False
+    pending = connection.execute(
+        "SELECT 1 AS one FROM meta WHERE key LIKE 'file_pending:%' LIMIT 1"
+    ).fetchone()
+    return pending is None
+
+
+def _files_agree(connection: sqlite3.Connection, workspace: Workspace, found: QuickMeeting) -> bool:
+    """Whether taking in sessions/ now could not change what this export shows.
+
+    Not every file is looked at (10,000 stats and rows were half of an export):
+    a file with a new name may be anything, so the names are compared; of the
+    files already seen, only those that can change this meeting are: its own
+    files, those of the meetings whose trial actions it follows up (their
+    titles), and the files not used (one may have been mended into a copy).
+    """
+    folder = workspace.sessions_dir
+    # listdir, not scandir: names only, no object an entry.
+    names = {name for name in os.listdir(folder) if name.endswith(SUFFIX)}
+    plain = connection.cursor()
+    plain.row_factory = None  # 10,000 names: no object a row
+    known = {name for (name,) in plain.execute("SELECT name FROM session_file")}
+    if names - known:
+        return False
+    meetings = {found.meeting.id} | {
+        a.meeting_id for a in found.followed_up.values() if a.meeting_id is not None
+    }
+    marks = ", ".join("?" for _ in meetings)
+    rows = connection.execute(
+        "SELECT name, mtime_ns, size, problem FROM session_file"
+        f" WHERE meeting_id IN ({marks}) OR problem IS NOT NULL",
+        sorted(meetings),
+    ).fetchall()
+    for row in rows:
+        if row.problem in COPY_OR_CLASH:
+            return False  # judged against the store: only the store can judge it again
+        try:
+            info = os.stat(folder / row.name)
+        except FileNotFoundError:
+            continue  # gone: taking in changes nothing
+        if (info.st_mtime_ns, info.st_size) != (row.mtime_ns, row.size):
+            return False
+    return True
 
 
 def _read(connection: sqlite3.Connection, meeting_id: str) -> QuickMeeting | None:

@@ -11,6 +11,8 @@ from refleksionsrum.core.errors import FileProblem, Phrase, expected_type
 from refleksionsrum.core.tomltext.positions import PathPart, dotted, locate
 
 E = TypeVar("E", bound=Enum)
+# What a table gives for a key it does not have (None is a value a caller may pass).
+_ABSENT = object()
 
 
 class TomlReader:
@@ -55,12 +57,16 @@ class TomlReader:
         default: Any = None,
     ) -> Any:
         """``table[name]`` if it has the type ``kind``; ``default`` when absent and optional."""
+        value = table.get(name, _ABSENT)
+        if value.__class__ is kind:
+            # The common case, first and cheap: exactly the type asked for (a bool is
+            # not exactly an int, nor a date-time exactly a date; those are judged below).
+            return value
         here = (*where, name)
-        if name not in table:
+        if value is _ABSENT:
             if required:
                 raise self._fail(where, "missing", key=dotted(here))
             return default
-        value = table[name]
         kinds = kind if isinstance(kind, tuple) else (kind,)
         # bool is an int in Python, and a TOML date-time is a date: keep each apart.
         wrong = isinstance(value, bool) and bool not in kinds
