@@ -40,6 +40,21 @@ def evaluate(room: MeetingRoom, action: TrialAction, verdict: Verdict) -> TrialA
     return adaptation
 
 
+def adapted_next_time(
+    workspace: Workspace, store: Store, clock: FakeClock
+) -> tuple[MeetingRoom, TrialAction, TrialAction]:
+    """A home visit planned in one meeting and adapted in the next: (second, visit, adaptation)."""
+    first = start(workspace, store, clock, "Møde 1")
+    plan(first, "Hjemmebesøg")
+    first.end()
+    clock.advance(minutes=DAY)
+    second = start(workspace, store, clock, "Møde 2")
+    (waiting,) = second.open_trial_actions()
+    adaptation = evaluate(second, waiting, Verdict.ADAPT)
+    assert adaptation is not None
+    return second, waiting, adaptation
+
+
 def titles(actions: list[TrialAction]) -> list[str]:
     return [a.title for a in actions]
 
@@ -99,14 +114,8 @@ def test_trial_actions_flow_from_meeting_to_meeting(
 def test_changing_adapt_to_adopt_removes_the_adaptation(
     workspace: Workspace, store: Store, clock: FakeClock
 ) -> None:
-    first = start(workspace, store, clock, "Møde 1")
-    visit = plan(first, "Hjemmebesøg")
-    first.end()
-    clock.advance(minutes=DAY)
-    second = start(workspace, store, clock, "Møde 2")
-    (waiting,) = second.open_trial_actions()
-    adaptation = evaluate(second, waiting, Verdict.ADAPT)
-    assert adaptation is not None
+    second, visit, adaptation = adapted_next_time(workspace, store, clock)
+    waiting = visit
     # Saying adapt again keeps the one adaptation.
     again = evaluate(second, waiting, Verdict.ADAPT)
     assert again is not None and again.id == adaptation.id
@@ -126,14 +135,7 @@ def test_changing_adapt_to_adopt_removes_the_adaptation(
 def test_a_resumed_meeting_keeps_its_evaluations_and_adaptation(
     workspace: Workspace, store: Store, clock: FakeClock
 ) -> None:
-    first = start(workspace, store, clock, "Møde 1")
-    plan(first, "Hjemmebesøg")
-    first.end()
-    clock.advance(minutes=DAY)
-    second = start(workspace, store, clock, "Møde 2")
-    (waiting,) = second.open_trial_actions()
-    adaptation = evaluate(second, waiting, Verdict.ADAPT)
-    assert adaptation is not None
+    second, waiting, adaptation = adapted_next_time(workspace, store, clock)
     second.leave()
 
     resumed = MeetingRoom.resume(workspace, store, second.meeting.id, clock)

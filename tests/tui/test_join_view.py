@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.app import App
 from textual.widgets import Input
 
 from refleksionsrum.core.clock import FakeClock
@@ -32,6 +33,14 @@ async def eventually(pilot: RRPilot, condition: Callable[[], object], what: str)
     raise AssertionError(f"the note-taker's screen never got to: {what}")
 
 
+async def joined(pilot: RRPilot, app: App[object]) -> MeetingScreen:
+    """The note-taker's meeting screen, once it is there."""
+    await eventually(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+    screen = app.screen
+    assert isinstance(screen, MeetingScreen)
+    return screen
+
+
 def facilitators_room(workspace: Path, clock: FakeClock) -> MeetingRoom:
     opened = Workspace.open(workspace)
     store = open_store(opened)
@@ -47,9 +56,7 @@ async def test_the_note_taker_records_and_follows(
     facilitator = facilitators_room(workspace, clock)
     app = make_app(join="")
     async with app.run_test(size=(120, 36)) as pilot:
-        await eventually(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
+        screen = await joined(pilot, app)
         assert not screen.room.is_facilitator
         assert screen.room.phase.key == "data"
         await eventually(pilot, lambda: focused_id(app) == "entry-text", "typing at once")
@@ -88,9 +95,7 @@ async def test_the_note_taker_takes_over_after_a_question(
     facilitator.store.close()
     app = make_app(join="")
     async with app.run_test(size=(120, 36)) as pilot:
-        await eventually(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
+        screen = await joined(pilot, app)
         await pilot.press("ctrl+o")
         await eventually(pilot, lambda: isinstance(app.screen, Confirm), "the question")
         question = app.screen
@@ -112,9 +117,7 @@ async def test_keys_typed_while_the_view_follows_are_kept(
     facilitator = facilitators_room(workspace, clock)
     app = make_app(join="")
     async with app.run_test(size=(120, 36)) as pilot:
-        await eventually(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
+        screen = await joined(pilot, app)
         await eventually(pilot, lambda: focused_id(app) == "entry-text", "typing at once")
         old_line = screen.query_one("#entry-text", Input)
         # The keys that reached the old line between the decision to follow and its removal.
