@@ -142,14 +142,35 @@ async def start_from_start_screen(
 
 
 async def wait_for_entry(pilot: RRPilot) -> None:
-    """After a phase change the entry line is rebuilt and focused after a refresh."""
+    """After a phase change: the new phase drawn whole, its entry line (or list) focused.
+
+    The old phase's entry line has the focus until it is replaced, so the focus
+    alone says nothing; the screen says when the phase it shows is complete.
+    """
     app = pilot.app
-    await wait_until(pilot, lambda: focused_id(app) in ("entry-text", "items"), "entry focus")
+
+    def ready() -> bool:
+        screen = app.screen
+        settled = not isinstance(screen, MeetingScreen) or screen.settled
+        return settled and focused_id(app) in ("entry-text", "items")
+
+    await wait_until(pilot, ready, "the phase drawn and its entry focused")
 
 
 async def next_phase(pilot: RRPilot) -> None:
+    """Ctrl+N, then wait until the next phase is on screen (or the question to end is)."""
+    app = pilot.app
+    screen = app.screen
+    before = screen.room.shown if isinstance(screen, MeetingScreen) else None
     await pilot.press("ctrl+n")
-    await pilot.pause()
+    if isinstance(screen, MeetingScreen):
+        await wait_until(
+            pilot,
+            lambda: app.screen is not screen or screen.room.shown != before,
+            "the next phase",
+        )
+        if app.screen is not screen:
+            return  # the last phase: the question whether to end the meeting
     await wait_for_entry(pilot)
 
 

@@ -175,6 +175,11 @@ class MeetingScreen(LiveScreen):
             if self.room.file_trouble != trouble:
                 self.show_notice()
 
+    @property
+    def settled(self) -> bool:
+        """The phase the room looks at is drawn whole: entry line, rows, title (tests wait)."""
+        return not self._phase_lock.locked() and self._shown_phase == self.room.shown
+
     async def show_phase(self, following: bool = False) -> None:
         """Show the current phase: title, purpose, prompts, items and the entry line.
 
