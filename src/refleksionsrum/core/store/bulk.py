@@ -11,19 +11,9 @@ from sqlalchemy.exc import IntegrityError
 
 from refleksionsrum.core.files.atomic import has_lone_surrogate, utf8_safe
 from refleksionsrum.core.models import Meeting
-from refleksionsrum.core.store import rowmap
+from refleksionsrum.core.store import rowmap, tables
 from refleksionsrum.core.store.engine import PLAIN_TEXT, StoreError
 from refleksionsrum.core.store.followup import refresh_closed
-from refleksionsrum.core.store.tables import (
-    DecisionRow,
-    EvaluationRow,
-    MeetingRow,
-    NoteRow,
-    ParticipantRow,
-    PhaseRow,
-    SessionFileRow,
-    TrialActionRow,
-)
 
 if TYPE_CHECKING:
     from refleksionsrum.core.store.database import Store
@@ -31,7 +21,14 @@ if TYPE_CHECKING:
 
 BATCH = 200
 # The tables that hold a meeting's items, children first when deleting.
-_ITEMS = (ParticipantRow, PhaseRow, NoteRow, DecisionRow, TrialActionRow, EvaluationRow)
+_ITEMS = (
+    tables.ParticipantRow,
+    tables.PhaseRow,
+    tables.NoteRow,
+    tables.DecisionRow,
+    tables.TrialActionRow,
+    tables.EvaluationRow,
+)
 # What a meeting's row keeps when the meeting is stored again (as Store.save_meeting).
 _KEPT = ("revision", "facilitator", "facilitator_seen")
 _FILE_COLUMNS = ("name", "mtime_ns", "size", "meeting_id", "problem")
@@ -72,10 +69,10 @@ def _save_batch(store: Store, meetings: list[Meeting]) -> None:
             # trial actions its old evaluations named may open or close again.
             present = sorted(kept)
             touched |= set(
-                _scalars(connection, EvaluationRow, "trial_action", "meeting_id", present)
+                _scalars(connection, tables.EvaluationRow, "trial_action", "meeting_id", present)
             )
-            for table in (*_ITEMS, MeetingRow):
-                column = "id" if table is MeetingRow else "meeting_id"
+            for table in (*_ITEMS, tables.MeetingRow):
+                column = "id" if table is tables.MeetingRow else "meeting_id"
                 _delete_where(connection, table, column, present)
             session.info.setdefault("touched", set()).update(present)
         records = []
@@ -83,7 +80,7 @@ def _save_batch(store: Store, meetings: list[Meeting]) -> None:
             record = rowmap.meeting_record(meeting)
             record.update(kept.get(meeting.id, {}))
             records.append(record)
-        insert_plain(connection, MeetingRow, records)
+        insert_plain(connection, tables.MeetingRow, records)
         children: dict[Any, list[Any]] = {}
         for meeting in meetings:
             for table, rows in rowmap.child_records(meeting).items():
@@ -95,7 +92,7 @@ def _save_batch(store: Store, meetings: list[Meeting]) -> None:
         refresh_closed(session, touched)
 
 
-def record_files(connection: Connection, rows: Sequence[SeenFile | SessionFileRow]) -> None:
+def record_files(connection: Connection, rows: Sequence[SeenFile | tables.SessionFileRow]) -> None:
     """Note many session files as seen: one upsert per batch (SQLite and PostgreSQL alike)."""
     records = [{column: getattr(row, column) for column in _FILE_COLUMNS} for row in rows]
     quote = connection.dialect.identifier_preparer.quote
@@ -105,7 +102,7 @@ def record_files(connection: Connection, rows: Sequence[SeenFile | SessionFileRo
     for start in range(0, len(records), BATCH * 10):
         insert_plain(
             connection,
-            SessionFileRow,
+            tables.SessionFileRow,
             records[start : start + BATCH * 10],
             suffix=f" ON CONFLICT ({quote('name')}) DO UPDATE SET {updates}",
         )
@@ -183,7 +180,7 @@ def _kept_values(connection: Connection, ids: Sequence[str]) -> dict[str, dict[s
     quote = connection.dialect.identifier_preparer.quote
     found = connection.exec_driver_sql(
         f"SELECT {quote('id')}, {', '.join(quote(c) for c in _KEPT)}"
-        f" FROM {quote(MeetingRow.__tablename__)} WHERE {quote('id')} IN ({marks})",
+        f" FROM {quote(tables.MeetingRow.__tablename__)} WHERE {quote('id')} IN ({marks})",
         params,
     )
     return {row[0]: dict(zip(_KEPT, row[1:], strict=True)) for row in found}

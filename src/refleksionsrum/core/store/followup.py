@@ -6,22 +6,16 @@ from sqlalchemy import bindparam, text
 from sqlmodel import Session, col, delete, select
 
 from refleksionsrum.core.models import Evaluation
+from refleksionsrum.core.store import tables
 from refleksionsrum.core.store.migrations import REFRESH_CLOSED
 from refleksionsrum.core.store.rowmap import to_evaluation
-from refleksionsrum.core.store.tables import (
-    DecisionRow,
-    EvaluationRow,
-    MeetingRow,
-    NoteRow,
-    ParticipantRow,
-    PhaseRow,
-    TrialActionRow,
-)
 
 
 def evaluated_by(session: Session, meeting_id: str) -> set[str]:
     """The trial actions a meeting's evaluations name (their closed_by may change)."""
-    query = select(EvaluationRow.trial_action).where(EvaluationRow.meeting_id == meeting_id)
+    query = select(tables.EvaluationRow.trial_action).where(
+        tables.EvaluationRow.meeting_id == meeting_id
+    )
     return set(session.exec(query))
 
 
@@ -37,9 +31,16 @@ def refresh_closed(session: Session, action_ids: set[str]) -> None:
 
 def delete_meeting_rows(session: Session, meeting_id: str) -> None:
     """Delete a meeting and all its items (the caller refreshes closed_by after)."""
-    for table in (ParticipantRow, PhaseRow, NoteRow, DecisionRow, TrialActionRow, EvaluationRow):
+    for table in (
+        tables.ParticipantRow,
+        tables.PhaseRow,
+        tables.NoteRow,
+        tables.DecisionRow,
+        tables.TrialActionRow,
+        tables.EvaluationRow,
+    ):
         session.exec(delete(table).where(col(table.meeting_id) == meeting_id))  # type: ignore[attr-defined]
-    session.exec(delete(MeetingRow).where(col(MeetingRow.id) == meeting_id))
+    session.exec(delete(tables.MeetingRow).where(col(tables.MeetingRow.id) == meeting_id))
 
 
 def last_evaluations(
@@ -52,16 +53,16 @@ def last_evaluations(
     """
     if not action_ids:
         return {}
-    current = session.get(MeetingRow, meeting_id)
+    current = session.get(tables.MeetingRow, meeting_id)
     query = (
-        select(EvaluationRow)
-        .join(MeetingRow, col(MeetingRow.id) == col(EvaluationRow.meeting_id))
-        .where(col(EvaluationRow.trial_action).in_(action_ids))
-        .where(col(EvaluationRow.meeting_id) != meeting_id)
-        .order_by(col(MeetingRow.started_utc), col(EvaluationRow.pk))
+        select(tables.EvaluationRow)
+        .join(tables.MeetingRow, col(tables.MeetingRow.id) == col(tables.EvaluationRow.meeting_id))
+        .where(col(tables.EvaluationRow.trial_action).in_(action_ids))
+        .where(col(tables.EvaluationRow.meeting_id) != meeting_id)
+        .order_by(col(tables.MeetingRow.started_utc), col(tables.EvaluationRow.pk))
     )
     if current is not None:
-        query = query.where(col(MeetingRow.started_utc) < current.started_utc)
+        query = query.where(col(tables.MeetingRow.started_utc) < current.started_utc)
     # Oldest first: the latest evaluation of each action is the one kept.
     return {row.trial_action: to_evaluation(row) for row in session.exec(query)}
 
@@ -70,7 +71,7 @@ def titles_of(session: Session, action_ids: list[str]) -> dict[str, str]:
     """The titles of these trial actions, for the evaluations that name them by id."""
     if not action_ids:
         return {}
-    query = select(TrialActionRow.id, TrialActionRow.title).where(
-        col(TrialActionRow.id).in_(action_ids)
+    query = select(tables.TrialActionRow.id, tables.TrialActionRow.title).where(
+        col(tables.TrialActionRow.id).in_(action_ids)
     )
     return dict(session.exec(query).all())

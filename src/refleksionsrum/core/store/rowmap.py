@@ -11,6 +11,7 @@ from refleksionsrum.core.models import (
     Note,
     TrialAction,
 )
+from refleksionsrum.core.store import tables
 from refleksionsrum.core.store.rowread import (
     parse_time,
     to_decision,
@@ -18,15 +19,6 @@ from refleksionsrum.core.store.rowread import (
     to_meeting,
     to_note,
     to_trial_action,
-)
-from refleksionsrum.core.store.tables import (
-    DecisionRow,
-    EvaluationRow,
-    MeetingRow,
-    NoteRow,
-    ParticipantRow,
-    PhaseRow,
-    TrialActionRow,
 )
 from refleksionsrum.core.tomltext.writer import fields
 
@@ -54,8 +46,8 @@ def utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def meeting_row(meeting: Meeting) -> MeetingRow:
-    return MeetingRow(**meeting_record(meeting))
+def meeting_row(meeting: Meeting) -> tables.MeetingRow:
+    return tables.MeetingRow(**meeting_record(meeting))
 
 
 def meeting_record(meeting: Meeting) -> dict[str, Any]:
@@ -77,7 +69,12 @@ def meeting_record(meeting: Meeting) -> dict[str, Any]:
 
 Record = dict[str, Any]
 ChildTable = type[
-    ParticipantRow | PhaseRow | NoteRow | DecisionRow | TrialActionRow | EvaluationRow
+    tables.ParticipantRow
+    | tables.PhaseRow
+    | tables.NoteRow
+    | tables.DecisionRow
+    | tables.TrialActionRow
+    | tables.EvaluationRow
 ]
 
 
@@ -89,10 +86,10 @@ def child_records(meeting: Meeting) -> dict[ChildTable, list[Record]]:
     """
     mid = meeting.id
     return {
-        ParticipantRow: [
+        tables.ParticipantRow: [
             {"meeting_id": mid, "name": p.name, "role": p.role} for p in meeting.participants
         ],
-        PhaseRow: [
+        tables.PhaseRow: [
             {
                 "meeting_id": mid,
                 "position": i,
@@ -104,13 +101,13 @@ def child_records(meeting: Meeting) -> dict[ChildTable, list[Record]]:
             }
             for i, p in enumerate(meeting.phases)
         ],
-        NoteRow: [note_record(mid, n) for n in meeting.notes],
-        DecisionRow: [
+        tables.NoteRow: [note_record(mid, n) for n in meeting.notes],
+        tables.DecisionRow: [
             {"meeting_id": mid, "text": d.text, "created_at": iso(d.created_at) or ""}
             for d in meeting.decisions
         ],
-        TrialActionRow: [trial_action_record(mid, a) for a in meeting.trial_actions],
-        EvaluationRow: [evaluation_record(mid, e) for e in meeting.evaluations],
+        tables.TrialActionRow: [trial_action_record(mid, a) for a in meeting.trial_actions],
+        tables.EvaluationRow: [evaluation_record(mid, e) for e in meeting.evaluations],
     }
 
 
@@ -125,8 +122,8 @@ def note_record(meeting_id: str, note: Note) -> Record:
     }
 
 
-def note_row(meeting_id: str, note: Note) -> NoteRow:
-    return NoteRow(**note_record(meeting_id, note))
+def note_row(meeting_id: str, note: Note) -> tables.NoteRow:
+    return tables.NoteRow(**note_record(meeting_id, note))
 
 
 def trial_action_record(meeting_id: str, action: TrialAction) -> Record:
@@ -143,8 +140,8 @@ def trial_action_record(meeting_id: str, action: TrialAction) -> Record:
     }
 
 
-def trial_action_row(meeting_id: str, action: TrialAction) -> TrialActionRow:
-    return TrialActionRow(**trial_action_record(meeting_id, action))
+def trial_action_row(meeting_id: str, action: TrialAction) -> tables.TrialActionRow:
+    return tables.TrialActionRow(**trial_action_record(meeting_id, action))
 
 
 def evaluation_record(meeting_id: str, evaluation: Evaluation) -> Record:
@@ -159,5 +156,5 @@ def evaluation_record(meeting_id: str, evaluation: Evaluation) -> Record:
     }
 
 
-def evaluation_row(meeting_id: str, evaluation: Evaluation) -> EvaluationRow:
-    return EvaluationRow(**evaluation_record(meeting_id, evaluation))
+def evaluation_row(meeting_id: str, evaluation: Evaluation) -> tables.EvaluationRow:
+    return tables.EvaluationRow(**evaluation_record(meeting_id, evaluation))

@@ -25,22 +25,14 @@ from refleksionsrum.core.models import (
 )
 
 if TYPE_CHECKING:
-    from refleksionsrum.core.store.tables import (
-        DecisionRow,
-        EvaluationRow,
-        MeetingRow,
-        NoteRow,
-        ParticipantRow,
-        PhaseRow,
-        TrialActionRow,
-    )
+    from refleksionsrum.core.store import tables
 
 
 def parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
-def to_note(row: NoteRow) -> Note:
+def to_note(row: tables.NoteRow) -> Note:
     return Note(
         phase=row.phase,
         kind=NoteKind(row.kind),
@@ -51,11 +43,11 @@ def to_note(row: NoteRow) -> Note:
     )
 
 
-def to_decision(row: DecisionRow) -> Decision:
+def to_decision(row: tables.DecisionRow) -> Decision:
     return Decision(text=row.text, created_at=parse_time(row.created_at), id=row.pk)
 
 
-def to_trial_action(row: TrialActionRow, started_at: str | None = None) -> TrialAction:
+def to_trial_action(row: tables.TrialActionRow, started_at: str | None = None) -> TrialAction:
     return TrialAction(
         id=row.id,
         title=row.title,
@@ -70,7 +62,7 @@ def to_trial_action(row: TrialActionRow, started_at: str | None = None) -> Trial
     )
 
 
-def to_evaluation(row: EvaluationRow) -> Evaluation:
+def to_evaluation(row: tables.EvaluationRow) -> Evaluation:
     return Evaluation(
         trial_action=row.trial_action,
         carried_out=CarriedOut(row.carried_out),
@@ -83,13 +75,13 @@ def to_evaluation(row: EvaluationRow) -> Evaluation:
 
 
 def to_meeting(
-    row: MeetingRow,
-    participants: list[ParticipantRow],
-    phases: list[PhaseRow],
-    notes: list[NoteRow],
-    decisions: list[DecisionRow],
-    actions: list[TrialActionRow],
-    evaluations: list[EvaluationRow],
+    row: tables.MeetingRow,
+    participants: list[tables.ParticipantRow],
+    phases: list[tables.PhaseRow],
+    notes: list[tables.NoteRow],
+    decisions: list[tables.DecisionRow],
+    actions: list[tables.TrialActionRow],
+    evaluations: list[tables.EvaluationRow],
 ) -> Meeting:
     return Meeting(
         id=row.id,
