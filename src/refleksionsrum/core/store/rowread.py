@@ -10,19 +10,7 @@ import tomllib
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from refleksionsrum.core.models import (
-    CarriedOut,
-    ClockState,
-    Decision,
-    Evaluation,
-    Meeting,
-    Note,
-    NoteKind,
-    Participant,
-    PhaseRecord,
-    TrialAction,
-    Verdict,
-)
+from refleksionsrum.core import models
 
 if TYPE_CHECKING:
     from refleksionsrum.core.store import tables
@@ -32,10 +20,10 @@ def parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
-def to_note(row: tables.NoteRow) -> Note:
-    return Note(
+def to_note(row: tables.NoteRow) -> models.Note:
+    return models.Note(
         phase=row.phase,
-        kind=NoteKind(row.kind),
+        kind=models.NoteKind(row.kind),
         text=row.text,
         source=row.source,
         created_at=parse_time(row.created_at),
@@ -43,12 +31,14 @@ def to_note(row: tables.NoteRow) -> Note:
     )
 
 
-def to_decision(row: tables.DecisionRow) -> Decision:
-    return Decision(text=row.text, created_at=parse_time(row.created_at), id=row.pk)
+def to_decision(row: tables.DecisionRow) -> models.Decision:
+    return models.Decision(text=row.text, created_at=parse_time(row.created_at), id=row.pk)
 
 
-def to_trial_action(row: tables.TrialActionRow, started_at: str | None = None) -> TrialAction:
-    return TrialAction(
+def to_trial_action(
+    row: tables.TrialActionRow, started_at: str | None = None
+) -> models.TrialAction:
+    return models.TrialAction(
         id=row.id,
         title=row.title,
         owner=row.owner,
@@ -62,14 +52,14 @@ def to_trial_action(row: tables.TrialActionRow, started_at: str | None = None) -
     )
 
 
-def to_evaluation(row: tables.EvaluationRow) -> Evaluation:
-    return Evaluation(
+def to_evaluation(row: tables.EvaluationRow) -> models.Evaluation:
+    return models.Evaluation(
         trial_action=row.trial_action,
-        carried_out=CarriedOut(row.carried_out),
+        carried_out=models.CarriedOut(row.carried_out),
         what_happened=row.what_happened,
         compared_to_prediction=row.compared_to_prediction,
         learning=row.learning,
-        verdict=Verdict(row.verdict),
+        verdict=models.Verdict(row.verdict),
         id=row.pk,
     )
 
@@ -82,24 +72,24 @@ def to_meeting(
     decisions: list[tables.DecisionRow],
     actions: list[tables.TrialActionRow],
     evaluations: list[tables.EvaluationRow],
-) -> Meeting:
-    return Meeting(
+) -> models.Meeting:
+    return models.Meeting(
         id=row.id,
         title=row.title,
         template=row.template,
         started_at=parse_time(row.started_at),
         ended_at=parse_time(row.ended_at) if row.ended_at else None,
         previous=row.previous,
-        participants=[Participant(p.name, p.role) for p in participants],
+        participants=[models.Participant(p.name, p.role) for p in participants],
         phases=[
-            PhaseRecord(p.key, p.title, p.planned_minutes, p.elapsed_ms, p.added_ms)
+            models.PhaseRecord(p.key, p.title, p.planned_minutes, p.elapsed_ms, p.added_ms)
             for p in sorted(phases, key=lambda p: p.position)
         ],
         notes=[to_note(n) for n in notes],
         decisions=[to_decision(d) for d in decisions],
         trial_actions=[to_trial_action(a, row.started_at) for a in actions],
         evaluations=[to_evaluation(e) for e in evaluations],
-        clock=ClockState(
+        clock=models.ClockState(
             current=row.current_phase,
             running=bool(row.running),
             running_since=parse_time(row.running_since) if row.running_since else None,
