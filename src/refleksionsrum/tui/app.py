@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
-import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
 from textual.app import App
@@ -27,6 +24,7 @@ from refleksionsrum.tui.messages import (
     WorkspaceFailed,
     WorkspaceLoaded,
 )
+from refleksionsrum.tui.signals import leave_on_signals, note_early_signals
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
@@ -37,7 +35,6 @@ if TYPE_CHECKING:
 
 
 R = TypeVar("R")
-LEAVING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
 @runtime_checkable
@@ -100,7 +97,7 @@ class RefleksionsrumApp(App[int]):
         self.set_reactive(App.theme, theme_for(workspace.config.theme))
 
     def on_mount(self) -> None:
-        self.watch_signals()
+        leave_on_signals(self.leave_on_signal)
         self.push_screen(StartScreen())
         # The start screen is drawn first. Then a quick look with sqlite3 fills in
         # the meetings; the store (SQLModel, about 300 ms) is loaded only when files
@@ -157,21 +154,8 @@ class RefleksionsrumApp(App[int]):
             screen.show_meetings(message.running, message.recent, message.problems)
             screen.offer_participants(message.participants)
 
-    def watch_signals(self) -> None:
-        """A closed window (SIGHUP), a stop (SIGTERM) or SIGINT saves everything and exits.
-
-        The meeting itself goes on: it is offered for resuming on the next start.
-        """
-        loop = asyncio.get_running_loop()
-        for number in LEAVING_SIGNALS:
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self.leave_on_signal, number)
-        early = _early_signal()
-        if early is not None:
-            # It came while the program was starting: leave now, as if it came now.
-            self.leave_on_signal(early)
-
     def leave_on_signal(self, number: int) -> None:
+        """Save everything and exit (tui/signals.py calls this for SIGHUP, SIGTERM, SIGINT)."""
         if self.left_on is not None:
             return  # a second signal while leaving: the first is being handled
         self.left_on = number
@@ -375,7 +359,7 @@ def run(
     workspace: Workspace | None = None,
 ) -> int:
     """Start the app on the workspace at ``root`` (opened already: ``workspace``)."""
-    _note_early_signals()
+    note_early_signals()
     opened = workspace if workspace is not None else Workspace.open(root)
     app = RefleksionsrumApp(opened, new=new, template=template, title=title, join=join)
     result = app.run()
@@ -392,21 +376,3 @@ def run(
         return result
     # No result: an error stopped Textual (it printed the traceback); never report success.
     return app.return_code or 0
-
-
-_early: list[int] = []
-
-
-def _note_early_signals() -> None:
-    """Until the app's own handlers are in place, a leaving signal is remembered."""
-
-    def remember(number: int, _frame: FrameType | None) -> None:
-        _early.append(number)
-
-    for number in LEAVING_SIGNALS:
-        with contextlib.suppress(ValueError, OSError):
-            signal.signal(number, remember)
-
-
-def _early_signal() -> int | None:
-    return _early[0] if _early else None
