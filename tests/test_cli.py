@@ -9,6 +9,7 @@ import sys
 import textwrap
 import types
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -517,21 +518,26 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
     assert done.stdout == "loaded: []\n"
 
 
-def test_export_of_an_up_to_date_workspace_does_not_load_the_store(workspace: Path) -> None:
-    held = hold_two_meetings(workspace)
+def export_in_a_new_process(workspace: Path, meeting_id: str) -> tuple[str, str]:
+    """`export MEETING_ID` in a fresh interpreter: (the referat, "QUICK 0" or "STORE 0").
+
+    QUICK: the store (SQLModel) was never imported; the export read with sqlite3 alone.
+    """
     script = (
         "import sys; from refleksionsrum import cli; "
-        f"code = cli.main(['export', {held.second!r}, '--workspace', {str(workspace)!r}]); "
+        f"code = cli.main(['export', {meeting_id!r}, '--workspace', {str(workspace)!r}]); "
         "print('STORE' if 'sqlmodel' in sys.modules else 'QUICK', code)"
     )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    text, _, last = done.stdout.rstrip("\n").rpartition("\n")
+    return text, last
 
-    def export() -> tuple[str, str]:
-        done = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
-        )
-        text, _, last = done.stdout.rstrip("\n").rpartition("\n")
-        return text, last
 
+def test_export_of_an_up_to_date_workspace_does_not_load_the_store(workspace: Path) -> None:
+    held = hold_two_meetings(workspace)
+    export = partial(export_in_a_new_process, workspace, held.second)
     # The first export takes the session files in; the next reads with sqlite3 alone.
     first, _ = export()
     second, how_second = export()
@@ -552,19 +558,7 @@ def test_a_quick_export_still_sees_what_taking_in_the_files_would_change(
     workspace: Path,
 ) -> None:
     held = hold_two_meetings(workspace)
-    script = (
-        "import sys; from refleksionsrum import cli; "
-        f"code = cli.main(['export', {held.second!r}, '--workspace', {str(workspace)!r}]); "
-        "print('STORE' if 'sqlmodel' in sys.modules else 'QUICK', code)"
-    )
-
-    def export() -> tuple[str, str]:
-        done = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
-        )
-        text, _, last = done.stdout.rstrip("\n").rpartition("\n")
-        return text, last
-
+    export = partial(export_in_a_new_process, workspace, held.second)
     export()
     assert export()[1] == "QUICK 0"
     # The first meeting's file edited in place: the trial action the second follows

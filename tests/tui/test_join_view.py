@@ -34,10 +34,11 @@ async def eventually(pilot: RRPilot, condition: Callable[[], object], what: str)
 
 
 async def joined(pilot: RRPilot, app: App[object]) -> MeetingScreen:
-    """The note-taker's meeting screen, once it is there."""
+    """The note-taker's meeting screen, once it is there with the entry line ready to type."""
     await eventually(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
     screen = app.screen
     assert isinstance(screen, MeetingScreen)
+    await eventually(pilot, lambda: focused_id(app) == "entry-text", "typing at once")
     return screen
 
 
@@ -59,7 +60,6 @@ async def test_the_note_taker_records_and_follows(
         screen = await joined(pilot, app)
         assert not screen.room.is_facilitator
         assert screen.room.phase.key == "data"
-        await eventually(pilot, lambda: focused_id(app) == "entry-text", "typing at once")
         await paste_text(pilot, "Fra referenten")
         await pilot.press("enter")
         await eventually(pilot, lambda: not screen.saving, "the note is stored")
@@ -118,7 +118,6 @@ async def test_keys_typed_while_the_view_follows_are_kept(
     app = make_app(join="")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await joined(pilot, app)
-        await eventually(pilot, lambda: focused_id(app) == "entry-text", "typing at once")
         old_line = screen.query_one("#entry-text", Input)
         # The keys that reached the old line between the decision to follow and its removal.
         old_line.value = "Skrevet mens skærmen fulgte"
