@@ -15,6 +15,7 @@ from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
 from refleksionsrum.core.store.schema import SCHEMA_VERSION
 from refleksionsrum.core.workspace import Workspace
+from support.rooms import new_room
 
 
 def test_a_new_workspace_has_empty_lists_and_nothing_to_take_in(workspace: Workspace) -> None:
@@ -43,9 +44,7 @@ def test_lists_running_and_recent_meetings_like_the_store(
 def test_a_file_dropped_in_or_changed_needs_the_store(
     workspace: Workspace, store: Store, clock: FakeClock
 ) -> None:
-    room = MeetingRoom(
-        workspace, store, new_meeting(store, workspace.config.template(), "M", [], clock), clock
-    )
+    room = new_room(workspace, store, "M", clock)
     room.end()
     copy = workspace.sessions_dir / "kollega.toml"
     shutil.copy(session_path(workspace, room.meeting.id), copy)

@@ -27,6 +27,7 @@ from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import wait_until
+from support.rooms import new_room
 
 from .faults import fill, immutable, leftovers, read_only_mount, tiny_disk
 
@@ -213,16 +214,13 @@ def test_a_file_the_end_could_not_write_is_written_at_the_next_start(
     how: str, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from refleksionsrum.core.files.sync import ingest, open_store
-    from refleksionsrum.core.meeting.room import MeetingRoom
     from refleksionsrum.core.models import NoteKind
 
     opened = Workspace.open(workspace)
     sessions = workspace / "sessions"
     store = open_store(opened)
     clock = FakeClock()
-    room = MeetingRoom(
-        opened, store, new_meeting(store, opened.config.template(), "Slut", [], clock), clock
-    )
+    room = new_room(opened, store, "Slut", clock)
     assert room.write_file()
     room.add_note(NoteKind.NOTE, "Det sidste, der blev sagt")
     trouble = refused if how == "temporary file refused" else unchangeable

@@ -13,13 +13,12 @@ from textual.widgets import Input
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files.sync import open_store
-from refleksionsrum.core.meeting.room import MeetingRoom
-from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import RRPilot, wait_until
+from support.rooms import new_room
 
 
 def crashed_meeting(root: Path, drafts: dict[str, dict[str, str]]) -> None:
@@ -27,9 +26,7 @@ def crashed_meeting(root: Path, drafts: dict[str, dict[str, str]]) -> None:
     workspace = Workspace.open(root)
     store = open_store(workspace)
     clock = FakeClock()
-    room = MeetingRoom(
-        workspace, store, new_meeting(store, workspace.config.template(), "Møde", [], clock), clock
-    )
+    room = new_room(workspace, store, "Møde", clock)
     room.next_phase()
     for key, fields in drafts.items():
         room.drafts.save(key, fields)

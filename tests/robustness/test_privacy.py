@@ -23,6 +23,7 @@ from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace, init_workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.summary import SummaryScreen
+from support.rooms import new_room
 
 from .peek import database
 
@@ -44,9 +45,7 @@ def ended_meeting(root: Path) -> tuple[Workspace, str]:
     workspace = Workspace.open(root)
     store = open_store(workspace)
     clock = FakeClock()
-    room = MeetingRoom(
-        workspace, store, new_meeting(store, workspace.config.template(), "Møde", [], clock), clock
-    )
+    room = new_room(workspace, store, "Møde", clock)
     room.add_note(NoteKind.NOTE, "Om en borger")
     room.end()
     store.close()

@@ -28,6 +28,7 @@ from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import wait_until
+from support.rooms import new_room
 
 from .peek import notes, poll
 from .procs import SCRIPT, Terminal
@@ -103,9 +104,7 @@ def test_an_evaluation_with_a_lone_surrogate_is_kept_with_a_replacement(workspac
     opened = Workspace.open(workspace)
     store = open_store(opened)
     clock = FakeClock()
-    first = MeetingRoom(
-        opened, store, new_meeting(store, opened.config.template(), "Før", [], clock), clock
-    )
+    first = new_room(opened, store, "Før", clock)
     action = first.save_trial_action(
         TrialAction(
             id="", title="Ring", owner="Ida", due=first.default_due(), prediction="p", measure="m"
@@ -113,9 +112,7 @@ def test_an_evaluation_with_a_lone_surrogate_is_kept_with_a_replacement(workspac
     )
     first.end()
     clock.advance(minutes=60 * 24 * 14)
-    second = MeetingRoom(
-        opened, store, new_meeting(store, opened.config.template(), "Efter", [], clock), clock
-    )
+    second = new_room(opened, store, "Efter", clock)
     evaluation, _ = second.evaluate(
         action, CarriedOut.YES, "sket \ud83d", "lært \udc00", Verdict.ADOPT, "som ventet \ud800"
     )
@@ -170,9 +167,7 @@ def test_a_real_terminal_never_receives_escapes_from_notes(workspace: Path) -> N
     opened = Workspace.open(workspace)
     store = open_store(opened)
     clock = FakeClock()
-    room = MeetingRoom(
-        opened, store, new_meeting(store, opened.config.template(), "Escapes", [], clock), clock
-    )
+    room = new_room(opened, store, "Escapes", clock)
     room.next_phase()
     room.add_note(NoteKind.OBSERVATION, "titel \x1b]0;PWNED\x07 slut")
     room.add_note(NoteKind.OBSERVATION, "farve \x1b[31mRØD\x1b[0m slut")
