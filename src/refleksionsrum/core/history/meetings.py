@@ -16,6 +16,7 @@ FROM meeting AS m {where}
 ORDER BY m.started_utc DESC
 {limit}
 """
+_COUNT = "SELECT COUNT(*) FROM meeting AS m {where}"
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,38 @@ class MeetingLine:
     ended_at: datetime | None
 
 
+@dataclass(frozen=True)
+class MeetingPage:
+    """Some of the meetings a filter keeps, and how many it keeps in all."""
+
+    count: int
+    lines: list[MeetingLine]
+
+
 def list_meetings(
     store: Store, chosen: MeetingFilter | None = None, limit: int | None = None
 ) -> list[MeetingLine]:
     """The meetings the filter keeps, newest first; text matches the title or the id."""
-    chosen = chosen or MeetingFilter()
+    clause, params = _where(chosen or MeetingFilter())
+    return _lines(store, clause, params, limit, 0)
+
+
+def meetings_page(
+    store: Store, chosen: MeetingFilter | None = None, *, offset: int = 0, limit: int = 100
+) -> MeetingPage:
+    """Meetings ``offset`` to ``offset + limit`` of those the filter keeps, and their count.
+
+    The history screen shows a screenful of 10,000 meetings: reading them all for it
+    would cost more than the screen's whole first draw may take.
+    """
+    clause, params = _where(chosen or MeetingFilter())
+    with store.engine.connect() as connection:
+        count = int(connection.execute(text(_COUNT.format(where=clause)), params).scalar_one())
+        connection.rollback()
+    return MeetingPage(count, _lines(store, clause, params, limit, offset))
+
+
+def _where(chosen: MeetingFilter) -> tuple[str, dict[str, Any]]:
     where: list[str] = []
     params: dict[str, Any] = {}
     if chosen.template:
@@ -59,9 +87,15 @@ def list_meetings(
     if chosen.until:
         where.append("SUBSTR(m.started_at, 1, 10) <= :until")
         params["until"] = chosen.until.isoformat()
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _lines(
+    store: Store, clause: str, params: dict[str, Any], limit: int | None, offset: int
+) -> list[MeetingLine]:
     sql = _LIST.format(
-        where=("WHERE " + " AND ".join(where)) if where else "",
-        limit=f"LIMIT {int(limit)}" if limit else "",
+        where=clause,
+        limit=f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit else "",
     )
     with store.engine.connect() as connection:
         rows = list(connection.execute(text(sql), params))
