@@ -99,6 +99,7 @@ def queries(workspace: Workspace, runs: int) -> None:
 
 # The target for the board's and history's first draw, after the key.
 DRAW_TARGET_S = 0.150
+REFRESH_WAIT_S = 10.0
 
 
 def _load() -> str:
@@ -129,7 +130,11 @@ async def _drawn(pilot: Any, ready: Callable[[], bool], deadline_s: float = 60.0
         await asyncio.sleep(0.002)
     refreshed = asyncio.Event()
     app.screen.call_after_refresh(refreshed.set)
-    await refreshed.wait()
+    try:
+        await asyncio.wait_for(refreshed.wait(), REFRESH_WAIT_S)
+    except TimeoutError:
+        # Seen once in a long run: say so rather than hang; the figure shows it.
+        print(f"  (no refresh came within {REFRESH_WAIT_S:.0f} s)", file=sys.stderr)
     return time.perf_counter()
 
 

@@ -74,3 +74,14 @@ def test_learning_points_and_pages_are_the_log(archive: Store) -> None:
         ]
         assert paged == list(group.lessons)
     assert read_lessons(archive, "No such point") == []
+
+
+def test_the_history_filter_folds_danish_letters(archive: Store) -> None:
+    from memory_corpus import _meeting
+
+    archive.save_meeting(
+        _meeting("2026-11-20-1300-aars", date(2026, 11, 20), "Årsmøde for ØSTHOLDET")
+    )
+    for typed in ("årsmøde", "ÅRSMØDE", "østholdet"):
+        found = meetings_page(archive, MeetingFilter(text=typed))
+        assert [line.id for line in found.lines] == ["2026-11-20-1300-aars"], typed

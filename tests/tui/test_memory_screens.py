@@ -159,6 +159,7 @@ async def test_the_lists_fill_a_page_at_a_time_in_order(
     monkeypatch.setattr(board, "PAGE", 1)
     monkeypatch.setattr(history, "PAGE", 1)
     monkeypatch.setattr(learning, "PAGE", 1)
+    monkeypatch.setattr(learning, "FIRST_PAGE", 1)
     async with run_app(make_app(), (80, 24)) as pilot:
         await wait_for_store(pilot)
         await pilot.press("f7")

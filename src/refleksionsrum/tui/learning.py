@@ -35,6 +35,8 @@ EXPORT_NAME = "læringslog.md"
 # Lessons read and drawn at a time: a development point of a long history has tens of
 # thousands; the next page is read as the reader scrolls near the end.
 PAGE = 50
+# The first page: a screenful at 160x45 (a lesson takes three lines or more), drawn fast.
+FIRST_PAGE = 15
 # Lines left below the view when the next page is asked for.
 AHEAD = 20
 VERDICT_STYLE = {
@@ -132,8 +134,9 @@ class LearningScreen(Screen[None]):
     def _read(self) -> None:
         assert self.point is not None
         chosen, offset = self.point.development_point, len(self.lessons)
+        limit = PAGE if offset else FIRST_PAGE
         self.reader.read(
-            lambda store: read_lessons(store, chosen, offset=offset, limit=PAGE),
+            lambda store: read_lessons(store, chosen, offset=offset, limit=limit),
             self._show_lessons,
         )
 

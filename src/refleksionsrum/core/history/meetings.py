@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import text
 
 from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.store.engine import UNICODE_LOWER
 
 _LIST = """
 SELECT m.id, m.title, m.template, m.started_at, m.ended_at
@@ -50,7 +51,7 @@ def list_meetings(
     store: Store, chosen: MeetingFilter | None = None, limit: int | None = None
 ) -> list[MeetingLine]:
     """The meetings the filter keeps, newest first; text matches the title or the id."""
-    clause, params = _where(chosen or MeetingFilter())
+    clause, params = _where(store, chosen or MeetingFilter())
     return _lines(store, clause, params, limit, 0)
 
 
@@ -62,25 +63,24 @@ def meetings_page(
     The history screen shows a screenful of 10,000 meetings: reading them all for it
     would cost more than the screen's whole first draw may take.
     """
-    clause, params = _where(chosen or MeetingFilter())
+    clause, params = _where(store, chosen or MeetingFilter())
     with store.engine.connect() as connection:
         count = int(connection.execute(text(_COUNT.format(where=clause)), params).scalar_one())
         connection.rollback()
     return MeetingPage(count, _lines(store, clause, params, limit, offset))
 
 
-def _where(chosen: MeetingFilter) -> tuple[str, dict[str, Any]]:
+def _where(store: Store, chosen: MeetingFilter) -> tuple[str, dict[str, Any]]:
     where: list[str] = []
     params: dict[str, Any] = {}
     if chosen.template:
         where.append("m.template = :template")
         params["template"] = chosen.template
     if chosen.text:
-        # LOWER() folds ASCII only in SQLite: fold both sides in Python's way instead
-        # for the title, by comparing with the folded text in a LIKE on both spellings.
-        where.append("(LOWER(m.title) LIKE :text OR m.title LIKE :raw OR m.id LIKE :text)")
+        # Case folds for æ, ø and å too: SQLite's own LOWER() folds A-Z only.
+        lower = UNICODE_LOWER if store.backend == "sqlite" else "LOWER"
+        where.append(f"({lower}(m.title) LIKE :text OR m.id LIKE :text)")
         params["text"] = f"%{chosen.text.lower()}%"
-        params["raw"] = f"%{chosen.text}%"
     if chosen.since:
         where.append("SUBSTR(m.started_at, 1, 10) >= :since")
         params["since"] = chosen.since.isoformat()
