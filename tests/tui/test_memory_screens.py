@@ -148,3 +148,35 @@ async def test_the_palette_opens_the_screens(archive: Path, make_app: AppFactory
         await pilot.pause()
         await pilot.press("enter")
         await wait_for_screen(pilot, LearningScreen)
+
+
+async def test_the_lists_fill_a_page_at_a_time_in_order(
+    archive: Path, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page of one row: every row still comes, once each, in order, as on a long history."""
+    from refleksionsrum.tui import board, history, learning
+
+    monkeypatch.setattr(board, "PAGE", 1)
+    monkeypatch.setattr(history, "PAGE", 1)
+    monkeypatch.setattr(learning, "PAGE", 1)
+    monkeypatch.setattr(learning, "FIRST_PAGE", 1)
+    async with run_app(make_app(), (80, 24)) as pilot:
+        await wait_for_store(pilot)
+        await pilot.press("f7")
+        screen = await wait_for_screen(pilot, HistoryScreen)
+        table = screen.query_one("#meetings", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 3, "all three meetings")
+        assert rows(table)[0] == "2026-09-02-1300-skole"
+        await pilot.press("escape")
+        await pilot.press("f8")
+        board_screen = await wait_for_screen(pilot, BoardScreen)
+        table = board_screen.query_one("#actions", DataTable)
+        board_screen.query_one(Tabs).active = "all"
+        await wait_until(pilot, lambda: table.row_count == 4, "all four trial actions")
+        assert rows(table) == ["ta-ring", "ta-bus", "ta-sms", "ta-trivsel"]  # soonest due first
+        await pilot.press("escape")
+        await pilot.press("f9")
+        log = await wait_for_screen(pilot, LearningScreen)
+        await wait_until(pilot, lambda: len(log.lessons) == 3, "the point's three lessons")
+        text = "".join(str(page.render()) for page in log.query("#lesson-pages Static"))
+        assert text.index("Sms'en er nok.") < text.index("En sms virker lige så godt")

@@ -83,7 +83,8 @@ def test_learning_screen(size: tuple[int, int], archive: Path, snap_compare: Sna
     async def learning(pilot: RRPilot) -> None:
         await wait_for_store(pilot)
         await pilot.press("f9")
-        await wait_for_screen(pilot, LearningScreen)
+        screen = await wait_for_screen(pilot, LearningScreen)
+        await wait_until(pilot, lambda: len(screen.lessons) == 3, "the point's lessons")
         await steady(pilot)
 
     assert snap_compare(app_on(archive), terminal_size=size, run_before=learning)

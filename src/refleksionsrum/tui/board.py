@@ -10,10 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static, Tab, Tabs
+from textual.widgets import DataTable, Header, Label, Static, Tab, Tabs
 
-from refleksionsrum.core.history.board import ActionView, BoardView, chain, read_actions
+from refleksionsrum.core.history.board import (
+    ActionView,
+    BoardPage,
+    BoardView,
+    chain,
+    read_board_page,
+)
 from refleksionsrum.core.i18n import long_date, short_date, t
+from refleksionsrum.tui.background import Reader
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
@@ -21,9 +29,11 @@ if TYPE_CHECKING:
     from refleksionsrum.tui.app import RefleksionsrumApp
 
 TABS = (BoardView.OPEN, BoardView.DUE, BoardView.OVERDUE, BoardView.CLOSED, BoardView.ALL)
-# A long history has thousands of closed trial actions; the table shows this many at
-# first (soonest due first) and more as the cursor nears the end.
+# A long history has thousands of closed trial actions: a page of them is read at a time
+# (soonest due first), off the UI thread, and the next as the cursor nears the end.
 PAGE = 100
+# Rows left below the cursor when the next page is asked for.
+AHEAD = 30
 
 
 class BoardScreen(Screen[None]):
@@ -35,7 +45,10 @@ class BoardScreen(Screen[None]):
         super().__init__()
         translate_bindings(self)
         self.actions: list[ActionView] = []
-        self.shown = 0
+        self.ids: set[str] = set()
+        self.count = 0
+        self.view = BoardView.OPEN
+        self.reader = Reader(self, "board")
 
     @property
     def rr(self) -> RefleksionsrumApp:
@@ -47,7 +60,7 @@ class BoardScreen(Screen[None]):
             yield Tabs(*[Tab(t(f"board.tab.{view.value}"), id=view.value) for view in TABS])
             yield Static(id="board-status", classes="hint")
             yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield RoomFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("board.title")
@@ -58,23 +71,35 @@ class BoardScreen(Screen[None]):
 
     @on(Tabs.TabActivated)
     def show_tab(self, event: Tabs.TabActivated) -> None:
-        store = self.rr.store
-        assert store is not None
-        view = BoardView(event.tab.id or BoardView.OPEN.value)
-        # The table needs each one's latest verdict; its story is read on Enter.
-        self.actions = read_actions(store, view, today=self.rr.clock.now().date(), stories=False)
-        table = self.query_one("#actions", DataTable)
-        table.clear()
-        self.shown = 0
-        self._more()
-        status = self.query_one("#board-status", Static)
-        count = len(self.actions)
-        status.update(t("board.count", count=count) if count else t("board.none"))
+        self.view = BoardView(event.tab.id or BoardView.OPEN.value)
+        self.actions = []
+        self.ids.clear()
+        self.count = 0
+        self.query_one("#actions", DataTable).clear()
+        self.query_one("#board-status", Static).update(t("board.loading"))
+        self._read(0)
 
-    def _more(self) -> None:
+    def _read(self, offset: int) -> None:
+        view, today = self.view, self.rr.clock.now().date()
+        self.reader.read(
+            lambda store: read_board_page(store, view, today, offset=offset, limit=PAGE),
+            self._fill,
+        )
+
+    def _fill(self, page: BoardPage) -> None:
+        # Added while the table handles a message of its own, so that its idle, right
+        # after, measures the columns before a frame draws the rows: added from the
+        # worker's callback, a frame could draw them at the old widths and keep them cut.
+        self.query_one("#actions", DataTable).call_later(self._add_rows, page, self.reader.asked)
+
+    def _add_rows(self, page: BoardPage, asked: int) -> None:
+        if asked != self.reader.asked:
+            return  # asked again meanwhile (another tab, another filter)
         today = self.rr.clock.now().date()
         table = self.query_one("#actions", DataTable)
-        for action in self.actions[self.shown : self.shown + PAGE]:
+        # A trial action planned meanwhile moves the rest down a place: no row twice.
+        fresh = [action for action in page.actions if action.id not in self.ids]
+        for action in fresh:
             late = action.days_overdue(today)
             verdict = action.latest_verdict
             table.add_row(
@@ -86,12 +111,22 @@ class BoardScreen(Screen[None]):
                 t(f"verdict.{verdict.value}") if verdict else "",
                 key=action.id,
             )
-        self.shown = min(len(self.actions), self.shown + PAGE)
+        self.actions += fresh
+        self.ids.update(action.id for action in fresh)
+        self.count = page.count
+        if fresh:
+            self.call_after_refresh(self.near_end)  # a short page: the next at once
+        status = self.query_one("#board-status", Static)
+        status.update(t("board.count", count=page.count) if page.count else t("board.none"))
 
     @on(DataTable.RowHighlighted, "#actions")
-    def near_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self.shown - 10 and self.shown < len(self.actions):
-            self._more()
+    def near_end(self, event: DataTable.RowHighlighted | None = None) -> None:
+        """The next page once the cursor is near the last row read (or the page was short)."""
+        table = self.query_one(DataTable)
+        shown = len(self.actions)
+        near = table.cursor_row >= shown - AHEAD
+        if near and shown < self.count and not self.reader.busy:
+            self._read(shown)
 
     @on(DataTable.RowSelected, "#actions")
     def open_story(self, event: DataTable.RowSelected) -> None:
@@ -181,7 +216,7 @@ class StoryScreen(ModalScreen[None]):
             yield Label(t("story.title"), classes="panel-title")
             if found:
                 yield Static(story_text(found[0], links), id="story-text")
-        yield Footer()
+        yield RoomFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -12,23 +12,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import DataTable, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from refleksionsrum.core.export import referat
 from refleksionsrum.core.i18n import clock_time, long_date, short_date, t
 from refleksionsrum.core.privacy import mask_cpr
+from refleksionsrum.tui.background import Reader
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
-    from refleksionsrum.core.history.meetings import MeetingLine
+    from refleksionsrum.core.history.meetings import MeetingFilter, MeetingLine, MeetingPage
     from refleksionsrum.core.models import Meeting, TrialAction
     from refleksionsrum.tui.app import RefleksionsrumApp
 
-# Rows added to the table at a time: 10,000 meetings are read at once (fast), but a
-# table of them all would take long to draw; more are added as the cursor nears the end.
+# Meetings read at a time, off the UI thread: a screenful and more of 10,000; the next
+# page is read as the cursor nears the end.
 PAGE = 100
+# Rows left below the cursor when the next page is asked for.
+AHEAD = 30
 
 
 class HistoryScreen(Screen[None]):
@@ -40,7 +44,10 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         translate_bindings(self)
         self.lines: list[MeetingLine] = []
-        self.shown = 0
+        self.ids: set[str] = set()
+        self.count = 0
+        self.chosen: MeetingFilter | None = None
+        self.reader = Reader(self, "history")
 
     @property
     def rr(self) -> RefleksionsrumApp:
@@ -56,9 +63,9 @@ class HistoryScreen(Screen[None]):
                 yield Select(templates, prompt=t("history.all_templates"), id="h-template")
                 yield Input(placeholder=t("history.filter_from"), id="h-from")
                 yield Input(placeholder=t("history.filter_to"), id="h-to")
-            yield Static(id="history-status", classes="hint")
+            yield Static(t("history.loading"), id="history-status", classes="hint")
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield RoomFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("history.title")
@@ -72,11 +79,9 @@ class HistoryScreen(Screen[None]):
     @on(Input.Changed)
     @on(Select.Changed)
     def refill(self) -> None:
-        from refleksionsrum.core.history.meetings import MeetingFilter, list_meetings
+        from refleksionsrum.core.history.meetings import MeetingFilter
         from refleksionsrum.core.search.query import QueryError
 
-        store = self.rr.store
-        assert store is not None
         status = self.query_one("#history-status", Static)
         template = self.query_one("#h-template", Select).value
         try:
@@ -87,18 +92,25 @@ class HistoryScreen(Screen[None]):
             status.add_class("warning")
             return
         status.remove_class("warning")
-        chosen = MeetingFilter(
+        self.chosen = MeetingFilter(
             template=str(template) if isinstance(template, str) else None,
             text=self.query_one("#h-text", Input).value.strip() or None,
             since=since,
             until=until,
         )
-        self.lines = list_meetings(store, chosen)
-        table = self.query_one("#meetings", DataTable)
-        table.clear()
-        self.shown = 0
-        self._more()
-        status.update(t("history.count", count=len(self.lines)))
+        self.lines = []
+        self.ids.clear()
+        self.count = 0
+        self.query_one("#meetings", DataTable).clear()
+        self._read(0)
+
+    def _read(self, offset: int) -> None:
+        from refleksionsrum.core.history.meetings import meetings_page
+
+        chosen = self.chosen
+        self.reader.read(
+            lambda store: meetings_page(store, chosen, offset=offset, limit=PAGE), self._fill
+        )
 
     def _day(self, selector: str, *, last: bool) -> date | None:
         from refleksionsrum.core.search.query import parse_day
@@ -106,20 +118,39 @@ class HistoryScreen(Screen[None]):
         value = self.query_one(selector, Input).value.strip()
         return parse_day(value, last=last) if value else None
 
-    def _more(self) -> None:
+    def _fill(self, page: MeetingPage) -> None:
+        # Added while the table handles a message of its own, so that its idle, right
+        # after, measures the columns before a frame draws the rows: added from the
+        # worker's callback, a frame could draw them at the old widths and keep them cut.
+        self.query_one("#meetings", DataTable).call_later(self._add_rows, page, self.reader.asked)
+
+    def _add_rows(self, page: MeetingPage, asked: int) -> None:
+        if asked != self.reader.asked:
+            return  # asked again meanwhile (another tab, another filter)
         table = self.query_one("#meetings", DataTable)
-        for line in self.lines[self.shown : self.shown + PAGE]:
+        # A meeting started meanwhile moves the rest down a place: no row twice.
+        fresh = [line for line in page.lines if line.id not in self.ids]
+        for line in fresh:
             when = f"{short_date(line.started_at)} {clock_time(line.started_at)}"
             title = literal(line.title)
             if line.ended_at is None:
                 title.append(f" · {t('history.running')}", style="italic")
             table.add_row(when, title, literal(line.template), key=line.id)
-        self.shown = min(len(self.lines), self.shown + PAGE)
+        self.lines += fresh
+        self.ids.update(line.id for line in fresh)
+        self.count = page.count
+        if fresh:
+            self.call_after_refresh(self.near_end)  # a short page: the next at once
+        self.query_one("#history-status", Static).update(t("history.count", count=page.count))
 
     @on(DataTable.RowHighlighted, "#meetings")
-    def near_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self.shown - 10 and self.shown < len(self.lines):
-            self._more()
+    def near_end(self, event: DataTable.RowHighlighted | None = None) -> None:
+        """The next page once the cursor is near the last row read (or the page was short)."""
+        table = self.query_one(DataTable)
+        shown = len(self.lines)
+        near = table.cursor_row >= shown - AHEAD
+        if near and shown < self.count and not self.reader.busy:
+            self._read(shown)
 
     @on(DataTable.RowSelected, "#meetings")
     def open_meeting(self, event: DataTable.RowSelected) -> None:
@@ -167,7 +198,7 @@ class RecordScreen(Screen[None]):
             yield Static(heading)
             yield Static(t("record.read_only"), id="record-status", classes="hint")
             yield OptionList(*self._options(meeting), id="record-items")
-        yield Footer()
+        yield RoomFooter()
 
     def _options(self, meeting: Meeting) -> list[Option]:
         options: list[Option] = []

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import short_date, t
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
@@ -65,7 +66,7 @@ class SearchScreen(Screen[None]):
             yield Input(value=self.initial, placeholder=t("search.placeholder"), id="query")
             yield Static(t("search.help"), id="search-status", classes="hint")
             yield OptionList(id="hits")
-        yield Footer()
+        yield RoomFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("search.title")

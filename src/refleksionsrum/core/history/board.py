@@ -99,15 +99,10 @@ ORDER BY m.started_utc, e.pk
 _ADAPTED = "SELECT adapted_from, id FROM trial_action WHERE adapted_from IN :ids ORDER BY pk"
 
 
-def read_actions(
-    store: Store,
-    view: BoardView = BoardView.ALL,
-    today: date | None = None,
-    *,
-    stories: bool = True,
-    owner: str | None = None,
-) -> list[ActionView]:
-    """The trial actions of one tab, soonest due first, each with its whole story."""
+def _where(
+    connection: Connection, view: BoardView, today: date | None, owner: str | None
+) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause of one tab (and an owner), with its parameters."""
     where: list[str] = []
     params: dict[str, Any] = {}
     if view in (BoardView.OPEN, BoardView.DUE, BoardView.OVERDUE):
@@ -117,24 +112,91 @@ def read_actions(
     if owner:
         where.append("LOWER(a.owner) = :owner")
         params["owner"] = owner.lower()
+    if view in (BoardView.DUE, BoardView.OVERDUE):
+        day = today or date.today()
+        if view is BoardView.OVERDUE:
+            where.append("a.due < :day")
+            params["day"] = day.isoformat()
+        else:
+            where.append("a.due >= :day AND a.due <= :next")
+            params["day"] = day.isoformat()
+            params["next"] = next_meeting(connection, day).isoformat()
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def read_actions(
+    store: Store,
+    view: BoardView = BoardView.ALL,
+    today: date | None = None,
+    *,
+    owner: str | None = None,
+) -> list[ActionView]:
+    """The trial actions of one tab, soonest due first, each with its whole story."""
     with store.engine.connect() as connection:
-        if view in (BoardView.DUE, BoardView.OVERDUE):
-            day = today or date.today()
-            if view is BoardView.OVERDUE:
-                where.append("a.due < :day")
-                params["day"] = day.isoformat()
-            else:
-                where.append("a.due >= :day AND a.due <= :next")
-                params["day"] = day.isoformat()
-                params["next"] = next_meeting(connection, day).isoformat()
-        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        clause, params = _where(connection, view, today, owner)
         rows = list(connection.execute(text(_ACTIONS.format(where=clause)), params))
-        # A few rows: their stories cost nothing. Thousands (a long history's closed
-        # tab): without stories, each one's latest verdict read in one pass.
-        many = not stories and len(rows) > 900
-        actions = _with_verdicts(connection, rows) if many else _with_stories(connection, rows)
+        actions = _with_stories(connection, rows)
         connection.rollback()
     return actions
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    """Some rows of one tab, and how many the tab has in all."""
+
+    count: int
+    actions: list[ActionView]
+
+
+# The page is cut first, then each of its rows gets its latest verdict: a long history's
+# closed tab has thousands of trial actions and tens of thousands of evaluations, and
+# the table shows a screenful of them.
+_PAGE = """
+SELECT p.id, p.title, p.owner, p.due, p.prediction, p.measure, p.development_point,
+  p.adapted_from, p.meeting_id, p.meeting_title, p.started_at, p.closed_by, (
+    SELECT e.verdict FROM evaluation AS e JOIN meeting AS em ON em.id = e.meeting_id
+    WHERE e.trial_action = p.id ORDER BY em.started_utc DESC, e.pk DESC LIMIT 1
+  ) AS last_verdict
+FROM (
+  SELECT a.id, a.title, a.owner, a.due, a.prediction, a.measure, a.development_point,
+    a.adapted_from, a.meeting_id, m.title AS meeting_title, m.started_at, a.closed_by,
+    m.started_utc, a.pk
+  FROM trial_action AS a JOIN meeting AS m ON m.id = a.meeting_id
+  {where}
+  ORDER BY a.due, m.started_utc, a.pk
+  LIMIT :limit OFFSET :offset
+) AS p
+ORDER BY p.due, p.started_utc, p.pk
+"""
+_COUNT = "SELECT COUNT(*) FROM trial_action AS a {where}"
+
+
+def read_board_page(
+    store: Store,
+    view: BoardView = BoardView.OPEN,
+    today: date | None = None,
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    owner: str | None = None,
+) -> BoardPage:
+    """Rows ``offset`` to ``offset + limit`` of one tab, soonest due first, without stories.
+
+    Each row has its latest verdict (what the board's table shows); the whole story is
+    read on Enter with :func:`chain`.
+    """
+    with store.engine.connect() as connection:
+        clause, params = _where(connection, view, today, owner)
+        count = int(connection.execute(text(_COUNT.format(where=clause)), params).scalar_one())
+        page = text(_PAGE.format(where=clause))
+        rows = list(connection.execute(page, {**params, "limit": limit, "offset": offset}))
+        connection.rollback()
+    views = _views(rows, defaultdict(list), defaultdict(list))
+    actions = [
+        replace(action, last_verdict=Verdict(row[-1]) if row[-1] is not None else None)
+        for action, row in zip(views, rows, strict=True)
+    ]
+    return BoardPage(count, actions)
 
 
 def read_action(store: Store, action_id: str) -> ActionView | None:
@@ -192,23 +254,11 @@ def next_meeting(connection: Connection, today: date) -> date:
     return candidate
 
 
-_VERDICTS = """
-SELECT e.trial_action, e.verdict FROM evaluation AS e JOIN meeting AS m ON m.id = e.meeting_id
-ORDER BY m.started_utc, e.pk
-"""
-
-
-def _with_verdicts(connection: Connection, rows: list[Any]) -> list[ActionView]:
-    """The actions with their latest verdict only: what the board's table shows."""
-    latest = {str(row[0]): Verdict(row[1]) for row in connection.execute(text(_VERDICTS))}
-    return [
-        replace(action, last_verdict=latest.get(action.id))
-        for action in _views(rows, defaultdict(list), defaultdict(list))
-    ]
-
-
 def _with_stories(connection: Connection, rows: list[Any]) -> list[ActionView]:
     ids = [str(row[0]) for row in rows]
+    if not ids:
+        # An empty IN list is NULL typed as an integer: PostgreSQL refuses it for text.
+        return []
     wanted = set(ids)
     stories: dict[str, list[EvaluationView]] = defaultdict(list)
     into: dict[str, list[str]] = defaultdict(list)

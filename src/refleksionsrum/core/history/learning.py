@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import text
 
@@ -13,13 +14,38 @@ from refleksionsrum.core.models import Verdict
 from refleksionsrum.core.privacy import mask_cpr
 from refleksionsrum.core.store.database import Store
 
-_LEARNING = """
+_COLUMNS = """
 SELECT a.development_point, e.trial_action, a.title, e.meeting_id, m.title, m.started_at,
-  e.verdict, e.learning, e.what_happened
+  e.verdict, e.learning, e.what_happened"""
+_LEARNING = (
+    _COLUMNS
+    + """
 FROM evaluation AS e
 JOIN meeting AS m ON m.id = e.meeting_id
 LEFT JOIN trial_action AS a ON a.id = e.trial_action
 ORDER BY m.started_utc DESC, e.pk DESC
+"""
+)
+# One point's page: the meetings newest first, each one's evaluations, so a page is found
+# without reading and sorting every evaluation (CROSS JOIN makes SQLite walk the
+# meetings first; PostgreSQL plans it as a plain join).
+_LESSONS = (
+    _COLUMNS
+    + """
+FROM meeting AS m CROSS JOIN evaluation AS e
+LEFT JOIN trial_action AS a ON a.id = e.trial_action
+WHERE e.meeting_id = m.id AND {point}
+ORDER BY m.started_utc DESC, e.pk DESC
+LIMIT :limit OFFSET :offset
+"""
+)
+# The points' order: the newest meeting with learning first, then by name; None last.
+_POINTS = """
+SELECT a.development_point, COUNT(*), MAX(m.started_utc)
+FROM evaluation AS e
+JOIN meeting AS m ON m.id = e.meeting_id
+LEFT JOIN trial_action AS a ON a.id = e.trial_action
+GROUP BY a.development_point
 """
 
 
@@ -44,31 +70,76 @@ class LessonGroup:
     lessons: tuple[Lesson, ...]
 
 
+@dataclass(frozen=True)
+class PointCount:
+    """A development point of the log (None: trial actions without one) and its lessons."""
+
+    development_point: str | None
+    lessons: int
+
+
 def read_learning(store: Store, development_point: str | None = None) -> list[LessonGroup]:
     """Groups by development point, the one with the newest learning first; None last."""
     with store.engine.connect() as connection:
         rows = list(connection.execute(text(_LEARNING)))
         connection.rollback()
     groups: dict[str | None, list[Lesson]] = {}
-    for row in rows:
-        lesson = Lesson(
-            development_point=row[0],
-            trial_action=str(row[1]),
-            title=str(row[2]) if row[2] is not None else str(row[1]),
-            meeting_id=str(row[3]),
-            meeting_title=str(row[4]),
-            started_at=datetime.fromisoformat(str(row[5])),
-            verdict=Verdict(row[6]),
-            learning=str(row[7]),
-            what_happened=str(row[8]),
-        )
+    for lesson in map(_lesson, rows):
         if development_point is not None and (lesson.development_point or "").lower() != (
             development_point.lower()
         ):
             continue
         groups.setdefault(lesson.development_point, []).append(lesson)
-    ordered = sorted(groups.items(), key=lambda item: item[0] is None)
+    # As learning_points orders them: each group's first lesson is its newest.
+    ordered = sorted(groups.items(), key=lambda item: item[0] or "")
+    ordered.sort(key=lambda item: item[1][0].started_at, reverse=True)
+    ordered.sort(key=lambda item: item[0] is None)
     return [LessonGroup(point, tuple(lessons)) for point, lessons in ordered]
+
+
+def learning_points(store: Store) -> list[PointCount]:
+    """The log's development points in read_learning's order, each with its count.
+
+    What the learning screen lists first: counted in the database, not read, since a
+    long history has tens of thousands of evaluations.
+    """
+    with store.engine.connect() as connection:
+        rows = list(connection.execute(text(_POINTS)))
+        connection.rollback()
+    rows.sort(key=lambda row: row[0] or "")
+    rows.sort(key=lambda row: str(row[2]), reverse=True)  # started_utc sorts as text
+    rows.sort(key=lambda row: row[0] is None)
+    return [PointCount(row[0], int(row[1])) for row in rows]
+
+
+def read_lessons(
+    store: Store, development_point: str | None, *, offset: int = 0, limit: int = 50
+) -> list[Lesson]:
+    """Lessons ``offset`` to ``offset + limit`` of one development point, newest first."""
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    if development_point is None:
+        point = "a.development_point IS NULL"
+    else:
+        point = "a.development_point = :point"
+        params["point"] = development_point
+    with store.engine.connect() as connection:
+        rows = list(connection.execute(text(_LESSONS.format(point=point)), params))
+        connection.rollback()
+    return [_lesson(row) for row in rows]
+
+
+def _lesson(row: Any) -> Lesson:
+    return Lesson(
+        development_point=row[0],
+        trial_action=str(row[1]),
+        title=str(row[2]) if row[2] is not None else str(row[1]),
+        meeting_id=str(row[3]),
+        meeting_title=str(row[4]),
+        started_at=datetime.fromisoformat(str(row[5])),
+        verdict=Verdict(row[6]),
+        learning=str(row[7]),
+        what_happened=str(row[8]),
+    )
 
 
 def learning_markdown(groups: list[LessonGroup], *, mask: bool = True) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import text
 
 from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.store.engine import UNICODE_LOWER
 
 _LIST = """
 SELECT m.id, m.title, m.template, m.started_at, m.ended_at
@@ -16,6 +17,7 @@ FROM meeting AS m {where}
 ORDER BY m.started_utc DESC
 {limit}
 """
+_COUNT = "SELECT COUNT(*) FROM meeting AS m {where}"
 
 
 @dataclass(frozen=True)
@@ -37,31 +39,63 @@ class MeetingLine:
     ended_at: datetime | None
 
 
+@dataclass(frozen=True)
+class MeetingPage:
+    """Some of the meetings a filter keeps, and how many it keeps in all."""
+
+    count: int
+    lines: list[MeetingLine]
+
+
 def list_meetings(
     store: Store, chosen: MeetingFilter | None = None, limit: int | None = None
 ) -> list[MeetingLine]:
     """The meetings the filter keeps, newest first; text matches the title or the id."""
-    chosen = chosen or MeetingFilter()
+    clause, params = _where(store, chosen or MeetingFilter())
+    return _lines(store, clause, params, limit, 0)
+
+
+def meetings_page(
+    store: Store, chosen: MeetingFilter | None = None, *, offset: int = 0, limit: int = 100
+) -> MeetingPage:
+    """Meetings ``offset`` to ``offset + limit`` of those the filter keeps, and their count.
+
+    The history screen shows a screenful of 10,000 meetings: reading them all for it
+    would cost more than the screen's whole first draw may take.
+    """
+    clause, params = _where(store, chosen or MeetingFilter())
+    with store.engine.connect() as connection:
+        count = int(connection.execute(text(_COUNT.format(where=clause)), params).scalar_one())
+        connection.rollback()
+    return MeetingPage(count, _lines(store, clause, params, limit, offset))
+
+
+def _where(store: Store, chosen: MeetingFilter) -> tuple[str, dict[str, Any]]:
     where: list[str] = []
     params: dict[str, Any] = {}
     if chosen.template:
         where.append("m.template = :template")
         params["template"] = chosen.template
     if chosen.text:
-        # LOWER() folds ASCII only in SQLite: fold both sides in Python's way instead
-        # for the title, by comparing with the folded text in a LIKE on both spellings.
-        where.append("(LOWER(m.title) LIKE :text OR m.title LIKE :raw OR m.id LIKE :text)")
+        # Case folds for æ, ø and å too: SQLite's own LOWER() folds A-Z only.
+        lower = UNICODE_LOWER if store.backend == "sqlite" else "LOWER"
+        where.append(f"({lower}(m.title) LIKE :text OR m.id LIKE :text)")
         params["text"] = f"%{chosen.text.lower()}%"
-        params["raw"] = f"%{chosen.text}%"
     if chosen.since:
         where.append("SUBSTR(m.started_at, 1, 10) >= :since")
         params["since"] = chosen.since.isoformat()
     if chosen.until:
         where.append("SUBSTR(m.started_at, 1, 10) <= :until")
         params["until"] = chosen.until.isoformat()
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _lines(
+    store: Store, clause: str, params: dict[str, Any], limit: int | None, offset: int
+) -> list[MeetingLine]:
     sql = _LIST.format(
-        where=("WHERE " + " AND ".join(where)) if where else "",
-        limit=f"LIMIT {int(limit)}" if limit else "",
+        where=clause,
+        limit=f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit else "",
     )
     with store.engine.connect() as connection:
         rows = list(connection.execute(text(sql), params))

@@ -55,6 +55,7 @@ CATALOG: dict[str, str] = {
     "history.filter_to": "Til (dato)",
     "history.all_templates": "Alle skabeloner",
     "history.count": "{count} møder",
+    "history.loading": "Henter møder …",
     "history.col.date": "Dato",
     "history.col.title": "Titel",
     "history.col.template": "Skabelon",
@@ -75,6 +76,7 @@ CATALOG: dict[str, str] = {
     "board.days_overdue": "{n} dage over fristen",
     "board.count": "{count} prøvehandlinger",
     "board.none": "Ingen prøvehandlinger her.",
+    "board.loading": "Henter prøvehandlinger …",
     "story.title": "Prøvehandlingens historie",
     "story.planned": "Planlagt i {meeting}, {date}",
     "story.evaluated": "Evalueret i {meeting}, {date}",
@@ -92,6 +94,7 @@ CATALOG: dict[str, str] = {
     "learning.meeting": "Møde",
     "learning.abandoned_taught": "Droppet; det lærte vi",
     "learning.points": "Udviklingspunkter",
+    "learning.loading": "Henter læringen …",
     "learning.saved": "Læringsloggen er gemt i {path}.",
     "learning.save_failed": "Kunne ikke gemme {path}: {reason}",
     # keys and commands

@@ -57,6 +57,7 @@ CATALOG: dict[str, str] = {
     "history.filter_to": "To (date)",
     "history.all_templates": "All templates",
     "history.count": "{count} meetings",
+    "history.loading": "Loading meetings …",
     "history.col.date": "Date",
     "history.col.title": "Title",
     "history.col.template": "Template",
@@ -77,6 +78,7 @@ CATALOG: dict[str, str] = {
     "board.days_overdue": "{n} days overdue",
     "board.count": "{count} trial actions",
     "board.none": "No trial actions here.",
+    "board.loading": "Loading trial actions …",
     "story.title": "The trial action's story",
     "story.planned": "Planned in {meeting}, {date}",
     "story.evaluated": "Evaluated in {meeting}, {date}",
@@ -94,6 +96,7 @@ CATALOG: dict[str, str] = {
     "learning.meeting": "Meeting",
     "learning.abandoned_taught": "Abandoned; what it taught",
     "learning.points": "Development points",
+    "learning.loading": "Loading the learning …",
     "learning.saved": "The learning log is saved in {path}.",
     "learning.save_failed": "Could not save {path}: {reason}",
     # keys and commands

@@ -68,6 +68,14 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+# The name of SQLite's Unicode-aware lowercase, as PostgreSQL's LOWER() is.
+UNICODE_LOWER = "rr_lower"
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
 def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         try:
@@ -88,6 +96,8 @@ def _make_engine(url: str) -> Engine:
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
+            # SQLite's LOWER() folds A-Z only: "Årsmøde" would not find "årsmøde".
+            dbapi_connection.create_function(UNICODE_LOWER, 1, _lower, deterministic=True)
 
         @event.listens_for(engine, "begin")
         def _begin(connection: Any) -> None:
