@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -188,6 +189,10 @@ class RefleksionsrumApp(App[int]):
 
     def on_workspace_loaded(self, message: WorkspaceLoaded) -> None:
         self.store = message.store
+        # What is loaded by now (Textual, SQLAlchemy, the meetings) lives as long as the
+        # app: out of the collector's sight, a full collection while a screen opens
+        # takes about 30 ms instead of 190-300 ms (measured with bench_search.py).
+        gc.freeze()
         self._loading = False
         self.memory.store_opened()
         waiting, self._when_loaded = self._when_loaded, []
