@@ -10,7 +10,14 @@ from textual.dom import DOMNode
 from textual.widgets import Input, RadioButton, RadioSet
 
 from refleksionsrum.tui.formbase import Choice
-from refleksionsrum.tui.internals import RELIED_ON, KeyFirstInput, QuietInput, bindings_of
+from refleksionsrum.tui.internals import (
+    RELIED_ON,
+    KeyFirstInput,
+    QuietInput,
+    SelectOverlay,
+    bindings_of,
+)
+from refleksionsrum.tui.roomselect import RoomSelect
 
 
 def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
@@ -21,6 +28,7 @@ def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
         "textual.widgets._footer.FooterKey",
         "Footer._bindings_ready",
         "Input._watch_value",
+        "textual.widgets._select.SelectOverlay",
     ]
 
 
@@ -121,3 +129,22 @@ async def test_a_quiet_input_still_tells_of_every_change_and_lays_out_nothing() 
         assert changes[-3:] == ["h", "he", "hej"]
         assert line.cursor_position == 3
         assert layouts == 0
+
+
+def test_a_select_overlay_dismisses_on_escape() -> None:
+    keys = [
+        (b[0], b[1]) if isinstance(b, tuple) else (b.key, b.action) for b in SelectOverlay.BINDINGS
+    ]
+    assert ("escape", "dismiss") in keys, f"SelectOverlay.BINDINGS is {SelectOverlay.BINDINGS!r}"
+
+
+async def test_a_room_select_names_its_escape_in_danish() -> None:
+    class Harness(App[None]):
+        def compose(self) -> ComposeResult:
+            yield RoomSelect([("Borgerniveau", "borgerniveau")], id="choice")
+
+    app = Harness()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        overlay = app.query_one(SelectOverlay)
+        assert [b.description for b in bindings_of(overlay)["escape"]] == ["Luk listen"]

@@ -17,6 +17,7 @@ from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.forms import Confirm
+from refleksionsrum.tui.internals import bindings_of
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import AppFactory, RRPilot, focused_id, paste_text, row_texts
 
@@ -31,6 +32,11 @@ async def eventually(pilot: RRPilot, condition: Callable[[], object], what: str)
             return
         await pilot.pause(0.05)
     raise AssertionError(f"the note-taker's screen never got to: {what}")
+
+
+def key_hint(screen: MeetingScreen, key: str) -> str:
+    """What the footer says for ``key``."""
+    return bindings_of(screen)[key][0].description
 
 
 async def joined(pilot: RRPilot, app: App[object]) -> MeetingScreen:
@@ -59,6 +65,10 @@ async def test_the_note_taker_records_and_follows(
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await joined(pilot, app)
         assert not screen.room.is_facilitator
+        # The footer says what the keys do here: look at a phase, not move the meeting.
+        screen.tick()
+        assert key_hint(screen, "ctrl+n") == "Se næste fase"
+        assert key_hint(screen, "ctrl+r") == "Se forrige fase"
         assert screen.room.phase.key == "data"
         await paste_text(pilot, "Fra referenten")
         await pilot.press("enter")
@@ -103,6 +113,8 @@ async def test_the_note_taker_takes_over_after_a_question(
         assert "Ingen styrer mødet" in question.question
         await pilot.press("enter")
         await eventually(pilot, lambda: screen.room.is_facilitator, "the facilitation")
+        screen.tick()
+        assert key_hint(screen, "ctrl+n") == "Næste fase"
         assert screen.check_action("toggle_pause", ()) is True
         await pilot.press("ctrl+n")
         await eventually(pilot, lambda: screen.room.timer.current == 2, "the meeting moved")

@@ -21,6 +21,7 @@ from refleksionsrum.core.privacy import mask_cpr
 from refleksionsrum.tui.background import Reader
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class HistoryScreen(Screen[None]):
             yield Label(t("history.title"), classes="panel-title")
             with Horizontal(id="history-filters"):
                 yield Input(placeholder=t("history.filter_text"), id="h-text")
-                yield Select(templates, prompt=t("history.all_templates"), id="h-template")
+                yield RoomSelect(templates, prompt=t("history.all_templates"), id="h-template")
                 yield Input(placeholder=t("history.filter_from"), id="h-from")
                 yield Input(placeholder=t("history.filter_to"), id="h-to")
             yield Static(t("history.loading"), id="history-status", classes="hint")

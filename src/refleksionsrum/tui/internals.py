@@ -14,8 +14,9 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer, Input, RadioButton
 from textual.widgets._footer import FooterKey
+from textual.widgets._select import SelectOverlay
 
-__all__ = ["FooterKey"]
+__all__ = ["FooterKey", "SelectOverlay"]
 
 # What the code below relies on, for the test to check by name.
 RELIED_ON = (
@@ -26,6 +27,8 @@ RELIED_ON = (
     "description and a compact reactive",
     "Footer._bindings_ready: False until the screen's bindings are known",
     "Input._watch_value: sets virtual_size (a reactive that lays out the screen) per change",
+    "textual.widgets._select.SelectOverlay: a Select's drop-down list, whose Escape "
+    "binding (action dismiss) the footer shows as 'Dismiss menu'",
 )
 
 

@@ -158,6 +158,10 @@ class MeetingScreen(LiveScreen):
             return
         warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
         relabel(self, "toggle_pause", t("key.pause" if self.room.timer.running else "key.resume"))
+        # A note-taker's Ctrl+N and Ctrl+R look at a phase; they do not move the meeting.
+        leads = self.room.is_facilitator
+        relabel(self, "next_phase", t("key.next_phase" if leads else "key.look_next"))
+        relabel(self, "previous_phase", t("key.previous_phase" if leads else "key.look_previous"))
         before = self.query_one(TimeBox).refresh_time(warning_ms)
         self.query_one(AgendaView).refresh_time()
         now = self.room.timer.time_state(warning_ms)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from refleksionsrum.core.i18n import clock_time, short_date, t
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.text import literal
 
@@ -60,7 +61,7 @@ class StartScreen(Screen[None]):
             with VerticalScroll(id="new-meeting", classes="panel"):
                 yield Label(t("start.new"), classes="panel-title")
                 yield Label(t("start.template"), classes="field-label")
-                yield Select(
+                yield RoomSelect(
                     templates, value=config.default_template, allow_blank=False, id="template"
                 )
                 yield Label(t("start.title"), classes="field-label")

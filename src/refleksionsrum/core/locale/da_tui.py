@@ -12,6 +12,7 @@ CATALOG: dict[str, str] = {
     "key.cancel": "Annullér",
     "key.save": "Gem",
     "key.save_referat": "Gem referat",
+    "key.close_list": "Luk listen",
     "key.back": "Tilbage",
     "key.add1": "+1 min",
     "key.add5": "+5 min",
@@ -149,8 +150,8 @@ CATALOG: dict[str, str] = {
     "Vil du alligevel overtage mødeledelsen?",
     "form.take_over": "Overtag",
     "key.take_over": "Overtag",
-    "key.look_next": "Næste fase",
-    "key.look_previous": "Forrige fase",
+    "key.look_next": "Se næste fase",
+    "key.look_previous": "Se forrige fase",
     "join.none_running": "refleksionsrum: intet møde kører i dette arbejdsområde. "
     "Mødelederen starter mødet med 'refleksionsrum'; kør så 'refleksionsrum join' igen.",
     "join.not_running": "refleksionsrum: mødet '{id}' kører ikke. Møder, der kører: {known}",

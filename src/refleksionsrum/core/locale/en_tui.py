@@ -11,6 +11,7 @@ CATALOG: dict[str, str] = {
     "key.cancel": "Cancel",
     "key.save": "Save",
     "key.save_referat": "Save minutes",
+    "key.close_list": "Close the list",
     "key.back": "Back",
     "key.add1": "+1 min",
     "key.add5": "+5 min",
@@ -143,8 +144,8 @@ CATALOG: dict[str, str] = {
     "Take over the facilitation anyway?",
     "form.take_over": "Take over",
     "key.take_over": "Take over",
-    "key.look_next": "Next phase",
-    "key.look_previous": "Previous phase",
+    "key.look_next": "Look ahead",
+    "key.look_previous": "Look back",
     "join.none_running": "refleksionsrum: no meeting runs in this workspace. "
     "The facilitator starts it with 'refleksionsrum'; then run 'refleksionsrum join' again.",
     "join.not_running": "refleksionsrum: the meeting '{id}' is not running. Running: {known}",
