@@ -93,11 +93,12 @@ workers="${TEST_WORKERS:-auto}"
 
 # Everything that may share the machine, spread over the workers...
 parallel=0
-.venv/bin/python -m pytest -n "$workers" -m "not serial" "$@" || parallel=$?
+# --durations: the slowest tests are named in every run's output, where the suite's time goes.
+.venv/bin/python -m pytest -n "$workers" -m "not serial" --durations=15 "$@" || parallel=$?
 # ...then, alone, the tests that must not share it (marked `serial`: real terminals, kill -9,
 # two processes racing): each with the machine to itself.
 serial=0
-.venv/bin/python -m pytest -p no:xdist -m serial "$@" || serial=$?
+.venv/bin/python -m pytest -p no:xdist -m serial --durations=5 "$@" || serial=$?
 
 # 5 = "no tests collected": fine for one pass (the arguments chose no serial tests, or only
 # serial ones), a failure for both.
