@@ -9,6 +9,8 @@ reporting off).
 
 from __future__ import annotations
 
+import os
+import pty
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from refleksionsrum.core.files import sessionfile
+from refleksionsrum.tui.signals import terminal_gone
 
 from .peek import drafts, meeting_state, notes, poll
 from .procs import SCRIPT, Terminal
@@ -88,3 +91,14 @@ def test_ctrl_c_as_a_key_does_not_throw_the_meeting_away(
     assert LEAVE_ALTERNATE_SCREEN in bytes(started.output)
     assert notes(workspace) == ["Fremmødet faldt i oktober"]
     assert drafts(workspace)["entry:data"]["entry-text"] == "Halvt skrevet, og mere"
+
+
+def test_a_closed_window_is_told_from_an_open_one() -> None:
+    """Textual's writer waits for ever on a hung-up terminal; the app must see it is gone."""
+    master, slave = pty.openpty()
+    try:
+        assert not terminal_gone(slave)
+        os.close(master)
+        assert terminal_gone(slave)
+    finally:
+        os.close(slave)

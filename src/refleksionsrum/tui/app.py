@@ -25,7 +25,13 @@ from refleksionsrum.tui.messages import (
     WorkspaceFailed,
     WorkspaceLoaded,
 )
-from refleksionsrum.tui.signals import leave_on_signals, note_early_signals
+from refleksionsrum.tui.signals import (
+    leave_later,
+    leave_now,
+    leave_on_signals,
+    note_early_signals,
+    terminal_gone,
+)
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
@@ -161,7 +167,13 @@ class RefleksionsrumApp(App[int]):
             return  # a second signal while leaving: the first is being handled
         self.left_on = number
         self.save_and_leave()
-        # Exiting through Textual restores the terminal (raw mode, alternate screen).
+        if terminal_gone():
+            # The window is closed: there is nothing to restore on it, and Textual's
+            # writer thread would wait for ever on a terminal that takes no more output.
+            leave_now(128 + number)
+        # Exiting through Textual restores the terminal (raw mode, alternate screen);
+        # should that stall, the process goes all the same, everything being saved.
+        leave_later(128 + number)
         self.exit(128 + number)
 
     def _load(self) -> None:
