@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from refleksionsrum import cliwords
+from refleksionsrum.cli import argwords
 from refleksionsrum.cli.common import (
     DATABASE_URL,
     EARLY_CONFIG,
@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     stdio.fill_closed()
     i18n.set_language(_early_language(words))
-    cliwords.install()
+    argwords.install()
     parser = build_parser()
     try:
         args = parser.parse_args(words)

@@ -22,7 +22,7 @@ CATALOG: dict[str, str] = {
     "cli.help.help": "vis denne hjælp og afslut",
     "cli.help.version": "vis versionen og afslut",
     "cli.help.workspace": "arbejdsområdet (mappen med config.toml)",
-    # argparse's own messages (see cliwords.py); %-placeholders are argparse's
+    # argparse's own messages (see cli/argwords.py); %-placeholders are argparse's
     "cli.argparse.invalid_choice": "ugyldigt valg: %(value)r (vælg mellem %(choices)s)",
     "cli.argparse.required": "disse argumenter mangler: %s",
     "cli.argparse.unrecognized": "ukendte argumenter: %s",

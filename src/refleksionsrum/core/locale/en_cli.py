@@ -21,7 +21,7 @@ CATALOG: dict[str, str] = {
     "cli.help.help": "show this help and exit",
     "cli.help.version": "show the version and exit",
     "cli.help.workspace": "the workspace (the folder with config.toml)",
-    # argparse's own messages (see cliwords.py); %-placeholders are argparse's
+    # argparse's own messages (see cli/argwords.py); %-placeholders are argparse's
     "cli.argparse.invalid_choice": "invalid choice: %(value)r (choose from %(choices)s)",
     "cli.argparse.required": "the following arguments are required: %s",
     "cli.argparse.unrecognized": "unrecognized arguments: %s",
