@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from rich.table import Table
 from rich.text import Text
@@ -11,7 +11,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Label, ListView, RadioSet, Static
 
 from refleksionsrum.core.export import plain
@@ -28,8 +30,8 @@ from refleksionsrum.tui.formbase import Choice, ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.items import (
     FollowUp,
-    ItemRow,
     Pending,
+    Row,
     decision_row,
     follow_up_row,
     note_row,
@@ -158,13 +160,15 @@ class MeetingScreen(EditingScreen):
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
             return
-        if not self.query(TimeBox) or not self.query(AgendaView):
+        timebox = _attached(self, "timebox", TimeBox)
+        agenda = _attached(self, "agenda", AgendaView)
+        if timebox is None or agenda is None:
             # The screen is being taken down (a signal, the app leaving): nothing to draw.
             return
         warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
         relabel(self, "toggle_pause", t("key.pause" if self.room.timer.running else "key.resume"))
-        before = self.query_one(TimeBox).refresh_time(warning_ms)
-        self.query_one(AgendaView).refresh_time()
+        before = timebox.refresh_time(warning_ms)
+        agenda.refresh_time()
         now = self.room.timer.time_state(warning_ms)
         if before is not TimeState.OVERTIME and now is TimeState.OVERTIME:
             if self.rr.workspace.config.bell:
@@ -268,11 +272,12 @@ class MeetingScreen(EditingScreen):
                     found.cursor_position = len(value)
 
     def refresh_items(self, select: object = None) -> None:
-        if not self.query("#items"):
+        items = _attached(self, "items", ListView)
+        if items is None:
             # A reload answered after the screen was taken down: nothing to show it in.
             return
         room = self.room
-        rows: list[ItemRow] = []
+        rows: list[Row] = []
         if room.records is Recording.FOLLOWUP:
             actions = self.guarded(room.open_trial_actions) or []
             earlier = self.guarded(lambda: room.earlier_evaluations(actions)) or {}
@@ -288,7 +293,7 @@ class MeetingScreen(EditingScreen):
             for hint in self.query("#followup-hint"):
                 hint.display = bool(rows)
             if not rows:
-                rows = [ItemRow(Text(t("followup.none"), style="italic"), None)]
+                rows = [Row(Text(t("followup.none"), style="italic"), None)]
         else:
             rows = [note_row(n) for n in room.notes_here()]
             if room.records is Recording.NEXT:
@@ -304,21 +309,21 @@ class MeetingScreen(EditingScreen):
             for p in self._pending
             if p.phase_key == key or (p.kind is None and room.records is Recording.NEXT)
         ]
-        items = self.query_one("#items", ListView)
         previous = items.index
         # Only the rows that changed are redrawn: a reload after every save elsewhere
         # must not rebuild the list (nor lose the highlighted row).
-        reshaped = sync_rows(items, rows)
+        synced = sync_rows(items, rows)
         target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
         if target is None and previous is not None and rows:
             target = min(previous, len(rows) - 1)
         if target is None and rows:
             # A highlighted first row, so Enter acts at once without an arrow key first.
             target = 0
-        if target is not None and (reshaped or target != items.index):
+        # Rows only added below leave the highlighted row where it was: nothing to move.
+        if target is not None and (synced.removed or target != items.index):
             items.index = None
             items.index = target
-            if reshaped:
+            if synced.reshaped:
                 # Removed rows leave the DOM after this refresh: highlight once they have.
                 self.call_after_refresh(_highlight, items, target)
             else:
@@ -326,8 +331,7 @@ class MeetingScreen(EditingScreen):
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
-        found = self.query("#notice").results(Static)
-        notice = next(found, None)
+        notice = _attached(self, "notice", Static)
         if notice is None:
             # The screen has left (a store worker answered after it was closed).
             return
@@ -335,22 +339,21 @@ class MeetingScreen(EditingScreen):
         # What the clock tick found (guarded); a notice never asks the store itself.
         gone = self.room.store.file if self.room.gone else None
         if gone is not None:
-            notice.update(literal(t("store.gone", path=str(gone.path))))
-            notice.add_class("warning")
+            shown, warning = t("store.gone", path=str(gone.path)), True
         elif trouble is not None:
-            notice.update(
-                literal(t("notice.file_trouble", path=trouble.path, reason=trouble.reason))
-            )
-            notice.add_class("warning")
+            shown = t("notice.file_trouble", path=trouble.path, reason=trouble.reason)
+            warning = True
         elif extra:
-            notice.update(literal(extra))
-            notice.add_class("warning")
+            shown, warning = extra, True
         elif not self.room.is_facilitator and not self.room.following:
-            notice.update(literal(t("join.looking")))
-            notice.remove_class("warning")
+            shown, warning = t("join.looking"), False
         else:
-            notice.update("")
-            notice.remove_class("warning")
+            shown, warning = "", False
+        if notice.has_class("warning") == warning and str(notice.content) == shown:
+            # Unchanged (each reload asks): an update would lay out the screen once more.
+            return
+        notice.update(literal(shown))
+        notice.set_class(warning, "warning")
 
     def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
         """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""
@@ -458,7 +461,9 @@ class MeetingScreen(EditingScreen):
         if not self.holds_phase() and self.room.catch_up():
             self.run_worker(self.show_phase(following=True), exclusive=True, group="phase")
 
-    def after_reload(self, shown_moved: bool, meeting_moved: bool, held: bool) -> None:
+    def after_reload(
+        self, shown_moved: bool, meeting_moved: bool, held: bool, clock_moved: bool
+    ) -> None:
         """Show what the reload brought: a new phase, or just the rows that changed."""
         room = self.room
         if not room.meeting.is_running and self.app.screen is self:
@@ -472,7 +477,9 @@ class MeetingScreen(EditingScreen):
                 phase = room.meeting.phases[room.timer.current].title
                 self.notify(t("join.phase_waits", phase=phase), timeout=6, markup=False)
             self.refresh_items()
-        self.tick()
+        if clock_moved or shown_moved:
+            # Items alone leave the clocks as drawn: no redraw of the agenda for them.
+            self.tick()
 
     def role_changed(self) -> None:
         super().role_changed()
@@ -589,6 +596,19 @@ class MeetingScreen(EditingScreen):
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
+
+
+W = TypeVar("W", bound=Widget)
+
+
+def _attached(screen: Screen[Any], widget_id: str, kind: type[W]) -> W | None:
+    """The screen's widget with this id while it is still on the screen, else None.
+
+    By id, which Textual looks up once and caches (a query by type walks every
+    row of the list, each second and at each reload).
+    """
+    found = screen.query_one_optional(f"#{widget_id}", kind)
+    return found if found is not None and found.is_attached else None
 
 
 def _highlight(items: ListView, index: int) -> None:
