@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
-from rich.console import Group
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -66,64 +68,107 @@ class TimeBox(Vertical):
         return previous if previous is not None else state
 
 
-class AgendaView(Static):
-    """Every phase with time used and planned, where we are, and the meeting's clock."""
+class AgendaView(Vertical):
+    """Every phase with time used and planned, where we are, and the meeting's clock.
+
+    Three parts, each drawn again only when what it shows changed: the meeting's
+    clock moves every second, the phases' minutes and the ends about once a minute.
+    Drawing the whole agenda (two tables) every second was most of an idle view's work.
+    """
 
     def __init__(self, room: MeetingRoom, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.room = room
-        self._shape: tuple[object, ...] | None = None
+        self._shown: dict[str, tuple[object, ...]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="agenda-phases")
+        yield Static(id="agenda-clock")
+        yield Static(id="agenda-ends")
 
     def refresh_time(self) -> None:
         room, timer = self.room, self.room.timer
-        widths: list[int] = []
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(width=1)
-        table.add_column(ratio=1)
-        table.add_column(justify="right", no_wrap=True)
-        # The heading stands in the title column so it does not widen the times column.
-        table.add_row("", Text(t("agenda.minutes_head"), style="dim", justify="right"), "")
+        width = self.size.width
+        rows = []
         for index, phase in enumerate(room.meeting.phases):
             current = index == timer.current
             used = timer.elapsed_ms(index)
             mark = "▶" if current else ("✓" if used > 0 and index < timer.current else " ")
             style = "bold reverse" if current else ("dim" if index > timer.current else "")
-            over = used > phase.budget_ms
             # Whole minutes used of the box: the time box shows the seconds.
-            times = Text(
-                f"{used // 60_000}/{phase.budget_ms // 60_000}",
-                style="bold red" if over else style,
-            )
-            widths.append(len(times))
-            table.add_row(Text(mark, style=style), literal(phase.title, style), times)
-        totals = Table.grid(padding=(0, 1), expand=True)
-        totals.add_column(ratio=1)
-        totals.add_column(justify="right", no_wrap=True)
+            times = f"{used // 60_000}/{phase.budget_ms // 60_000}"
+            rows.append((mark, style, phase.title, times, used > phase.budget_ms))
+        self._show("agenda-phases", (tuple(rows), width), _phases_table)
+        clock = duration(timer.meeting_elapsed_ms())
+        self._show("agenda-clock", (clock, width), _clock_line)
         now = room.clock.now()
         planned_end = room.meeting.started_at + timedelta(milliseconds=timer.planned_ms())
         projected = timer.projected_end(now)
         delta_min = round((projected - planned_end).total_seconds() / 60)
-        totals.add_row(
-            Text(t("agenda.meeting_clock")),
-            Text(duration(timer.meeting_elapsed_ms()), style="bold"),
-        )
-        totals.add_row(Text(t("agenda.planned_end")), Text(clock_time(_nearest(planned_end))))
-        totals.add_row(
-            Text(t("agenda.projected_end")), Text(clock_time(_nearest(projected)), style="bold")
-        )
-        if delta_min:
-            key = "agenda.over_plan" if delta_min > 0 else "agenda.under_plan"
-            totals.add_row(
-                Text(
-                    t(key, minutes=abs(delta_min)), style="bold red" if delta_min > 0 else "green"
-                ),
-                "",
-            )
+        ends = (clock_time(_nearest(planned_end)), clock_time(_nearest(projected)), delta_min)
+        self._show("agenda-ends", (ends, width), _ends_table)
+
+    def _show(
+        self, part: str, shown: tuple[Any, ...], draw: Callable[[Any], RenderableType]
+    ) -> None:
+        before = self._shown.get(part)
+        if shown == before:
+            return
+        self._shown[part] = shown
         # Laid out again only when its height can have changed (a line more or less, a
         # wider times column): each second's layout cost every key typed meanwhile.
-        shape = (len(room.meeting.phases), tuple(widths), bool(delta_min), self.size.width)
-        self.update(Group(table, Text(""), totals), layout=shape != self._shape)
-        self._shape = shape
+        layout = before is None or _shape(part, before) != _shape(part, shown)
+        self.query_one(f"#{part}", Static).update(draw(shown[0]), layout=layout)
+
+
+def _shape(part: str, shown: tuple[Any, ...]) -> object:
+    """What the height of a part depends on (besides its width)."""
+    content, width = shown
+    if part == "agenda-phases":
+        return (len(content), tuple(len(row[3]) for row in content), width)
+    if part == "agenda-ends":
+        return (bool(content[2]), width)
+    return (len(content), width)
+
+
+def _phases_table(rows: tuple[tuple[str, str, str, str, bool], ...]) -> Table:
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(width=1)
+    table.add_column(ratio=1)
+    table.add_column(justify="right", no_wrap=True)
+    # The heading stands in the title column so it does not widen the times column.
+    table.add_row("", Text(t("agenda.minutes_head"), style="dim", justify="right"), "")
+    for mark, style, title, times, over in rows:
+        shown_times = Text(times, style="bold red" if over else style)
+        table.add_row(Text(mark, style=style), literal(title, style), shown_times)
+    return table
+
+
+def _totals() -> Table:
+    totals = Table.grid(padding=(0, 1), expand=True)
+    totals.add_column(ratio=1)
+    totals.add_column(justify="right", no_wrap=True)
+    return totals
+
+
+def _clock_line(clock: str) -> Table:
+    totals = _totals()
+    totals.add_row(Text(t("agenda.meeting_clock")), Text(clock, style="bold"))
+    return totals
+
+
+def _ends_table(ends: tuple[str, str, int]) -> Table:
+    planned_end, projected, delta_min = ends
+    totals = _totals()
+    totals.add_row(Text(t("agenda.planned_end")), Text(planned_end))
+    totals.add_row(Text(t("agenda.projected_end")), Text(projected, style="bold"))
+    if delta_min:
+        key = "agenda.over_plan" if delta_min > 0 else "agenda.under_plan"
+        totals.add_row(
+            Text(t(key, minutes=abs(delta_min)), style="bold red" if delta_min > 0 else "green"),
+            "",
+        )
+    return totals
 
 
 def _nearest(moment: datetime) -> datetime:

@@ -14,7 +14,7 @@ from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Note, NoteKind, Recording
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S, Choice, ChoiceList
-from refleksionsrum.tui.items import ItemRow, Pending, pending_row
+from refleksionsrum.tui.items import Pending, Row, pending_row
 from refleksionsrum.tui.ordered import OrderedInput
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ class Entry:
         """Lines the store refused, kept as rows until they are saved (Enter on one)."""
         return [p for p in self.pending if p.problem is not None]
 
-    def rows(self) -> list[ItemRow]:
+    def rows(self) -> list[Row]:
         """The pending lines of the phase shown (decisions wherever the next steps are)."""
         room = self.room
         key = room.phase.key

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from rich.text import Text
@@ -41,6 +42,29 @@ class FollowUp:
     earlier: Evaluation | None = None
 
 
+@dataclass(frozen=True)
+class Row:
+    """What one row shows, without its widgets: a reload compares these and builds
+    widgets only for the rows that are new (a list of 200 items is 400 widgets)."""
+
+    content: Text
+    item: Item | FollowUp | Pending | None
+    details: tuple[Text, ...] = ()
+    classes: str = ""
+
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return (self.content, *self.details)
+
+    @cached_property
+    def key(self) -> str:
+        return row_key(self.item, self.content)
+
+    @cached_property
+    def signature(self) -> tuple[str, ...]:
+        return (*(text.markup for text in self.texts), self.classes)
+
+
 class ItemRow(ListItem):
     """One recorded item; ``item`` is what edit and delete act on (None: read-only).
 
@@ -48,22 +72,15 @@ class ItemRow(ListItem):
     stays under its own start instead of running back to the left edge.
     """
 
-    def __init__(
-        self,
-        content: Text,
-        item: Item | FollowUp | Pending | None,
-        *,
-        details: tuple[Text, ...] = (),
-        classes: str = "",
-    ) -> None:
-        labels = [Label(content), *(Label(d, classes="detail") for d in details)]
-        super().__init__(*labels, classes=classes)
-        self.item = item
-        self.key = row_key(item, content)
-        self.texts = (content, *details)
-        self.signature = (*(text.markup for text in self.texts), classes)
+    def __init__(self, row: Row) -> None:
+        labels = [Label(row.content), *(Label(d, classes="detail") for d in row.details)]
+        super().__init__(*labels, classes=row.classes)
+        self.item = row.item
+        self.key = row.key
+        self.texts = row.texts
+        self.signature = row.signature
 
-    def take(self, other: ItemRow) -> None:
+    def take(self, other: Row) -> None:
         """Show ``other``'s content in this (mounted) row: one row redrawn, not the list."""
         self.item, self.signature = other.item, other.signature
         labels = list(self.query(Label).results(Label))
@@ -78,7 +95,7 @@ class ItemRow(ListItem):
         self.texts = other.texts
         # The list's own state classes (-highlight) stay; the item's kind classes follow it.
         state = {name for name in self.classes if name.startswith("-")}
-        self.set_classes({*other.classes, *state})
+        self.set_classes({*other.classes.split(), *state})
 
 
 def row_key(item: object, content: Text) -> str:
@@ -94,13 +111,25 @@ def row_key(item: object, content: Text) -> str:
     return f"text:{content.plain}"
 
 
-def sync_rows(view: ListView, rows: list[ItemRow]) -> bool:
+@dataclass(frozen=True)
+class Synced:
+    """What sync_rows did to the list."""
+
+    removed: bool
+    added: bool
+
+    @property
+    def reshaped(self) -> bool:
+        return self.removed or self.added
+
+
+def sync_rows(view: ListView, rows: list[Row]) -> Synced:
     """Make ``view`` show ``rows``, touching only the rows that changed.
 
     Rows are matched by key up to the first difference; a "saving..." row whose
     item has arrived becomes that item's row in place. Past the first other
     difference, the old rows are removed and the new ones mounted (recording
-    appends, so that is one row). True when rows were removed or added.
+    appends, so that is one row). Widgets are made only for the rows mounted.
     """
     current = [child for child in view.children if isinstance(child, ItemRow)]
     same = 0
@@ -116,22 +145,22 @@ def sync_rows(view: ListView, rows: list[ItemRow]) -> bool:
     if same < len(current):
         view.remove_items(range(same, len(current)))
     if same < len(rows):
-        view.extend(rows[same:])
-    return same < len(current) or same < len(rows)
+        view.extend(ItemRow(row) for row in rows[same:])
+    return Synced(removed=same < len(current), added=same < len(rows))
 
 
-def pending_row(entry: Pending) -> ItemRow:
+def pending_row(entry: Pending) -> Row:
     """'saving...' while the store works; the reason, and Enter to try again, if it refused."""
     if entry.problem is None:
         text = Text(f"{t('entry.saving')} ", style="dim italic")
         text.append_text(literal(entry.text, "dim"))
-        return ItemRow(text, entry, classes="pending")
+        return Row(text, entry, classes="pending")
     text = Text(f"{t('entry.not_saved')} ", style="bold")
     text.append_text(literal(entry.text))
-    return ItemRow(text, entry, details=(literal(entry.problem, "italic"),), classes="unsaved")
+    return Row(text, entry, details=(literal(entry.problem, "italic"),), classes="unsaved")
 
 
-def note_row(note: Note) -> ItemRow:
+def note_row(note: Note) -> Row:
     text = Text()
     if note.kind is not NoteKind.NOTE:
         text.append(f"{t(f'kind.{note.kind.value}')}: ", style="bold")
@@ -140,22 +169,22 @@ def note_row(note: Note) -> ItemRow:
         text.append(f"  ({t('field.source').lower()}: ", style="dim")
         text.append_text(literal(note.source, "dim"))
         text.append(")", style="dim")
-    return ItemRow(text, note, classes=f"kind-{note.kind.value}")
+    return Row(text, note, classes=f"kind-{note.kind.value}")
 
 
-def parked_row(note: Note) -> ItemRow:
+def parked_row(note: Note) -> Row:
     text = Text(f"{t('kind.parked-idea')}: ", style="italic")
     text.append_text(literal(note.text, "italic"))
-    return ItemRow(text, None, classes="parked")
+    return Row(text, None, classes="parked")
 
 
-def decision_row(decision: Decision) -> ItemRow:
+def decision_row(decision: Decision) -> Row:
     text = Text(f"{t('item.decision')}: ", style="bold")
     text.append_text(literal(decision.text))
-    return ItemRow(text, decision, classes="decision")
+    return Row(text, decision, classes="decision")
 
 
-def trial_action_row(action: TrialAction, adapted_from_title: str | None = None) -> ItemRow:
+def trial_action_row(action: TrialAction, adapted_from_title: str | None = None) -> Row:
     text = Text(f"{t('item.trial_action')}: ", style="bold")
     text.append_text(literal(action.title, "bold"))
     details = [
@@ -170,10 +199,10 @@ def trial_action_row(action: TrialAction, adapted_from_title: str | None = None)
     if action.adapted_from:
         earlier = adapted_from_title or action.adapted_from
         details.append(literal(f"{t('field.adapted_from')}: {earlier}", "dim"))
-    return ItemRow(text, action, details=tuple(details), classes="trial-action")
+    return Row(text, action, details=tuple(details), classes="trial-action")
 
 
-def follow_up_row(entry: FollowUp) -> ItemRow:
+def follow_up_row(entry: FollowUp) -> Row:
     action, evaluation = entry.action, entry.evaluation
     text = Text("✓ " if evaluation else "• ", style="bold green" if evaluation else "bold")
     text.append_text(literal(action.title, "bold"))
@@ -203,14 +232,14 @@ def follow_up_row(entry: FollowUp) -> ItemRow:
         if entry.adaptation is not None:
             state.append(f" → {t('followup.adapted_as')} ")
             state.append_text(literal(entry.adaptation.title, "italic"))
-    return ItemRow(text, entry, details=(*details, state), classes="follow-up")
+    return Row(text, entry, details=(*details, state), classes="follow-up")
 
 
 def phase_rows(
     room: MeetingRoom,
     guarded: Callable[[Callable[[], Any]], Any],
     title_of: Callable[[str | None], str | None],
-) -> list[ItemRow]:
+) -> list[Row]:
     """The rows of the phase shown: what it recorded, or the trial actions to follow up.
 
     ``guarded`` runs the store calls (a refused read shows an empty list and says why).
@@ -224,7 +253,7 @@ def phase_rows(
             )
             for a in actions
         ]
-        return rows or [ItemRow(Text(t("followup.none"), style="italic"), None)]
+        return rows or [Row(Text(t("followup.none"), style="italic"), None)]
     rows = [note_row(n) for n in room.notes_here()]
     if room.records is Recording.NEXT:
         rows += [decision_row(d) for d in room.meeting.decisions]
@@ -233,24 +262,25 @@ def phase_rows(
     return rows
 
 
-def show_rows(items: ListView, rows: list[ItemRow], select: object = None) -> None:
+def show_rows(items: ListView, rows: list[Row], select: object = None) -> None:
     """Show ``rows`` in ``items`` with ``select``'s row highlighted and in view.
 
     Only the rows that changed are redrawn: a reload after every save elsewhere
     must not rebuild the list (nor lose the highlighted row).
     """
     previous = items.index
-    reshaped = sync_rows(items, rows)
+    synced = sync_rows(items, rows)
     target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
     if target is None and previous is not None and rows:
         target = min(previous, len(rows) - 1)
     if target is None and rows:
         # A highlighted first row, so Enter acts at once without an arrow key first.
         target = 0
-    if target is not None and (reshaped or target != items.index):
+    # Rows only added below leave the highlighted row where it was: nothing to move.
+    if target is not None and (synced.removed or target != items.index):
         items.index = None
         items.index = target
-        if reshaped:
+        if synced.reshaped:
             # Removed rows leave the DOM after this refresh: highlight once they have.
             items.call_after_refresh(_highlight, items, target)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textual import work
@@ -76,8 +77,11 @@ class LiveScreen(Screen[None]):
         meeting, revision = result
         hold = self.holds_phase()
         before = self.room.timer.current
+        # Copies: the facilitator's own clock is the one in the room, changed in place.
+        clock_before = (replace(self.room.meeting.clock), list(self.room.meeting.phases))
         moved = self.room.reload(meeting, revision, hold=hold)
-        self.after_reload(moved, self.room.timer.current != before, hold)
+        clock_moved = (self.room.meeting.clock, self.room.meeting.phases) != clock_before
+        self.after_reload(moved, self.room.timer.current != before, hold, clock_moved)
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -90,7 +94,11 @@ class LiveScreen(Screen[None]):
         """Whether a half-typed line keeps this view in its phase for now."""
         return False
 
-    def after_reload(self, shown_moved: bool, meeting_moved: bool, held: bool) -> None:
+    def after_reload(
+        self, shown_moved: bool, meeting_moved: bool, held: bool, clock_moved: bool
+    ) -> None:
+        """Show what the reload brought; ``clock_moved``: the phases or their clock changed
+        (a reload of items alone leaves the clocks as they are drawn)."""
         raise NotImplementedError
 
     # -- who facilitates ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from rich.table import Table
 from rich.text import Text
@@ -12,7 +12,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Label, ListView, Static
 
 from refleksionsrum.core.export import plain
@@ -153,7 +155,9 @@ class MeetingScreen(LiveScreen):
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
             return
-        if not self.query(TimeBox) or not self.query(AgendaView):
+        timebox = _attached(self, "timebox", TimeBox)
+        agenda = _attached(self, "agenda", AgendaView)
+        if timebox is None or agenda is None:
             # The screen is being taken down (a signal, the app leaving): nothing to draw.
             return
         warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
@@ -162,8 +166,8 @@ class MeetingScreen(LiveScreen):
         leads = self.room.is_facilitator
         relabel(self, "next_phase", t("key.next_phase" if leads else "key.look_next"))
         relabel(self, "previous_phase", t("key.previous_phase" if leads else "key.look_previous"))
-        before = self.query_one(TimeBox).refresh_time(warning_ms)
-        self.query_one(AgendaView).refresh_time()
+        before = timebox.refresh_time(warning_ms)
+        agenda.refresh_time()
         now = self.room.timer.time_state(warning_ms)
         if before is not TimeState.OVERTIME and now is TimeState.OVERTIME:
             if self.rr.workspace.config.bell:
@@ -217,7 +221,8 @@ class MeetingScreen(LiveScreen):
         self.refresh_bindings()
 
     def refresh_items(self, select: object = None) -> None:
-        if not self.query("#items"):
+        items = _attached(self, "items", ListView)
+        if items is None:
             # A reload answered after the screen was taken down: nothing to show it in.
             return
         rows = phase_rows(self.room, self.guarded, self.editor.title_of)
@@ -225,16 +230,19 @@ class MeetingScreen(LiveScreen):
         for hint in self.query("#followup-hint"):
             hint.display = any(isinstance(row.item, FollowUp) for row in rows)
         rows += self.entry.rows()
-        show_rows(self.query_one("#items", ListView), rows, select)
+        show_rows(items, rows, select)
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
-        notice = next(self.query("#notice").results(Static), None)
+        notice = _attached(self, "notice", Static)
         if notice is None:
             # The screen has left (a store worker answered after it was closed).
             return
-        text, warning = notice_for(self.room, extra)
-        notice.update(literal(text))
+        shown, warning = notice_for(self.room, extra)
+        if notice.has_class("warning") == warning and str(notice.content) == shown:
+            # Unchanged (each reload asks): an update would lay out the screen once more.
+            return
+        notice.update(literal(shown))
         notice.set_class(warning, "warning")
 
     def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
@@ -295,7 +303,9 @@ class MeetingScreen(LiveScreen):
         if not self.holds_phase() and self.room.catch_up():
             self.run_worker(self.show_phase(following=True), exclusive=True, group="phase")
 
-    def after_reload(self, shown_moved: bool, meeting_moved: bool, held: bool) -> None:
+    def after_reload(
+        self, shown_moved: bool, meeting_moved: bool, held: bool, clock_moved: bool
+    ) -> None:
         """Show what the reload brought: a new phase, or just the rows that changed."""
         room = self.room
         if not room.meeting.is_running and self.app.screen is self:
@@ -309,7 +319,9 @@ class MeetingScreen(LiveScreen):
                 phase = room.meeting.phases[room.timer.current].title
                 self.notify(t("join.phase_waits", phase=phase), timeout=6, markup=False)
             self.refresh_items()
-        self.tick()
+        if clock_moved or shown_moved:
+            # Items alone leave the clocks as drawn: no redraw of the agenda for them.
+            self.tick()
 
     def role_changed(self) -> None:
         super().role_changed()
@@ -397,3 +409,16 @@ class MeetingScreen(LiveScreen):
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
+
+
+W = TypeVar("W", bound=Widget)
+
+
+def _attached(screen: Screen[Any], widget_id: str, kind: type[W]) -> W | None:
+    """The screen's widget with this id while it is still on the screen, else None.
+
+    By id, which Textual looks up once and caches (a query by type walks every
+    row of the list, each second and at each reload).
+    """
+    found = screen.query_one_optional(f"#{widget_id}", kind)
+    return found if found is not None and found.is_attached else None

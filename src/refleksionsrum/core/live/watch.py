@@ -1,7 +1,7 @@
 """Notice that a meeting changed in the store, whichever process wrote it.
 
 SQLite: ``PRAGMA data_version`` on a connection of our own (it moves when any other
-connection commits), then the meeting's revision, about four times a second.
+connection commits), then the meeting's revision, twenty times a second.
 PostgreSQL: LISTEN on the meeting's channel (the store NOTIFYs in the writing
 transaction), a slow poll in case a notification is lost, and a full re-read
 after every reconnect: a laptop that slept must not keep showing a stale meeting.
@@ -20,7 +20,9 @@ from sqlalchemy.engine import make_url
 
 from refleksionsrum.core.store.revisions import channel
 
-POLL_S = 0.25
+# A look at data_version costs ~30 µs and no lock: twenty a second are 0.1 % of a core,
+# and a save elsewhere is noticed within 50 ms (at 4 a second the wait alone was 250).
+POLL_S = 0.05
 # PostgreSQL: how often the revision is read even without a notification.
 FALLBACK_S = 5.0
 RECONNECT_S = 1.0
