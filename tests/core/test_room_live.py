@@ -143,3 +143,22 @@ def test_two_edits_of_one_note_never_silently_overwrite(
     in_step(facilitator)
     assert [n.text for n in facilitator.meeting.notes] == ["stadig vigtig"]
     assert kept.value.item.id == facilitator.meeting.notes[0].id
+
+
+def test_each_side_keeps_its_own_half_typed_lines(
+    rooms: tuple[MeetingRoom, MeetingRoom],
+) -> None:
+    """The facilitator's unsent line never shows up in the note-taker's entry line, nor
+    the other way round, and recording one side's line drops only that side's draft."""
+    facilitator, note_taker = rooms
+    facilitator.drafts.save("entry:data", {"entry-text": "Mødelederens halve linje"})
+    note_taker.drafts.save("entry:data", {"entry-text": "Referentens halve linje"})
+    note_taker.drafts.save("form:new-action", {"ta-title": "Referentens idé"})
+    assert facilitator.drafts.get("entry:data") == {"entry-text": "Mødelederens halve linje"}
+    assert note_taker.drafts.get("entry:data") == {"entry-text": "Referentens halve linje"}
+    # A crashed facilitator's app reopens only its own forms.
+    assert facilitator.drafts.pending() == ["entry:data"]
+    assert sorted(note_taker.drafts.pending()) == ["entry:data", "form:new-action"]
+    note_taker.drafts.drop("entry:data")
+    assert facilitator.drafts.get("entry:data") == {"entry-text": "Mødelederens halve linje"}
+    assert note_taker.drafts.get("entry:data") == {}

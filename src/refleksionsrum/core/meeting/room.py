@@ -59,7 +59,9 @@ class MeetingRoom(TrialActionsInRoom):
         self._shown = self.timer.current
         self.following = True
         self.session_file = SessionFileKeeper(workspace, store, meeting.id, clock)
-        self.drafts = Drafts(store, meeting.id)
+        # Each role's half-typed lines apart: a note-taker never sees the facilitator's.
+        scope = "" if role is Role.FACILITATOR else role.value
+        self.drafts = Drafts(store, meeting.id, scope)
         # The database file was found deleted or replaced (and the session file written).
         self.gone = False
         if role is Role.FACILITATOR and meeting.is_running:
