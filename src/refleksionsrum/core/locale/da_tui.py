@@ -136,8 +136,8 @@ CATALOG: dict[str, str] = {
     "join.role": "referent",
     "join.following": "følger mødelederen",
     "join.looking": "du ser en anden fase end mødelederen (Ctrl+N/Ctrl+R for at skifte)",
-    "join.phase_moved": "Mødelederen er gået videre til {phase}.",
-    "join.phase_waits": "Mødelederen er gået videre til {phase}: "
+    "join.phase_moved": "Mødet er nu i {phase}.",
+    "join.phase_waits": "Mødet er nu i {phase}: "
     "gem eller tøm linjen, så følger du med.",
     "join.took_over": "Du er nu mødeleder: fasen og tiden styres herfra.",
     "join.lost": "En anden har overtaget mødeledelsen. Du følger nu med som referent.",

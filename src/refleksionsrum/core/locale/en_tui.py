@@ -131,8 +131,8 @@ CATALOG: dict[str, str] = {
     "join.role": "note-taker",
     "join.following": "following the facilitator",
     "join.looking": "you see another phase than the facilitator (Ctrl+N/Ctrl+R to change)",
-    "join.phase_moved": "The facilitator moved on to {phase}.",
-    "join.phase_waits": "The facilitator moved on to {phase}: save or clear the line to follow.",
+    "join.phase_moved": "The meeting is now in {phase}.",
+    "join.phase_waits": "The meeting is now in {phase}: save or clear the line to follow.",
     "join.took_over": "You are the facilitator now: phase and time are driven from here.",
     "join.lost": "Someone else took over the facilitation. You follow as note-taker now.",
     "join.ask_take_over_gone": "The facilitator's app has not answered for {seconds} seconds. "
