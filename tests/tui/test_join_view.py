@@ -19,6 +19,7 @@ from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.internals import bindings_of
 from refleksionsrum.tui.meeting import MeetingScreen
+from refleksionsrum.tui.summary import SummaryScreen
 from support.pilot import AppFactory, RRPilot, focused_id, paste_text, row_texts
 
 # The watcher polls the database on real time: wait on the clock, with a generous deadline.
@@ -142,4 +143,19 @@ async def test_keys_typed_while_the_view_follows_are_kept(
         new_line.value = "Bliver i sin fase"
         await screen.entry.build()
         assert screen.query_one("#entry-text", Input).value == ""
+        facilitator.store.close()
+
+
+async def test_a_line_half_typed_when_the_meeting_ends_is_kept_in_it(
+    workspace: Path, clock: FakeClock, make_app: AppFactory
+) -> None:
+    facilitator = facilitators_room(workspace, clock)
+    app = make_app(join="")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await joined(pilot, app)
+        await paste_text(pilot, "Sagt lige før slut")
+        facilitator.end()
+        await eventually(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        stored = facilitator.store.load_meeting(facilitator.meeting.id)
+        assert [(n.phase, n.text) for n in stored.notes] == [("data", "Sagt lige før slut")]
         facilitator.store.close()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Header, Label, Static, Tab, Tabs
+from textual.widgets import DataTable, Label, Static, Tab, Tabs
 
 from refleksionsrum.core.history.board import (
     ActionView,
@@ -22,6 +22,7 @@ from refleksionsrum.core.history.board import (
 from refleksionsrum.core.i18n import long_date, short_date, t
 from refleksionsrum.tui.background import Reader
 from refleksionsrum.tui.footer import RoomFooter
+from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
@@ -55,7 +56,7 @@ class BoardScreen(Screen[None]):
         return cast("RefleksionsrumApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield SteadyHeader(show_clock=False)
         with Vertical(id="board", classes="panel"):
             yield Tabs(*[Tab(t(f"board.tab.{view.value}"), id=view.value) for view in TABS])
             yield Static(id="board-status", classes="hint")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.containers import Horizontal
@@ -93,11 +94,23 @@ class Entry:
 
     def record(self) -> None:
         """Record what the entry line holds (Enter in the entry line or the source)."""
+        line = self._take_line()
+        if line is not None:
+            self.save(line)
+
+    def record_at_once(self) -> None:
+        """Store what the entry line holds now, here (the meeting ended while it was typed)."""
+        line = self._take_line()
+        if line is not None:
+            self.screen.guarded(partial(self._store, line))
+
+    def _take_line(self) -> Pending | None:
+        """The entry line as a line to record, the line emptied; None when there is none."""
         screen = self.screen
         text_input = screen.query_one("#entry-text", Input)
         text = text_input.value.strip()
         if not text:
-            return
+            return None
         # The source is minutes too: a CPR number there is stopped like one in the text.
         sources = [field.value for field in screen.query("#entry-source").results(Input)]
         checked = "\n".join([text, *sources])
@@ -105,7 +118,7 @@ class Entry:
             # Stop once: names and CPR numbers do not belong in the minutes.
             self._cpr_warned = checked
             screen.notify(t("privacy.cpr_entry"), severity="warning", timeout=12)
-            return
+            return None
         room = self.room
         line = Pending(self._count, text, room.phase.key, room.records)
         self._count += 1
@@ -122,25 +135,29 @@ class Entry:
         if screen.focused is not text_input:
             text_input.focus()
         self._stop_draft_timer()
-        self.save(line)
+        return line
+
+    def _store(self, line: Pending) -> Note | Decision:
+        """The store's side of recording a line: the item, and its draft dropped."""
+        room = self.room
+        item: Note | Decision
+        if line.kind is None:
+            item = room.add_decision(line.text)
+        else:
+            item = room.add_note(line.kind, line.text, line.source, line.phase_key)
+        room.drafts.drop(f"entry:{line.phase_key}")
+        return item
 
     def save(self, line: Pending) -> None:
         """Send a recorded line to the store (in order, off the UI thread)."""
-        screen, room = self.screen, self.room
+        screen = self.screen
         line.problem = None
         if line not in self.pending:
             self.pending.append(line)
         screen.refresh_items(select=line)
-        draft_key = f"entry:{line.phase_key}"
 
         def work() -> Note | Decision:
-            item: Note | Decision
-            if line.kind is None:
-                item = room.add_decision(line.text)
-            else:
-                item = room.add_note(line.kind, line.text, line.source, line.phase_key)
-            room.drafts.drop(draft_key)
-            return item
+            return self._store(line)
 
         def saved(item: Note | Decision) -> None:
             self.pending.remove(line)

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from refleksionsrum.core.export import referat
@@ -20,6 +20,7 @@ from refleksionsrum.core.i18n import clock_time, long_date, short_date, t
 from refleksionsrum.core.privacy import mask_cpr
 from refleksionsrum.tui.background import Reader
 from refleksionsrum.tui.footer import RoomFooter
+from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.text import literal
@@ -56,7 +57,7 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         templates = [(tpl.title, name) for name, tpl in self.rr.workspace.config.templates.items()]
-        yield Header(show_clock=False)
+        yield SteadyHeader(show_clock=False)
         with Vertical(id="history", classes="panel"):
             yield Label(t("history.title"), classes="panel-title")
             with Horizontal(id="history-filters"):
@@ -191,7 +192,7 @@ class RecordScreen(Screen[None]):
             action = store.trial_action(evaluation.trial_action)
             if action is not None:
                 self.titles[action.id] = action
-        yield Header(show_clock=False)
+        yield SteadyHeader(show_clock=False)
         with Vertical(id="record", classes="panel"):
             heading = literal(meeting.title, "bold")
             heading.append(f" · {long_date(meeting.started_at)} {meeting.started_at.year}")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.history.learning import (
@@ -25,6 +25,7 @@ from refleksionsrum.core.i18n import short_date, t
 from refleksionsrum.core.models import Verdict
 from refleksionsrum.tui.background import Reader
 from refleksionsrum.tui.footer import RoomFooter
+from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
@@ -84,7 +85,7 @@ class LearningScreen(Screen[None]):
         return cast("RefleksionsrumApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield SteadyHeader(show_clock=False)
         with Horizontal(id="learning"):
             with VerticalScroll(id="learning-points", classes="panel"):
                 yield Label(t("learning.points"), classes="panel-title")

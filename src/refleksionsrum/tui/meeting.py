@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Header, Input, Label, ListView, Static
+from textual.widgets import Button, Input, Label, ListView, Static
 
 from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
@@ -29,6 +29,7 @@ from refleksionsrum.tui.entry import Entry
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.formbase import ChoiceList
 from refleksionsrum.tui.forms import Confirm
+from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.items import (
     FollowUp,
     ItemRow,
@@ -95,7 +96,7 @@ class MeetingScreen(LiveScreen):
         return self.rr.guarded(action)
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield SteadyHeader(show_clock=False)
         with Horizontal(id="meeting-body"):
             with Vertical(id="agenda-panel", classes="panel"):
                 yield Label(t("agenda.title"), classes="panel-title")
@@ -309,7 +310,9 @@ class MeetingScreen(LiveScreen):
         """Show what the reload brought: a new phase, or just the rows that changed."""
         room = self.room
         if not room.meeting.is_running and self.app.screen is self:
-            self.rr.show_summary(room)  # the facilitator ended the meeting
+            # The facilitator ended the meeting: a line typed here is part of it still.
+            self.entry.record_at_once()
+            self.rr.show_summary(room)
             return
         if shown_moved:
             self.notify(t("join.phase_moved", phase=room.phase.title), timeout=4, markup=False)

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import short_date, t
 from refleksionsrum.tui.footer import RoomFooter
+from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
@@ -60,7 +61,7 @@ class SearchScreen(Screen[None]):
         return cast("RefleksionsrumApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield SteadyHeader(show_clock=False)
         with Vertical(id="search", classes="panel"):
             yield Label(t("search.title"), classes="panel-title")
             yield Input(value=self.initial, placeholder=t("search.placeholder"), id="query")

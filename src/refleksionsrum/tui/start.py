@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import clock_time, short_date, t
 from refleksionsrum.tui.footer import RoomFooter
+from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.sizing import preset_breakpoints
@@ -56,7 +57,7 @@ class StartScreen(Screen[None]):
             (literal(f"{tpl.title} · {tpl.planned_minutes} min"), name)
             for name, tpl in config.templates.items()
         ]
-        yield Header(show_clock=False)
+        yield SteadyHeader(show_clock=False)
         with Horizontal(id="start"):
             with VerticalScroll(id="new-meeting", classes="panel"):
                 yield Label(t("start.new"), classes="panel-title")

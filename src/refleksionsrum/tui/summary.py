@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Header, Label, Markdown, Static
+from textual.widgets import Button, Label, Markdown, Static
 
 from refleksionsrum.core.export import plain, referat
 from refleksionsrum.core.i18n import duration, long_date, planned, t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
 from refleksionsrum.tui.footer import RoomFooter
+from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.text import literal
@@ -94,7 +95,7 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         meeting = self.room.meeting
         titles = self.followed_up()
-        yield Header(show_clock=False)
+        yield SteadyHeader(show_clock=False)
         with VerticalScroll(id="summary"):
             yield Label(t("summary.title"), classes="panel-title")
             yield Static(literal(f"{meeting.title} · {long_date(meeting.started_at)}", "bold"))

@@ -137,8 +137,7 @@ CATALOG: dict[str, str] = {
     "join.following": "følger mødelederen",
     "join.looking": "du ser en anden fase end mødelederen (Ctrl+N/Ctrl+R for at skifte)",
     "join.phase_moved": "Mødet er nu i {phase}.",
-    "join.phase_waits": "Mødet er nu i {phase}: "
-    "gem eller tøm linjen, så følger du med.",
+    "join.phase_waits": "Mødet er nu i {phase}: gem eller tøm linjen, så følger du med.",
     "join.took_over": "Du er nu mødeleder: fasen og tiden styres herfra.",
     "join.lost": "En anden har overtaget mødeledelsen. Du følger nu med som referent.",
     "join.ask_take_over_gone": "Mødelederens app har ikke svaret i {seconds} sekunder. "
