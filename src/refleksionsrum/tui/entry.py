@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.containers import Horizontal
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Input, ListView, RadioSet, Static
 
 from refleksionsrum.core.errors import StoreError
@@ -14,7 +17,7 @@ from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Note, NoteKind, Recording
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S, Choice, ChoiceList
-from refleksionsrum.tui.items import ItemRow, Pending, pending_row
+from refleksionsrum.tui.items import Pending, Row, pending_row
 from refleksionsrum.tui.ordered import OrderedInput
 
 if TYPE_CHECKING:
@@ -58,7 +61,13 @@ class Entry:
     # -- building it for the phase shown -----------------------------------------------------
 
     async def build(self, following: bool = False) -> None:
-        """The entry line for what the shown phase records, with the focus in it."""
+        """The entry line for what the shown phase records, with the focus in it.
+
+        The fields the new phase shares with the old one stay mounted (the text
+        line nearly always): a new placeholder costs a repaint, while removing a
+        focused field and mounting another moves the focus twice and restyles
+        the list on each move. Only the fields the phase adds are mounted.
+        """
         screen = self.screen
         entry = screen.query_one("#entry", Horizontal)
         typed: dict[str, str] = {}
@@ -66,25 +75,48 @@ class Entry:
             # The view follows the facilitator in a worker, while keys still arrive (it
             # followed because the line was empty): what was typed into the old line in
             # that moment goes on in the new one. A key that moves the phase itself
-            # leaves the old line's text as that phase's draft instead.
+            # leaves the old line's text as that phase's draft instead (flushed before).
             typed = {i.id: i.value for i in entry.query(Input).results(Input) if i.id and i.value}
-        await entry.remove_children()
         records = self.room.records
+        wanted = _fields_for(records)
+        present = {child.id: child for child in entry.children if child.id}
+        kept = {
+            field.id: present[field.id]
+            for field in wanted
+            if field.id in present and field.reusable and isinstance(present[field.id], field.kind)
+        }
+        # The focus goes to where it will be before anything focused is removed: Textual
+        # would otherwise move it to the next focusable widget (the list) on the way.
+        target = _focus_target(screen, records, kept)
+        if target is not None:
+            screen.set_focus(target)
+        gone = [child for child in entry.children if child.id not in kept]
+        if gone:
+            await entry.remove_children(gone)
         # The wonder phase puts its three kinds above a full-width entry line.
         entry.set_class(records is Recording.WONDER, "-stacked")
-        widgets = _widgets_for(records)
-        for line in widgets:
-            if isinstance(line, Input):
-                # Focus must not select the text: a restored draft would be replaced
-                # by the first key typed after a crash.
-                line.select_on_focus = False
-        await entry.mount_all(widgets)
-        # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
-        # after Ctrl+N, already queued, would reach the removed entry line and be lost.
-        # Screen.set_focus moves the focus now.
+        mounting = []
+        for index, field in enumerate(wanted):
+            widget = kept.get(field.id)
+            if widget is None:
+                widget = field.make()
+                mounting.append(
+                    entry.mount(widget, before=index)
+                    if index < len(entry.children)
+                    else entry.mount(widget)
+                )
+            if isinstance(widget, Input):
+                widget.placeholder = field.placeholder
+                if widget.value:
+                    widget.value = ""
+        for mounted in mounting:
+            await mounted
         if records is Recording.FOLLOWUP:
             screen.set_focus(screen.query_one("#items", ListView))
             return
+        # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
+        # after Ctrl+N, already queued, would reach a removed field and be lost.
+        # Screen.set_focus moves the focus now.
         screen.set_focus(screen.query_one("#entry-text", Input))
         self.restore_draft()
         _fill(screen, typed)
@@ -164,7 +196,7 @@ class Entry:
         """Lines the store refused, kept as rows until they are saved (Enter on one)."""
         return [p for p in self.pending if p.problem is not None]
 
-    def rows(self) -> list[ItemRow]:
+    def rows(self) -> list[Row]:
         """The pending lines of the phase shown (decisions wherever the next steps are)."""
         room = self.room
         key = room.phase.key
@@ -216,27 +248,69 @@ class Entry:
             self._draft_timer = None
 
 
-def _widgets_for(records: Recording) -> list[Any]:
+@dataclass(frozen=True)
+class Field:
+    """One widget of the entry line: how to make it, and whether a phase may take it over."""
+
+    id: str
+    kind: type[Widget]
+    make: Callable[[], Widget]
+    placeholder: str = ""
+    # A choice list starts at its default in each phase: made anew, not taken over.
+    reusable: bool = True
+
+
+def _line(field_id: str, placeholder: str) -> Field:
+    def make() -> Widget:
+        line = EntryLine(placeholder=placeholder, id=field_id)
+        # Focus must not select the text: a restored draft would be replaced
+        # by the first key typed after a crash.
+        line.select_on_focus = False
+        return line
+
+    return Field(field_id, EntryLine, make, placeholder)
+
+
+def _fields_for(records: Recording) -> list[Field]:
     if records is Recording.FOLLOWUP:
-        return [Static(t("followup.hint"), classes="hint", id="followup-hint")]
+        hint = t("followup.hint")
+        return [
+            Field("followup-hint", Static, lambda: Static(hint, classes="hint", id="followup-hint"))
+        ]
     if records is Recording.WONDER:
         # Three visible choices, not a drop-down: the room sees what is recorded.
-        kinds = ChoiceList(
-            *(Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING) for k in WONDER_KINDS),
-            id="entry-kind",
-        )
-        return [kinds, EntryLine(placeholder=t("entry.wonder"), id="entry-text")]
-    if records is Recording.NEXT:
+        def kinds() -> Widget:
+            return ChoiceList(
+                *(
+                    Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING)
+                    for k in WONDER_KINDS
+                ),
+                id="entry-kind",
+            )
+
         return [
-            EntryLine(placeholder=t("entry.decision"), id="entry-text"),
-            Button(t("entry.new_action"), id="entry-action"),
+            Field("entry-kind", ChoiceList, kinds, reusable=False),
+            _line("entry-text", t("entry.wonder")),
         ]
-    widgets: list[Any] = [
-        EntryLine(placeholder=t(f"entry.{records.entry_kind.value}"), id="entry-text")
-    ]
+    if records is Recording.NEXT:
+        label = t("entry.new_action")
+        return [
+            _line("entry-text", t("entry.decision")),
+            Field("entry-action", Button, lambda: Button(label, id="entry-action")),
+        ]
+    fields = [_line("entry-text", t(f"entry.{records.entry_kind.value}"))]
     if records is Recording.DATA:
-        widgets.append(EntryLine(placeholder=t("entry.source"), id="entry-source"))
-    return widgets
+        fields.append(_line("entry-source", t("entry.source")))
+    return fields
+
+
+def _focus_target(
+    screen: MeetingScreen, records: Recording, kept: dict[str, Widget]
+) -> Widget | None:
+    """Where the focus goes in the new phase, if that widget is mounted already."""
+    if records is Recording.FOLLOWUP:
+        return screen.query_one("#items", ListView)
+    return kept.get("entry-text")
 
 
 def _fill(screen: MeetingScreen, values: dict[str, str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from rich.text import Text
@@ -41,44 +42,71 @@ class FollowUp:
     earlier: Evaluation | None = None
 
 
+@dataclass(frozen=True)
+class Row:
+    """What one row of the list shows, and the item it acts on (None: read-only).
+
+    Plain data: a reload builds the rows of the phase to compare them with the
+    rows on screen, and only a row that is new becomes a widget (ItemRow).
+    """
+
+    content: Text
+    item: Item | FollowUp | Pending | None
+    details: tuple[Text, ...] = ()
+    # Only classes app.tcss styles: a row whose class changes is restyled with its
+    # labels, and a phase change hands every row widget another phase's row.
+    classes: str = ""
+
+    @cached_property
+    def key(self) -> str:
+        return row_key(self.item, self.content)
+
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return (self.content, *self.details)
+
+    @cached_property
+    def signature(self) -> tuple[str, ...]:
+        return (*(text.markup for text in self.texts), self.classes)
+
+
 class ItemRow(ListItem):
-    """One recorded item; ``item`` is what edit and delete act on (None: read-only).
+    """One recorded item on screen; ``item`` is what edit and delete act on (None: read-only).
 
     Detail lines are labels of their own, indented by CSS, so a wrapped detail
     stays under its own start instead of running back to the left edge.
     """
 
-    def __init__(
-        self,
-        content: Text,
-        item: Item | FollowUp | Pending | None,
-        *,
-        details: tuple[Text, ...] = (),
-        classes: str = "",
-    ) -> None:
-        labels = [Label(content), *(Label(d, classes="detail") for d in details)]
-        super().__init__(*labels, classes=classes)
-        self.item = item
-        self.key = row_key(item, content)
-        self.texts = (content, *details)
-        self.signature = (*(text.markup for text in self.texts), classes)
+    def __init__(self, row: Row) -> None:
+        super().__init__(*_labels(row), classes=row.classes)
+        self.row = row
+        self.key = row.key
 
-    def take(self, other: ItemRow) -> None:
-        """Show ``other``'s content in this (mounted) row: one row redrawn, not the list."""
-        self.item, self.signature = other.item, other.signature
+    @property
+    def item(self) -> Item | FollowUp | Pending | None:
+        return self.row.item
+
+    def take(self, row: Row) -> None:
+        """Show ``row`` here: changed labels updated, nothing mounted unless the lines differ."""
+        old, self.row, self.key = self.row, row, row.key
         labels = list(self.query(Label).results(Label))
-        if len(labels) == len(other.texts):
-            for label, text in zip(labels, other.texts, strict=True):
-                label.update(text)
+        if len(labels) == len(row.texts):
+            for label, before, after, text in zip(
+                labels, old.signature, row.signature, row.texts, strict=False
+            ):
+                if before != after:
+                    label.update(text)
         else:
             self.remove_children()
-            self.mount_all(
-                [Label(other.texts[0]), *(Label(d, classes="detail") for d in other.texts[1:])]
-            )
-        self.texts = other.texts
-        # The list's own state classes (-highlight) stay; the item's kind classes follow it.
-        state = {name for name in self.classes if name.startswith("-")}
-        self.set_classes({*other.classes, *state})
+            self.mount_all(_labels(row))
+        if old.classes != row.classes:
+            # The list's own state classes (-highlight) stay; the item's kind classes follow it.
+            state = {name for name in self.classes if name.startswith("-")}
+            self.set_classes({*row.classes.split(), *state})
+
+
+def _labels(row: Row) -> list[Label]:
+    return [Label(row.content), *(Label(d, classes="detail") for d in row.details)]
 
 
 def row_key(item: object, content: Text) -> str:
@@ -94,44 +122,38 @@ def row_key(item: object, content: Text) -> str:
     return f"text:{content.plain}"
 
 
-def sync_rows(view: ListView, rows: list[ItemRow]) -> bool:
+def sync_rows(view: ListView, rows: list[Row]) -> bool:
     """Make ``view`` show ``rows``, touching only the rows that changed.
 
-    Rows are matched by key up to the first difference; a "saving..." row whose
-    item has arrived becomes that item's row in place. Past the first other
-    difference, the old rows are removed and the new ones mounted (recording
-    appends, so that is one row). True when rows were removed or added.
+    The row widgets on screen are kept and given the new rows' content in
+    order (a phase change, a deleted item): updating a label costs far less
+    than removing a row widget and mounting another. Only the rows past the
+    end are mounted, or removed. True when rows were removed or added.
     """
     current = [child for child in view.children if isinstance(child, ItemRow)]
-    same = 0
-    while same < min(len(current), len(rows)):
-        old, new = current[same], rows[same]
-        if old.key != new.key:
-            if not old.key.startswith("pending:") or new.key.startswith("pending:"):
-                break
-            old.key = new.key  # the line was saved: its row now shows the item
-        if old.signature != new.signature:
+    for old, new in zip(current, rows, strict=False):
+        if old.row.signature != new.signature or old.key != new.key or old.item is not new.item:
             old.take(new)
-        same += 1
-    if same < len(current):
-        view.remove_items(range(same, len(current)))
-    if same < len(rows):
-        view.extend(rows[same:])
-    return same < len(current) or same < len(rows)
+    kept = min(len(current), len(rows))
+    if kept < len(current):
+        view.remove_items(range(kept, len(current)))
+    if kept < len(rows):
+        view.extend([ItemRow(row) for row in rows[kept:]])
+    return kept < len(current) or kept < len(rows)
 
 
-def pending_row(entry: Pending) -> ItemRow:
+def pending_row(entry: Pending) -> Row:
     """'saving...' while the store works; the reason, and Enter to try again, if it refused."""
     if entry.problem is None:
         text = Text(f"{t('entry.saving')} ", style="dim italic")
         text.append_text(literal(entry.text, "dim"))
-        return ItemRow(text, entry, classes="pending")
+        return Row(text, entry)
     text = Text(f"{t('entry.not_saved')} ", style="bold")
     text.append_text(literal(entry.text))
-    return ItemRow(text, entry, details=(literal(entry.problem, "italic"),), classes="unsaved")
+    return Row(text, entry, details=(literal(entry.problem, "italic"),))
 
 
-def note_row(note: Note) -> ItemRow:
+def note_row(note: Note) -> Row:
     text = Text()
     if note.kind is not NoteKind.NOTE:
         text.append(f"{t(f'kind.{note.kind.value}')}: ", style="bold")
@@ -140,22 +162,22 @@ def note_row(note: Note) -> ItemRow:
         text.append(f"  ({t('field.source').lower()}: ", style="dim")
         text.append_text(literal(note.source, "dim"))
         text.append(")", style="dim")
-    return ItemRow(text, note, classes=f"kind-{note.kind.value}")
+    return Row(text, note)
 
 
-def parked_row(note: Note) -> ItemRow:
+def parked_row(note: Note) -> Row:
     text = Text(f"{t('kind.parked-idea')}: ", style="italic")
     text.append_text(literal(note.text, "italic"))
-    return ItemRow(text, None, classes="parked")
+    return Row(text, None, classes="parked")
 
 
-def decision_row(decision: Decision) -> ItemRow:
+def decision_row(decision: Decision) -> Row:
     text = Text(f"{t('item.decision')}: ", style="bold")
     text.append_text(literal(decision.text))
-    return ItemRow(text, decision, classes="decision")
+    return Row(text, decision)
 
 
-def trial_action_row(action: TrialAction, adapted_from_title: str | None = None) -> ItemRow:
+def trial_action_row(action: TrialAction, adapted_from_title: str | None = None) -> Row:
     text = Text(f"{t('item.trial_action')}: ", style="bold")
     text.append_text(literal(action.title, "bold"))
     details = [
@@ -170,10 +192,10 @@ def trial_action_row(action: TrialAction, adapted_from_title: str | None = None)
     if action.adapted_from:
         earlier = adapted_from_title or action.adapted_from
         details.append(literal(f"{t('field.adapted_from')}: {earlier}", "dim"))
-    return ItemRow(text, action, details=tuple(details), classes="trial-action")
+    return Row(text, action, details=tuple(details))
 
 
-def follow_up_row(entry: FollowUp) -> ItemRow:
+def follow_up_row(entry: FollowUp) -> Row:
     action, evaluation = entry.action, entry.evaluation
     text = Text("✓ " if evaluation else "• ", style="bold green" if evaluation else "bold")
     text.append_text(literal(action.title, "bold"))
@@ -203,14 +225,14 @@ def follow_up_row(entry: FollowUp) -> ItemRow:
         if entry.adaptation is not None:
             state.append(f" → {t('followup.adapted_as')} ")
             state.append_text(literal(entry.adaptation.title, "italic"))
-    return ItemRow(text, entry, details=(*details, state), classes="follow-up")
+    return Row(text, entry, details=(*details, state))
 
 
 def phase_rows(
     room: MeetingRoom,
     guarded: Callable[[Callable[[], Any]], Any],
     title_of: Callable[[str | None], str | None],
-) -> list[ItemRow]:
+) -> list[Row]:
     """The rows of the phase shown: what it recorded, or the trial actions to follow up.
 
     ``guarded`` runs the store calls (a refused read shows an empty list and says why).
@@ -224,7 +246,7 @@ def phase_rows(
             )
             for a in actions
         ]
-        return rows or [ItemRow(Text(t("followup.none"), style="italic"), None)]
+        return rows or [Row(Text(t("followup.none"), style="italic"), None)]
     rows = [note_row(n) for n in room.notes_here()]
     if room.records is Recording.NEXT:
         rows += [decision_row(d) for d in room.meeting.decisions]
@@ -233,7 +255,7 @@ def phase_rows(
     return rows
 
 
-def show_rows(items: ListView, rows: list[ItemRow], select: object = None) -> None:
+def show_rows(items: ListView, rows: list[Row], select: object = None) -> None:
     """Show ``rows`` in ``items`` with ``select``'s row highlighted and in view.
 
     Only the rows that changed are redrawn: a reload after every save elsewhere
