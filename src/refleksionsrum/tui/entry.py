@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 WONDER_KINDS = Recording.WONDER.note_kinds
 FIELDS = ("entry-text", "entry-source")
+# Fields only some phases have, kept mounted and hidden in the others once made:
+# mounting one again and removing it on every phase change costs a frame each.
+HIDDEN_WHEN_UNUSED = ("entry-source", "entry-action")
 
 
 class EntryLine(OrderedInput):
@@ -66,7 +69,8 @@ class Entry:
         The fields the new phase shares with the old one stay mounted (the text
         line nearly always): a new placeholder costs a repaint, while removing a
         focused field and mounting another moves the focus twice and restyles
-        the list on each move. Only the fields the phase adds are mounted.
+        the list on each move. The source and the trial action button are hidden
+        where a phase has none (HIDDEN_WHEN_UNUSED); the rest is mounted as needed.
         """
         screen = self.screen
         entry = screen.query_one("#entry", Horizontal)
@@ -79,6 +83,7 @@ class Entry:
             typed = {i.id: i.value for i in entry.query(Input).results(Input) if i.id and i.value}
         records = self.room.records
         wanted = _fields_for(records)
+        wanted_ids = {field.id for field in wanted}
         present = {child.id: child for child in entry.children if child.id}
         kept = {
             field.id: present[field.id]
@@ -90,25 +95,38 @@ class Entry:
         target = _focus_target(screen, records, kept)
         if target is not None:
             screen.set_focus(target)
-        gone = [child for child in entry.children if child.id not in kept]
+        gone = []
+        for child in entry.children:
+            if child.id in kept:
+                continue
+            if child.id in HIDDEN_WHEN_UNUSED and child.id not in wanted_ids:
+                child.display = False
+                if isinstance(child, Input) and child.value:
+                    child.value = ""
+            else:
+                gone.append(child)
         if gone:
             await entry.remove_children(gone)
         # The wonder phase puts its three kinds above a full-width entry line.
         entry.set_class(records is Recording.WONDER, "-stacked")
         mounting = []
-        for index, field in enumerate(wanted):
+        previous: Widget | None = None
+        for field in wanted:
             widget = kept.get(field.id)
             if widget is None:
                 widget = field.make()
-                mounting.append(
-                    entry.mount(widget, before=index)
-                    if index < len(entry.children)
-                    else entry.mount(widget)
-                )
+                if previous is not None:
+                    mounting.append(entry.mount(widget, after=previous))
+                elif entry.children:
+                    mounting.append(entry.mount(widget, before=0))
+                else:
+                    mounting.append(entry.mount(widget))
+            widget.display = True
             if isinstance(widget, Input):
                 widget.placeholder = field.placeholder
                 if widget.value:
                     widget.value = ""
+            previous = widget
         for mounted in mounting:
             await mounted
         if records is Recording.FOLLOWUP:
@@ -184,7 +202,9 @@ class Entry:
             screen.refresh_items(select=line)
             screen.store_failed(error)
 
-        screen.store_queue.put(work, saved, refused)
+        # The row says "saving..." on screen before the store starts: the room sees the
+        # line at once, and the store's thread does not take turns with the drawing.
+        screen.store_queue.put(work, saved, refused, after_drawing=True)
 
     @property
     def saving(self) -> bool:
