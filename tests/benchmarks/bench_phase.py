@@ -10,7 +10,7 @@ drawn; Enter until the note is listed and stored; Ctrl+A until the trial action 
 the focus in its first field. Beside each median: how often Textual laid out a screen
 (Screen._refresh_layout), styled a widget (Stylesheet.apply) and mounted one
 (Widget._post_mount), per key. With --profile, a cProfile of the phase changes is written
-there (pstats). Nothing is asserted; the tmux figures (bench_keys.py) are the ones the
+there (pstats; --profiled ctrl+a for the form instead). Nothing is asserted; the tmux figures (bench_keys.py) are the ones the
 targets are for, these show where the time goes.
 """
 
@@ -154,7 +154,9 @@ async def bare_redraws(rounds: int) -> list[tuple[float, float, Counter[str]]]:
     return results
 
 
-async def run(per_phase: int, rounds: int, profile: Path | None) -> dict[str, Any]:
+async def run(
+    per_phase: int, rounds: int, profile: Path | None, profiled: str = "phase"
+) -> dict[str, Any]:
     root = Path(tempfile.mkdtemp(prefix="bench-phase-")) / "ws"
     prepare(root, per_phase)
     app = RefleksionsrumApp(Workspace.open(root))
@@ -188,7 +190,7 @@ async def run(per_phase: int, rounds: int, profile: Path | None) -> dict[str, An
         for _ in range(2):
             await timed_key(app, "ctrl+n", phase_shown("REFLEKSION", "Refleksion 01"))
             await timed_key(app, "ctrl+r", phase_shown("DATAGENNEMGANG", "Datanote 01"))
-        if profiler:
+        if profiler and profiled == "phase":
             profiler.enable()
         for _ in range(rounds):
             results.setdefault("phase", []).append(
@@ -197,9 +199,8 @@ async def run(per_phase: int, rounds: int, profile: Path | None) -> dict[str, An
             results["phase"].append(
                 await timed_key(app, "ctrl+r", phase_shown("DATAGENNEMGANG", "Datanote 01"))
             )
-        if profiler:
+        if profiler and profiled == "phase":
             profiler.disable()
-            profiler.dump_stats(str(profile))
         # Enter: a note typed (untimed), then Enter until it is listed and stored.
         entry = screen.query_one("#entry-text", Input)
         for n in range(rounds):
@@ -220,6 +221,8 @@ async def run(per_phase: int, rounds: int, profile: Path | None) -> dict[str, An
             await timed_key(
                 app, "ctrl+n", lambda s=shown: screen.room.shown != s and screen.settled
             )
+        if profiler and profiled == "ctrl+a":
+            profiler.enable()
         for _ in range(rounds):
 
             def form_ready() -> bool:
@@ -229,6 +232,9 @@ async def run(per_phase: int, rounds: int, profile: Path | None) -> dict[str, An
             _send(app, "escape")
             await _until(lambda: app.screen is screen, "the form closed")
             await pilot.pause(0.1)
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(str(profile))
         app.exit(0)
     summary: dict[str, Any] = {}
     for name, values in results.items():
@@ -248,8 +254,9 @@ def main() -> None:
     parser.add_argument("--per-phase", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--profiled", choices=("phase", "ctrl+a"), default="phase")
     args = parser.parse_args()
-    summary = asyncio.run(run(args.per_phase, args.rounds, args.profile))
+    summary = asyncio.run(run(args.per_phase, args.rounds, args.profile, args.profiled))
     print(f"{args.per_phase} items per phase, {args.rounds} rounds (medians; counts per key)")
     for name, figures in summary.items():
         print(

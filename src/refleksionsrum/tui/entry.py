@@ -260,7 +260,10 @@ class Entry:
         if at_once:
             screen.guarded(lambda: drafts.save(key, fields))
         else:
-            screen.store_queue.put(lambda: drafts.save(key, fields), _ignore, screen.store_failed)
+            # After drawing: at a phase change the new phase is drawn first.
+            screen.store_queue.put(
+                lambda: drafts.save(key, fields), _ignore, screen.store_failed, after_drawing=True
+            )
 
     def _stop_draft_timer(self) -> None:
         if self._draft_timer is not None:
