@@ -10,8 +10,8 @@ drawn; Enter until the note is listed and stored; Ctrl+A until the trial action 
 the focus in its first field. Beside each median: how often Textual laid out a screen
 (Screen._refresh_layout), styled a widget (Stylesheet.apply) and mounted one
 (Widget._post_mount), per key. With --profile, a cProfile of the phase changes is written
-there (pstats; --profiled ctrl+a for the form instead). Nothing is asserted; the tmux figures (bench_keys.py) are the ones the
-targets are for, these show where the time goes.
+there (pstats; --profiled ctrl+a: of the form instead). Nothing is asserted; the tmux
+figures (bench_keys.py) are the ones the targets are for, these show where the time goes.
 """
 
 from __future__ import annotations
