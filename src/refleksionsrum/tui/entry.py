@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.containers import Horizontal
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Input, ListView, RadioSet, Static
 
 from refleksionsrum.core.errors import StoreError
@@ -23,6 +26,9 @@ if TYPE_CHECKING:
 
 WONDER_KINDS = Recording.WONDER.note_kinds
 FIELDS = ("entry-text", "entry-source")
+# Fields only some phases have, kept mounted and hidden in the others once made:
+# mounting one again and removing it on every phase change costs a frame each.
+HIDDEN_WHEN_UNUSED = ("entry-source", "entry-action")
 
 
 class EntryLine(OrderedInput):
@@ -59,7 +65,14 @@ class Entry:
     # -- building it for the phase shown -----------------------------------------------------
 
     async def build(self, following: bool = False) -> None:
-        """The entry line for what the shown phase records, with the focus in it."""
+        """The entry line for what the shown phase records, with the focus in it.
+
+        The fields the new phase shares with the old one stay mounted (the text
+        line nearly always): a new placeholder costs a repaint, while removing a
+        focused field and mounting another moves the focus twice and restyles
+        the list on each move. The source and the trial action button are hidden
+        where a phase has none (HIDDEN_WHEN_UNUSED); the rest is mounted as needed.
+        """
         screen = self.screen
         entry = screen.query_one("#entry", Horizontal)
         typed: dict[str, str] = {}
@@ -67,28 +80,68 @@ class Entry:
             # The view follows the facilitator in a worker, while keys still arrive (it
             # followed because the line was empty): what was typed into the old line in
             # that moment goes on in the new one. A key that moves the phase itself
-            # leaves the old line's text as that phase's draft instead.
+            # leaves the old line's text as that phase's draft instead (flushed before).
             typed = {i.id: i.value for i in entry.query(Input).results(Input) if i.id and i.value}
-        await entry.remove_children()
         records = self.room.records
+        wanted = _fields_for(records)
+        wanted_ids = {field.id for field in wanted}
+        present = {child.id: child for child in entry.children if child.id}
+        kept = {
+            field.id: present[field.id]
+            for field in wanted
+            if field.id in present and field.reusable and isinstance(present[field.id], field.kind)
+        }
+        # The focus goes to where it will be before anything focused is removed: Textual
+        # would otherwise move it to the next focusable widget (the list) on the way.
+        target = _focus_target(screen, records, kept)
+        if target is not None:
+            screen.set_focus(target)
+        gone = []
+        for child in entry.children:
+            if child.id in kept:
+                continue
+            if child.id in HIDDEN_WHEN_UNUSED and child.id not in wanted_ids:
+                child.display = False
+                if isinstance(child, Input) and child.value:
+                    child.value = ""
+            else:
+                gone.append(child)
+        if gone:
+            await entry.remove_children(gone)
         # The wonder phase puts its three kinds above a full-width entry line.
         entry.set_class(records is Recording.WONDER, "-stacked")
-        widgets = _widgets_for(records)
-        for line in widgets:
-            if isinstance(line, Input):
-                # Focus must not select the text: a restored draft would be replaced
-                # by the first key typed after a crash.
-                line.select_on_focus = False
-        await entry.mount_all(widgets)
-        # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
-        # after Ctrl+N, already queued, would reach the removed entry line and be lost.
-        # Screen.set_focus moves the focus now.
+        mounting = []
+        previous: Widget | None = None
+        for field in wanted:
+            widget = kept.get(field.id)
+            if widget is None:
+                widget = field.make()
+                if previous is not None:
+                    mounting.append(entry.mount(widget, after=previous))
+                elif entry.children:
+                    mounting.append(entry.mount(widget, before=0))
+                else:
+                    mounting.append(entry.mount(widget))
+            widget.display = True
+            if isinstance(widget, Input):
+                widget.placeholder = field.placeholder
+                # Following, a kept line keeps what is typed into it meanwhile.
+                if widget.value and not following:
+                    widget.value = ""
+            previous = widget
+        for mounted in mounting:
+            await mounted
         if records is Recording.FOLLOWUP:
             screen.set_focus(screen.query_one("#items", ListView))
             return
+        # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
+        # after Ctrl+N, already queued, would reach a removed field and be lost.
+        # Screen.set_focus moves the focus now.
         screen.set_focus(screen.query_one("#entry-text", Input))
+        # What the kept fields hold now: keys may have come while the others mounted.
+        now = {i.id: i.value for i in self.lines() if i.id and i.value} if following else {}
         self.restore_draft()
-        _fill(screen, typed)
+        _fill(screen, {**typed, **now})
 
     # -- recording ---------------------------------------------------------------------------
 
@@ -169,7 +222,9 @@ class Entry:
             screen.refresh_items(select=line)
             screen.store_failed(error)
 
-        screen.store_queue.put(work, saved, refused)
+        # The row says "saving..." on screen before the store starts: the room sees the
+        # line at once, and the store's thread does not take turns with the drawing.
+        screen.store_queue.put(work, saved, refused, after_drawing=True)
 
     @property
     def saving(self) -> bool:
@@ -225,7 +280,10 @@ class Entry:
         if at_once:
             screen.guarded(lambda: drafts.save(key, fields))
         else:
-            screen.store_queue.put(lambda: drafts.save(key, fields), _ignore, screen.store_failed)
+            # After drawing: at a phase change the new phase is drawn first.
+            screen.store_queue.put(
+                lambda: drafts.save(key, fields), _ignore, screen.store_failed, after_drawing=True
+            )
 
     def _stop_draft_timer(self) -> None:
         if self._draft_timer is not None:
@@ -233,27 +291,69 @@ class Entry:
             self._draft_timer = None
 
 
-def _widgets_for(records: Recording) -> list[Any]:
+@dataclass(frozen=True)
+class Field:
+    """One widget of the entry line: how to make it, and whether a phase may take it over."""
+
+    id: str
+    kind: type[Widget]
+    make: Callable[[], Widget]
+    placeholder: str = ""
+    # A choice list starts at its default in each phase: made anew, not taken over.
+    reusable: bool = True
+
+
+def _line(field_id: str, placeholder: str) -> Field:
+    def make() -> Widget:
+        line = EntryLine(placeholder=placeholder, id=field_id)
+        # Focus must not select the text: a restored draft would be replaced
+        # by the first key typed after a crash.
+        line.select_on_focus = False
+        return line
+
+    return Field(field_id, EntryLine, make, placeholder)
+
+
+def _fields_for(records: Recording) -> list[Field]:
     if records is Recording.FOLLOWUP:
-        return [Static(t("followup.hint"), classes="hint", id="followup-hint")]
+        hint = t("followup.hint")
+        return [
+            Field("followup-hint", Static, lambda: Static(hint, classes="hint", id="followup-hint"))
+        ]
     if records is Recording.WONDER:
         # Three visible choices, not a drop-down: the room sees what is recorded.
-        kinds = ChoiceList(
-            *(Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING) for k in WONDER_KINDS),
-            id="entry-kind",
-        )
-        return [kinds, EntryLine(placeholder=t("entry.wonder"), id="entry-text")]
-    if records is Recording.NEXT:
+        def kinds() -> Widget:
+            return ChoiceList(
+                *(
+                    Choice(t(f"kind.{k.value}"), value=k is NoteKind.WONDERING)
+                    for k in WONDER_KINDS
+                ),
+                id="entry-kind",
+            )
+
         return [
-            EntryLine(placeholder=t("entry.decision"), id="entry-text"),
-            Button(t("entry.new_action"), id="entry-action"),
+            Field("entry-kind", ChoiceList, kinds, reusable=False),
+            _line("entry-text", t("entry.wonder")),
         ]
-    widgets: list[Any] = [
-        EntryLine(placeholder=t(f"entry.{records.entry_kind.value}"), id="entry-text")
-    ]
+    if records is Recording.NEXT:
+        label = t("entry.new_action")
+        return [
+            _line("entry-text", t("entry.decision")),
+            Field("entry-action", Button, lambda: Button(label, id="entry-action")),
+        ]
+    fields = [_line("entry-text", t(f"entry.{records.entry_kind.value}"))]
     if records is Recording.DATA:
-        widgets.append(EntryLine(placeholder=t("entry.source"), id="entry-source"))
-    return widgets
+        fields.append(_line("entry-source", t("entry.source")))
+    return fields
+
+
+def _focus_target(
+    screen: MeetingScreen, records: Recording, kept: dict[str, Widget]
+) -> Widget | None:
+    """Where the focus goes in the new phase, if that widget is mounted already."""
+    if records is Recording.FOLLOWUP:
+        return screen.query_one("#items", ListView)
+    return kept.get("entry-text")
 
 
 def _fill(screen: MeetingScreen, values: dict[str, str]) -> None:

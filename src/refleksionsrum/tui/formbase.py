@@ -23,6 +23,7 @@ from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import ShapedRadioButton, deliver_key
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
+from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.text import literal
 
 R = TypeVar("R")
@@ -113,10 +114,14 @@ class Form(ModalScreen[object]):
         Binding("escape", "cancel", "key.cancel"),
         Binding("ctrl+s", "save", "key.save", priority=True),
     ]
+    # The first field, as on_mount focuses it: Textual's default ("*") focuses the
+    # scrolling container first, and each focus change there restyles every field.
+    AUTO_FOCUS = "Input, RadioSet"
 
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
+        preset_breakpoints(self)
         self.drafts: Drafts | None = None
         self.draft_key = ""
         self._draft_timer: Timer | None = None

@@ -44,21 +44,26 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class Row:
-    """What one row shows, without its widgets: a reload compares these and builds
-    widgets only for the rows that are new (a list of 200 items is 400 widgets)."""
+    """What one row of the list shows, and the item it acts on (None: read-only).
+
+    Plain data: a reload builds the rows of the phase to compare them with the
+    rows on screen, and only a row that is new becomes a widget (ItemRow).
+    """
 
     content: Text
     item: Item | FollowUp | Pending | None
     details: tuple[Text, ...] = ()
+    # Only classes app.tcss styles: a row whose class changes is restyled with its
+    # labels, and a phase change hands every row widget another phase's row.
     classes: str = ""
-
-    @property
-    def texts(self) -> tuple[Text, ...]:
-        return (self.content, *self.details)
 
     @cached_property
     def key(self) -> str:
         return row_key(self.item, self.content)
+
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return (self.content, *self.details)
 
     @cached_property
     def signature(self) -> tuple[str, ...]:
@@ -66,36 +71,42 @@ class Row:
 
 
 class ItemRow(ListItem):
-    """One recorded item; ``item`` is what edit and delete act on (None: read-only).
+    """One recorded item on screen; ``item`` is what edit and delete act on (None: read-only).
 
     Detail lines are labels of their own, indented by CSS, so a wrapped detail
     stays under its own start instead of running back to the left edge.
     """
 
     def __init__(self, row: Row) -> None:
-        labels = [Label(row.content), *(Label(d, classes="detail") for d in row.details)]
-        super().__init__(*labels, classes=row.classes)
-        self.item = row.item
+        super().__init__(*_labels(row), classes=row.classes)
+        self.row = row
         self.key = row.key
-        self.texts = row.texts
-        self.signature = row.signature
 
-    def take(self, other: Row) -> None:
-        """Show ``other``'s content in this (mounted) row: one row redrawn, not the list."""
-        self.item, self.signature = other.item, other.signature
+    @property
+    def item(self) -> Item | FollowUp | Pending | None:
+        return self.row.item
+
+    def take(self, row: Row) -> None:
+        """Show ``row`` here: changed labels updated, nothing mounted unless the lines differ."""
+        old, self.row, self.key = self.row, row, row.key
         labels = list(self.query(Label).results(Label))
-        if len(labels) == len(other.texts):
-            for label, text in zip(labels, other.texts, strict=True):
-                label.update(text)
+        if len(labels) == len(row.texts):
+            for label, before, after, text in zip(
+                labels, old.signature, row.signature, row.texts, strict=False
+            ):
+                if before != after:
+                    label.update(text)
         else:
             self.remove_children()
-            self.mount_all(
-                [Label(other.texts[0]), *(Label(d, classes="detail") for d in other.texts[1:])]
-            )
-        self.texts = other.texts
-        # The list's own state classes (-highlight) stay; the item's kind classes follow it.
-        state = {name for name in self.classes if name.startswith("-")}
-        self.set_classes({*other.classes.split(), *state})
+            self.mount_all(_labels(row))
+        if old.classes != row.classes:
+            # The list's own state classes (-highlight) stay; the item's kind classes follow it.
+            state = {name for name in self.classes if name.startswith("-")}
+            self.set_classes({*row.classes.split(), *state})
+
+
+def _labels(row: Row) -> list[Label]:
+    return [Label(row.content), *(Label(d, classes="detail") for d in row.details)]
 
 
 def row_key(item: object, content: Text) -> str:
@@ -111,42 +122,24 @@ def row_key(item: object, content: Text) -> str:
     return f"text:{content.plain}"
 
 
-@dataclass(frozen=True)
-class Synced:
-    """What sync_rows did to the list."""
-
-    removed: bool
-    added: bool
-
-    @property
-    def reshaped(self) -> bool:
-        return self.removed or self.added
-
-
-def sync_rows(view: ListView, rows: list[Row]) -> Synced:
+def sync_rows(view: ListView, rows: list[Row]) -> bool:
     """Make ``view`` show ``rows``, touching only the rows that changed.
 
-    Rows are matched by key up to the first difference; a "saving..." row whose
-    item has arrived becomes that item's row in place. Past the first other
-    difference, the old rows are removed and the new ones mounted (recording
-    appends, so that is one row). Widgets are made only for the rows mounted.
+    The row widgets on screen are kept and given the new rows' content in
+    order (a phase change, a deleted item): updating a label costs far less
+    than removing a row widget and mounting another. Only the rows past the
+    end are mounted, or removed. True when rows were removed or added.
     """
     current = [child for child in view.children if isinstance(child, ItemRow)]
-    same = 0
-    while same < min(len(current), len(rows)):
-        old, new = current[same], rows[same]
-        if old.key != new.key:
-            if not old.key.startswith("pending:") or new.key.startswith("pending:"):
-                break
-            old.key = new.key  # the line was saved: its row now shows the item
-        if old.signature != new.signature:
+    for old, new in zip(current, rows, strict=False):
+        if old.row.signature != new.signature or old.key != new.key or old.item is not new.item:
             old.take(new)
-        same += 1
-    if same < len(current):
-        view.remove_items(range(same, len(current)))
-    if same < len(rows):
-        view.extend(ItemRow(row) for row in rows[same:])
-    return Synced(removed=same < len(current), added=same < len(rows))
+    kept = min(len(current), len(rows))
+    if kept < len(current):
+        view.remove_items(range(kept, len(current)))
+    if kept < len(rows):
+        view.extend([ItemRow(row) for row in rows[kept:]])
+    return kept < len(current) or kept < len(rows)
 
 
 def pending_row(entry: Pending) -> Row:
@@ -154,10 +147,10 @@ def pending_row(entry: Pending) -> Row:
     if entry.problem is None:
         text = Text(f"{t('entry.saving')} ", style="dim italic")
         text.append_text(literal(entry.text, "dim"))
-        return Row(text, entry, classes="pending")
+        return Row(text, entry)
     text = Text(f"{t('entry.not_saved')} ", style="bold")
     text.append_text(literal(entry.text))
-    return Row(text, entry, details=(literal(entry.problem, "italic"),), classes="unsaved")
+    return Row(text, entry, details=(literal(entry.problem, "italic"),))
 
 
 def note_row(note: Note) -> Row:
@@ -169,7 +162,7 @@ def note_row(note: Note) -> Row:
         text.append(f"  ({t('field.source').lower()}: ", style="dim")
         text.append_text(literal(note.source, "dim"))
         text.append(")", style="dim")
-    return Row(text, note, classes=f"kind-{note.kind.value}")
+    return Row(text, note)
 
 
 def parked_row(note: Note) -> Row:
@@ -181,7 +174,7 @@ def parked_row(note: Note) -> Row:
 def decision_row(decision: Decision) -> Row:
     text = Text(f"{t('item.decision')}: ", style="bold")
     text.append_text(literal(decision.text))
-    return Row(text, decision, classes="decision")
+    return Row(text, decision)
 
 
 def trial_action_row(action: TrialAction, adapted_from_title: str | None = None) -> Row:
@@ -199,7 +192,7 @@ def trial_action_row(action: TrialAction, adapted_from_title: str | None = None)
     if action.adapted_from:
         earlier = adapted_from_title or action.adapted_from
         details.append(literal(f"{t('field.adapted_from')}: {earlier}", "dim"))
-    return Row(text, action, details=tuple(details), classes="trial-action")
+    return Row(text, action, details=tuple(details))
 
 
 def follow_up_row(entry: FollowUp) -> Row:
@@ -232,7 +225,7 @@ def follow_up_row(entry: FollowUp) -> Row:
         if entry.adaptation is not None:
             state.append(f" → {t('followup.adapted_as')} ")
             state.append_text(literal(entry.adaptation.title, "italic"))
-    return Row(text, entry, details=(*details, state), classes="follow-up")
+    return Row(text, entry, details=(*details, state))
 
 
 def phase_rows(
@@ -269,18 +262,17 @@ def show_rows(items: ListView, rows: list[Row], select: object = None) -> None:
     must not rebuild the list (nor lose the highlighted row).
     """
     previous = items.index
-    synced = sync_rows(items, rows)
+    reshaped = sync_rows(items, rows)
     target = next((i for i, row in enumerate(rows) if _same(row.item, select)), None)
     if target is None and previous is not None and rows:
         target = min(previous, len(rows) - 1)
     if target is None and rows:
         # A highlighted first row, so Enter acts at once without an arrow key first.
         target = 0
-    # Rows only added below leave the highlighted row where it was: nothing to move.
-    if target is not None and (synced.removed or target != items.index):
+    if target is not None and (reshaped or target != items.index):
         items.index = None
         items.index = target
-        if synced.reshaped:
+        if reshaped:
             # Removed rows leave the DOM after this refresh: highlight once they have.
             items.call_after_refresh(_highlight, items, target)
         else:

@@ -79,6 +79,8 @@ class MeetingScreen(LiveScreen):
         self._next_tick: Timer | None = None
         self.store_queue = StoreQueue(self)
         self._phase_lock = asyncio.Lock()
+        # Phase changes drawn but not yet stored (store_phase_after_drawing).
+        self._phase_unstored = 0
         # Each job its own object: the entry line, and the forms for recorded items.
         self.entry = Entry(self)
         self.editor = ItemEditor(self)
@@ -186,8 +188,12 @@ class MeetingScreen(LiveScreen):
 
     @property
     def settled(self) -> bool:
-        """The phase the room looks at is drawn whole: entry line, rows, title (tests wait)."""
-        return not self._phase_lock.locked() and self._shown_phase == self.room.shown
+        """The phase the room looks at is drawn whole and stored (tests wait for this)."""
+        return (
+            not self._phase_lock.locked()
+            and self._shown_phase == self.room.shown
+            and not self._phase_unstored
+        )
 
     async def show_phase(self, following: bool = False) -> None:
         """Show the current phase: title, purpose, prompts, items and the entry line.
@@ -361,9 +367,8 @@ class MeetingScreen(LiveScreen):
         if self.room.timer.is_last:
             self.ask_to_end()
             return
-        # If the store cannot take the clocks, the room moves on all the same; they
-        # are stored at the next checkpoint that succeeds.
-        self.guarded(self.room.next_phase)
+        if self.room.next_phase(store=False):
+            self.store_phase_after_drawing()
         await self.show_phase()
         self.tick()
 
@@ -373,9 +378,25 @@ class MeetingScreen(LiveScreen):
             if self.room.look(-1):
                 await self.show_phase()
             return
-        if self.guarded(self.room.previous_phase):
+        if self.room.previous_phase(store=False):
+            self.store_phase_after_drawing()
             await self.show_phase()
             self.tick()
+
+    def store_phase_after_drawing(self) -> None:
+        """Store the clocks and write the session file once the new phase is on screen.
+
+        Both take longer than drawing the phase, and the room looks at the screen.
+        If the store cannot take the clocks, the room moves on all the same; they
+        are stored at the next checkpoint that succeeds (quitting stores them too).
+        """
+        self._phase_unstored += 1
+
+        def store() -> None:
+            self._phase_unstored -= 1
+            self.guarded(self.room.checkpoint)
+
+        self.call_after_refresh(store)
 
     def action_add_time(self, minutes: int) -> None:
         self.guarded(lambda: self.room.add_time(minutes))

@@ -189,20 +189,25 @@ class MeetingRoom(TrialActionsInRoom):
         if self.is_facilitator:
             self.store.save_clock(self.meeting.id, self.timer.snapshot(), self.meeting.phases)
 
-    def next_phase(self) -> bool:
+    def next_phase(self, *, store: bool = True) -> bool:
+        """Move on one phase; ``store=False`` leaves the storing to ``checkpoint``.
+
+        The meeting screen draws the new phase first and stores it right after:
+        the room should not wait for a database write and a file to see where it is.
+        """
         if not self.is_facilitator:
             return self.look(1)
         moved = self.timer.next()
-        if moved:
-            self._checkpoint()
+        if moved and store:
+            self.checkpoint()
         return moved
 
-    def previous_phase(self) -> bool:
+    def previous_phase(self, *, store: bool = True) -> bool:
         if not self.is_facilitator:
             return self.look(-1)
         moved = self.timer.previous()
-        if moved:
-            self._checkpoint()
+        if moved and store:
+            self.checkpoint()
         return moved
 
     def goto_phase(self, index: int) -> None:
@@ -210,13 +215,13 @@ class MeetingRoom(TrialActionsInRoom):
             self.look(index - self._shown)
             return
         self.timer.goto(index)
-        self._checkpoint()
+        self.checkpoint()
 
     def toggle_pause(self) -> bool:
         if not self.is_facilitator:
             return self.timer.running
         running = self.timer.toggle()
-        self._checkpoint()
+        self.checkpoint()
         return running
 
     def add_time(self, minutes: int) -> None:
@@ -224,7 +229,7 @@ class MeetingRoom(TrialActionsInRoom):
             self.timer.add_time(minutes)
             self.save_clock()
 
-    def _checkpoint(self) -> None:
+    def checkpoint(self) -> None:
         """Store the clocks and rewrite the session file (phase change, pause, quit)."""
         self.save_clock()
         self.write_file()

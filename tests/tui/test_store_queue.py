@@ -1,0 +1,61 @@
+"""The store queue: work that waits for the drawing keeps its order, and quitting still does it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from refleksionsrum.tui.storequeue import StoreQueue
+from support.pilot import wait_until
+
+
+class Plain(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("ready")
+
+
+def held_drawing(queue_owner: Any) -> list[Callable[[], object]]:
+    """The owner's 'after the next refresh' callbacks, kept until the test says drawn."""
+    held: list[Callable[[], object]] = []
+    queue_owner.call_after_refresh = held.append
+    return held
+
+
+async def test_work_behind_a_line_waiting_for_the_drawing_waits_too() -> None:
+    app = Plain()
+    async with app.run_test() as pilot:
+        held = held_drawing(app.screen)
+        queue = StoreQueue(app.screen)
+        ran: list[str] = []
+        queue.put(lambda: ran.append("line"), lambda _: None, lambda _: None, after_drawing=True)
+        queue.put(lambda: ran.append("draft"), lambda _: None, lambda _: None)
+        for _ in range(5):
+            await pilot.pause()
+        assert ran == []
+        assert queue.busy
+        for drawn in held:
+            drawn()
+        await wait_until(pilot, lambda: not queue.busy, "the queue done")
+        assert ran == ["line", "draft"]
+
+
+async def test_quitting_does_the_work_that_waits_for_the_drawing_once() -> None:
+    app = Plain()
+    async with app.run_test() as pilot:
+        held = held_drawing(app.screen)
+        queue = StoreQueue(app.screen)
+        ran: list[str] = []
+        queue.put(lambda: ran.append("line"), lambda _: None, lambda _: None, after_drawing=True)
+        queue.put(lambda: ran.append("draft"), lambda _: None, lambda _: None)
+        for _ in range(5):
+            await pilot.pause()
+        queue.run_now(lambda work: work())
+        assert ran == ["line", "draft"]
+        # Drawn after all (the app had not gone yet): nothing is done twice.
+        for drawn in held:
+            drawn()
+        await wait_until(pilot, lambda: not queue.busy, "the queue done")
+        assert ran == ["line", "draft"]
