@@ -157,3 +157,12 @@ async def test_bell_rings_once_when_time_runs_out(
         screen.tick()
         screen.tick()
         assert rings == [1]
+
+
+def test_the_agenda_says_how_far_ahead_in_full_at_80_columns() -> None:
+    """The agenda panel is 24 columns wide at 80: "24 min foran planen" is not cut."""
+    from refleksionsrum.tui.clockview import _ends_table
+
+    console = Console(width=24, record=True)
+    console.print(_ends_table(("02.38", "02.15", -24)))
+    assert "24 min foran planen" in console.export_text()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -127,7 +127,8 @@ def _shape(part: str, shown: tuple[Any, ...]) -> object:
     if part == "agenda-phases":
         return (len(content), tuple(len(row[3]) for row in content), width)
     if part == "agenda-ends":
-        return (bool(content[2]), width)
+        # The minutes' digits can make the line wrap, at a narrow width.
+        return (len(str(abs(content[2]))) if content[2] else 0, width)
     return (len(content), width)
 
 
@@ -157,18 +158,18 @@ def _clock_line(clock: str) -> Table:
     return totals
 
 
-def _ends_table(ends: tuple[str, str, int]) -> Table:
+def _ends_table(ends: tuple[str, str, int]) -> RenderableType:
     planned_end, projected, delta_min = ends
     totals = _totals()
     totals.add_row(Text(t("agenda.planned_end")), Text(planned_end))
     totals.add_row(Text(t("agenda.projected_end")), Text(projected, style="bold"))
-    if delta_min:
-        key = "agenda.over_plan" if delta_min > 0 else "agenda.under_plan"
-        totals.add_row(
-            Text(t(key, minutes=abs(delta_min)), style="bold red" if delta_min > 0 else "green"),
-            "",
-        )
-    return totals
+    if not delta_min:
+        return totals
+    # Under the times, the panel's whole width: "24 min foran planen" must not be cut
+    # to "24 min foran" by the times' column beside it.
+    key = "agenda.over_plan" if delta_min > 0 else "agenda.under_plan"
+    ahead = Text(t(key, minutes=abs(delta_min)), style="bold red" if delta_min > 0 else "green")
+    return Group(totals, ahead)
 
 
 def _nearest(moment: datetime) -> datetime:
