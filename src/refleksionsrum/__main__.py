@@ -1,5 +1,5 @@
 """Entry point for ``python -m refleksionsrum``."""
 
-from refleksionsrum.cli import main
+from refleksionsrum.launch import main
 
 raise SystemExit(main())

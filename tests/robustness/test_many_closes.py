@@ -11,6 +11,7 @@ signal to the exit is printed; a hang fails the round at its generous deadline.
 
 from __future__ import annotations
 
+import re
 import signal
 import time
 from pathlib import Path
@@ -27,7 +28,16 @@ ROUNDS = 30
 HANG_S = 30.0
 SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 MOMENTS = ("at once", "first paint", "start screen", "meeting")
-STARTUP_INTERRUPTED = b"Fatal Python error: init_import_site: Failed to import the site module"
+# The modules that run before the signals are held: the package's version and launch.py.
+FIRST_MODULES = (b"/refleksionsrum/__init__.py", b"/refleksionsrum/launch.py")
+
+
+def before_the_program(output: bytes) -> bool:
+    """A KeyboardInterrupt whose traceback has no frame of the program past launch.py."""
+    if b"KeyboardInterrupt" not in output:
+        return False
+    frames = re.findall(rb'File "([^"]+)"', output)
+    return not [f for f in frames if b"/refleksionsrum/" in f and not f.endswith(FIRST_MODULES)]
 
 
 def one_close(workspace: Path, number: int, moment: str) -> float:
@@ -51,10 +61,10 @@ def one_close(workspace: Path, number: int, moment: str) -> float:
         term.signal(number)
         code = term.wait(timeout=HANG_S)
         took = time.monotonic() - sent
-        # SIGINT while Python itself is still starting (importing site, under load) is
-        # CPython's own KeyboardInterrupt, before one line of the program has run: it is
-        # a kill, like SIGHUP's default action then, not a traceback of the program's.
-        before_python = moment == "at once" and STARTUP_INTERRUPTED in term.output
+        # SIGINT while Python itself is still starting (site, the console script's own
+        # first lines, under load) is CPython's KeyboardInterrupt before the program could
+        # hold the signals (launch.py): a kill, like SIGHUP's default action then.
+        before_python = moment == "at once" and before_the_program(bytes(term.output))
         assert before_python or b"Traceback" not in term.output, term.text()[-2000:]
         # Killed by the signal before the handlers were in place counts as an exit too.
         ended = (128 + number, 0, 1) if before_python else (128 + number, 0)

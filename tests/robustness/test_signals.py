@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import pty
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,3 +104,16 @@ def test_a_closed_window_is_told_from_an_open_one() -> None:
         assert terminal_gone(slave)
     finally:
         os.close(slave)
+
+
+def test_a_signal_while_the_program_loads_is_kept_then_acted_on() -> None:
+    """launch.py holds a stop that comes during the imports; a command gets it after them."""
+    script = (
+        "import os, signal; from refleksionsrum import launch; "
+        "launch.hold_signals(); os.kill(os.getpid(), signal.SIGTERM); "
+        "print('loading went on', launch.early_signal(), flush=True); "
+        "launch.release_signals(); print('not reached')"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout == f"loading went on {int(signal.SIGTERM)}\n"
+    assert done.returncode == -signal.SIGTERM

@@ -22,12 +22,14 @@ from refleksionsrum.cli.common import (
     Failure,
     printable_lines,
 )
+from refleksionsrum.cli.meetings import cmd_join, cmd_new, cmd_start
 from refleksionsrum.cli.parser import VALUED, build_parser
 from refleksionsrum.core import i18n, stdio
 from refleksionsrum.core.config import CONFIG_NAME, LANGUAGES, ConfigError, load_config
 from refleksionsrum.core.errors import FileProblem, printable, printable_params
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.workspace import WorkspaceError, find_root
+from refleksionsrum.launch import release_signals
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
 
@@ -45,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _exit_code(stop.code)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
+        if handler not in (cmd_start, cmd_new, cmd_join):
+            # Not the app, which handles the signals itself: the defaults back, and
+            # a Ctrl+C that came while loading ends the command now (launch.py).
+            release_signals()
         code = handler(args)
         stdio.flush_stdout()
         return code

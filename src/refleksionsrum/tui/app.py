@@ -17,6 +17,7 @@ from refleksionsrum.core.clock import Clock, SystemClock
 from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import set_language, t
 from refleksionsrum.core.workspace import Workspace
+from refleksionsrum.launch import hold_signals
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.memory import Memory
 from refleksionsrum.tui.messages import (
@@ -29,7 +30,6 @@ from refleksionsrum.tui.signals import (
     leave_later,
     leave_now,
     leave_on_signals,
-    note_early_signals,
     terminal_gone,
 )
 from refleksionsrum.tui.start import StartScreen
@@ -376,7 +376,7 @@ def run(
     workspace: Workspace | None = None,
 ) -> int:
     """Start the app on the workspace at ``root`` (opened already: ``workspace``)."""
-    note_early_signals()
+    hold_signals()  # again: run() may be called without the console script
     opened = workspace if workspace is not None else Workspace.open(root)
     app = RefleksionsrumApp(opened, new=new, template=template, title=title, join=join)
     result = app.run()

@@ -11,28 +11,14 @@ import asyncio
 import contextlib
 import os
 import select
-import signal
 import sys
 import threading
 from collections.abc import Callable
-from types import FrameType
 
-LEAVING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+from refleksionsrum.launch import LEAVING_SIGNALS, early_signal
+
 # How long restoring the terminal may take after a signal before the process just ends.
 RESTORE_S = 2.0
-
-_early: list[int] = []
-
-
-def note_early_signals() -> None:
-    """Until the app's own handlers are in place, a leaving signal is remembered."""
-
-    def remember(number: int, _frame: FrameType | None) -> None:
-        _early.append(number)
-
-    for number in LEAVING_SIGNALS:
-        with contextlib.suppress(ValueError, OSError):
-            signal.signal(number, remember)
 
 
 def leave_on_signals(leave: Callable[[int], None]) -> None:
@@ -41,9 +27,10 @@ def leave_on_signals(leave: Callable[[int], None]) -> None:
     for number in LEAVING_SIGNALS:
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(number, leave, number)
-    if _early:
+    early = early_signal()
+    if early is not None:
         # It came while the program was starting: leave now, as if it came now.
-        leave(_early[0])
+        leave(early)
 
 
 def terminal_gone(fd: int | None = None) -> bool:
