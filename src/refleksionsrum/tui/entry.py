@@ -246,6 +246,14 @@ class Entry:
             if p.phase_key == key or (p.kind is None and room.records is Recording.NEXT)
         ]
 
+    def type_in(self, character: str) -> bool:
+        """A key typed elsewhere on the screen goes into the entry line (False: none here)."""
+        for line in self.screen.query("#entry-text").results(Input):
+            self.screen.set_focus(line)
+            line.insert_text_at_cursor(character)
+            return True
+        return False
+
     def holds_phase(self) -> bool:
         """A note-taker halfway through a line stays in its phase until it is recorded."""
         return any(i.value.strip() for i in self.lines())

@@ -43,3 +43,11 @@ def relabel(node: DOMNode, action: str, description: str) -> None:
             changed = True
     if changed:
         node.refresh_bindings()
+
+
+def relabel_room_keys(node: DOMNode, running: bool, leads: bool) -> None:
+    """The meeting's footer as it is now: Pause or Fortsæt; a note-taker's Ctrl+N and
+    Ctrl+R look at a phase (Se næste fase), they do not move the meeting."""
+    relabel(node, "toggle_pause", t("key.pause" if running else "key.resume"))
+    relabel(node, "next_phase", t("key.next_phase" if leads else "key.look_next"))
+    relabel(node, "previous_phase", t("key.previous_phase" if leads else "key.look_previous"))

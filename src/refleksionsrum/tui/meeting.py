@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from rich.table import Table
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Button, Input, Label, ListView, Static
 
-from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
@@ -29,6 +24,7 @@ from refleksionsrum.tui.entry import Entry
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.formbase import ChoiceList
 from refleksionsrum.tui.forms import Confirm
+from refleksionsrum.tui.heading import attached, show_heading
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.items import (
     FollowUp,
@@ -37,9 +33,9 @@ from refleksionsrum.tui.items import (
     phase_rows,
     show_rows,
 )
-from refleksionsrum.tui.keys import relabel, translate_bindings
+from refleksionsrum.tui.keys import relabel_room_keys, translate_bindings
 from refleksionsrum.tui.live import LiveScreen
-from refleksionsrum.tui.notice import notice_for
+from refleksionsrum.tui.notice import notice_for, template_too_long, titles_for
 from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.text import literal
@@ -117,28 +113,14 @@ class MeetingScreen(LiveScreen):
 
     async def on_mount(self) -> None:
         # Titles come from people and session files: show escapes, never send them.
-        self.title = plain(self.room.meeting.title)
-        template = self.room.template
-        level = plain(template.title if template else self.room.meeting.template)
-        # The level in the subtitle, unless the title says it already.
-        self.sub_title = "" if level in self.title else level
-        if not self.room.is_facilitator:
-            self.sub_title = " · ".join(part for part in (self.sub_title, t("join.role")) if part)
+        self.title, self.sub_title = titles_for(self.room)
         await self.show_phase()
         self.tick()
         self.editor.reopen_form_drafts()
         self.start_live()
-        template = self.room.template
-        if template is not None and template.phase_minutes > template.planned_minutes:
-            self.notify(
-                t(
-                    "time.template_too_long",
-                    phases=template.phase_minutes,
-                    planned=template.planned_minutes,
-                ),
-                severity="warning",
-                timeout=15,
-            )
+        too_long = template_too_long(self.room)
+        if too_long:
+            self.notify(too_long, severity="warning", timeout=15)
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -158,17 +140,13 @@ class MeetingScreen(LiveScreen):
         if self.app.screen is not self:
             # Presentation mode is on top and shows the same clock.
             return
-        timebox = _attached(self, "timebox", TimeBox)
-        agenda = _attached(self, "agenda", AgendaView)
+        timebox = attached(self, "timebox", TimeBox)
+        agenda = attached(self, "agenda", AgendaView)
         if timebox is None or agenda is None:
             # The screen is being taken down (a signal, the app leaving): nothing to draw.
             return
         warning_ms = round(self.rr.workspace.config.warning_minutes * 60_000)
-        relabel(self, "toggle_pause", t("key.pause" if self.room.timer.running else "key.resume"))
-        # A note-taker's Ctrl+N and Ctrl+R look at a phase; they do not move the meeting.
-        leads = self.room.is_facilitator
-        relabel(self, "next_phase", t("key.next_phase" if leads else "key.look_next"))
-        relabel(self, "previous_phase", t("key.previous_phase" if leads else "key.look_previous"))
+        relabel_room_keys(self, self.room.timer.running, self.room.is_facilitator)
         before = timebox.refresh_time(warning_ms)
         agenda.refresh_time()
         now = self.room.timer.time_state(warning_ms)
@@ -212,23 +190,12 @@ class MeetingScreen(LiveScreen):
         await self.entry.build(following)
         # The title last, in the same frame as the items: once the room (or a test) sees
         # the new phase's name, its entry line is there to type in.
-        phase_text = room.phase_template()
-        self.query_one("#phase-title", Static).update(literal(room.phase.title.upper(), "bold"))
-        self.query_one("#phase-purpose", Static).update(
-            literal(phase_text.purpose if phase_text else "")
-        )
-        # A grid keeps a wrapped question indented under its own first line.
-        prompts = Table.grid(padding=(0, 1))
-        prompts.add_column(width=3, justify="right")
-        prompts.add_column(ratio=1)
-        for prompt in phase_text.prompts if phase_text else ():
-            prompts.add_row(Text("?", style="bold"), literal(prompt))
-        self.query_one("#prompts", Static).update(prompts)
+        show_heading(self, room)
         self.refresh_items()
         self.refresh_bindings()
 
     def refresh_items(self, select: object = None) -> None:
-        items = _attached(self, "items", ListView)
+        items = attached(self, "items", ListView)
         if items is None:
             # A reload answered after the screen was taken down: nothing to show it in.
             return
@@ -241,7 +208,7 @@ class MeetingScreen(LiveScreen):
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
-        notice = _attached(self, "notice", Static)
+        notice = attached(self, "notice", Static)
         if notice is None:
             # The screen has left (a store worker answered after it was closed).
             return
@@ -254,19 +221,12 @@ class MeetingScreen(LiveScreen):
 
     def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
         """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""
-        for entry in self.query("#entry-text").results(Input):
-            self.set_focus(entry)
-            entry.insert_text_at_cursor(event.character)
+        self.entry.type_in(event.character)
 
     def on_key(self, event: events.Key) -> None:
         """Typing while the list has the focus writes in the entry line, not nowhere."""
-        if not event.is_printable or event.character is None:
-            return
-        if not isinstance(self.focused, ListView):
-            return
-        for entry in self.query("#entry-text").results(Input):
-            entry.focus()
-            entry.insert_text_at_cursor(event.character)
+        typed = event.is_printable and event.character and isinstance(self.focused, ListView)
+        if typed and event.character and self.entry.type_in(event.character):
             event.stop()
             event.prevent_default()
 
@@ -337,16 +297,17 @@ class MeetingScreen(LiveScreen):
         self.run_worker(self.show_phase(), exclusive=True, group="phase")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "new_trial_action":
-            return self.room.records is Recording.NEXT
-        if action in ("data_next", "data_note"):
-            return self.room.records is Recording.DATA and bool(self.rr.workspace.config.data)
-        if action in ("toggle_pause", "add_time"):
+        room = self.room
+        offered = {
+            "new_trial_action": room.records is Recording.NEXT,
+            "data_next": room.records is Recording.DATA and bool(self.rr.workspace.config.data),
             # The phase, the pause and the added minutes belong to the facilitator.
-            return self.room.is_facilitator
-        if action == "take_over":
-            return not self.room.is_facilitator
-        return True
+            "toggle_pause": room.is_facilitator,
+            "add_time": room.is_facilitator,
+            "take_over": not room.is_facilitator,
+        }
+        offered["data_note"] = offered["data_next"]
+        return offered.get(action, True)
 
     # -- the data review's charts (tui/datadesk.py, tui/datareview.py) ----------------------
 
@@ -433,16 +394,3 @@ class MeetingScreen(LiveScreen):
                 self.rr.show_summary(self.room)
 
         self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
-
-
-W = TypeVar("W", bound=Widget)
-
-
-def _attached(screen: Screen[Any], widget_id: str, kind: type[W]) -> W | None:
-    """The screen's widget with this id while it is still on the screen, else None.
-
-    By id, which Textual looks up once and caches (a query by type walks every
-    row of the list, each second and at each reload).
-    """
-    found = screen.query_one_optional(f"#{widget_id}", kind)
-    return found if found is not None and found.is_attached else None

@@ -1,7 +1,9 @@
-"""The line above the items that says what the room must know now: a lost database first."""
+"""What the meeting screen tells the room in words: the notice above the items (a lost
+database first), the header's titles, and a template that plans more than its meeting."""
 
 from __future__ import annotations
 
+from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 
@@ -23,3 +25,30 @@ def notice_for(room: MeetingRoom, extra: str | None = None) -> tuple[str, bool]:
     if not room.is_facilitator and not room.following:
         return t("join.looking"), False
     return "", False
+
+
+def titles_for(room: MeetingRoom) -> tuple[str, str]:
+    """The header's title and subtitle: the meeting, its level, and whose screen it is.
+
+    Titles come from people and session files: escapes shown, never sent.
+    """
+    title = plain(room.meeting.title)
+    template = room.template
+    level = plain(template.title if template else room.meeting.template)
+    # The level in the subtitle, unless the title says it already.
+    sub_title = "" if level in title else level
+    if not room.is_facilitator:
+        sub_title = " · ".join(part for part in (sub_title, t("join.role")) if part)
+    return title, sub_title
+
+
+def template_too_long(room: MeetingRoom) -> str | None:
+    """A warning when the template's phases take longer than the meeting it plans."""
+    template = room.template
+    if template is None or template.phase_minutes <= template.planned_minutes:
+        return None
+    return t(
+        "time.template_too_long",
+        phases=template.phase_minutes,
+        planned=template.planned_minutes,
+    )
