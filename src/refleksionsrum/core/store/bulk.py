@@ -20,15 +20,6 @@ if TYPE_CHECKING:
     from refleksionsrum.core.store.fileindex import SeenFile
 
 BATCH = 200
-# The tables that hold a meeting's items, children first when deleting.
-_ITEMS = (
-    tables.ParticipantRow,
-    tables.PhaseRow,
-    tables.NoteRow,
-    tables.DecisionRow,
-    tables.TrialActionRow,
-    tables.EvaluationRow,
-)
 # What a meeting's row keeps when the meeting is stored again (as Store.save_meeting).
 _KEPT = ("revision", "facilitator", "facilitator_seen")
 _FILE_COLUMNS = ("name", "mtime_ns", "size", "meeting_id", "problem")
@@ -71,7 +62,7 @@ def _save_batch(store: Store, meetings: list[Meeting]) -> None:
             touched |= set(
                 _scalars(connection, tables.EvaluationRow, "trial_action", "meeting_id", present)
             )
-            for table in (*_ITEMS, tables.MeetingRow):
+            for table in (*tables.ITEM_TABLES, tables.MeetingRow):
                 column = "id" if table is tables.MeetingRow else "meeting_id"
                 _delete_where(connection, table, column, present)
             session.info.setdefault("touched", set()).update(present)
@@ -87,7 +78,7 @@ def _save_batch(store: Store, meetings: list[Meeting]) -> None:
                 children.setdefault(table, []).extend(rows)
             touched |= {a.id for a in meeting.trial_actions}
             touched |= {e.trial_action for e in meeting.evaluations}
-        for table in _ITEMS:
+        for table in tables.ITEM_TABLES:
             insert_plain(connection, table, children.get(table, []))
         refresh_closed(session, touched)
 

@@ -31,14 +31,7 @@ def refresh_closed(session: Session, action_ids: set[str]) -> None:
 
 def delete_meeting_rows(session: Session, meeting_id: str) -> None:
     """Delete a meeting and all its items (the caller refreshes closed_by after)."""
-    for table in (
-        tables.ParticipantRow,
-        tables.PhaseRow,
-        tables.NoteRow,
-        tables.DecisionRow,
-        tables.TrialActionRow,
-        tables.EvaluationRow,
-    ):
+    for table in tables.ITEM_TABLES:
         session.exec(delete(table).where(col(table.meeting_id) == meeting_id))  # type: ignore[attr-defined]
     session.exec(delete(tables.MeetingRow).where(col(tables.MeetingRow.id) == meeting_id))
 

@@ -136,3 +136,7 @@ class DraftRow(SQLModel, table=True):
     meeting_id: str = Field(primary_key=True)
     key: str = Field(primary_key=True)
     fields_json: str
+
+
+# The tables that hold a meeting's items, in the order they are deleted (children first).
+ITEM_TABLES = (ParticipantRow, PhaseRow, NoteRow, DecisionRow, TrialActionRow, EvaluationRow)
