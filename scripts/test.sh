@@ -93,12 +93,15 @@ workers="${TEST_WORKERS:-auto}"
 
 # Everything that may share the machine, spread over the workers...
 parallel=0
+# A last resort above pytest-timeout's per-test limit: a pass that hangs anyway ends, and fails,
+# long before CI's own limit (the parallel pass takes 4-8 minutes, the serial one 1-3).
+pass_limit() { timeout --kill-after=30 "$1" "${@:2}"; }
 # --durations: the slowest tests are named in every run's output, where the suite's time goes.
-.venv/bin/python -m pytest -n "$workers" -m "not serial" --durations=15 "$@" || parallel=$?
+pass_limit 1800 .venv/bin/python -m pytest -n "$workers" -m "not serial" --durations=15 "$@" || parallel=$?
 # ...then, alone, the tests that must not share it (marked `serial`: real terminals, kill -9,
 # two processes racing): each with the machine to itself.
 serial=0
-.venv/bin/python -m pytest -p no:xdist -m serial --durations=5 "$@" || serial=$?
+pass_limit 900 .venv/bin/python -m pytest -p no:xdist -m serial --durations=5 "$@" || serial=$?
 
 # 5 = "no tests collected": fine for one pass (the arguments chose no serial tests, or only
 # serial ones), a failure for both.
