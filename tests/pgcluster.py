@@ -62,6 +62,7 @@ def cluster() -> Iterator[str]:
             _as_postgres(initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"),
             check=True,
             capture_output=True,
+            timeout=120,
         )
         subprocess.run(
             _as_postgres(
@@ -69,15 +70,18 @@ def cluster() -> Iterator[str]:
             ),
             check=True,
             capture_output=True,
+            timeout=120,
         )
-    except (subprocess.CalledProcessError, OSError) as error:
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:
         shutil.rmtree(folder, ignore_errors=True)
         pytest.fail(f"could not start a PostgreSQL cluster: {error}", pytrace=False)
     try:
         yield f"postgresql+psycopg://postgres@/postgres?host={socket}"
     finally:
         subprocess.run(
-            _as_postgres(pg_ctl, "-D", str(data), "-m", "immediate", "stop"), capture_output=True
+            _as_postgres(pg_ctl, "-D", str(data), "-m", "immediate", "stop"),
+            capture_output=True,
+            timeout=120,
         )
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -26,7 +26,7 @@ def loaded_after_import(modules: list[str]) -> list[str]:
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     loaded: list[str] = json.loads(result.stdout)
     return loaded

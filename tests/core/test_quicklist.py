@@ -81,4 +81,4 @@ def test_the_quick_look_does_not_import_the_database_layer() -> None:
         "from refleksionsrum.core.store import quicklist\n"
         "assert 'sqlmodel' not in sys.modules and 'sqlalchemy' not in sys.modules\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

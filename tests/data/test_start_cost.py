@@ -25,7 +25,7 @@ def test_opening_the_app_loads_no_chart_reader_or_excel_library(tmp_path: Path) 
         "or 'datareview' in m))"
     )
     found = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
     loaded = found.stdout.strip()
     assert loaded == "['refleksionsrum.core.data', 'refleksionsrum.core.data.sources']"

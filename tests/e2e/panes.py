@@ -44,7 +44,9 @@ class Panes:
 
 
 def new_workspace(folder: Path) -> Path:
-    subprocess.run([str(COMMAND), "init", str(folder)], check=True, capture_output=True)
+    subprocess.run(
+        [str(COMMAND), "init", str(folder)], check=True, capture_output=True, timeout=120
+    )
     return folder
 
 

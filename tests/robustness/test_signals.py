@@ -114,6 +114,8 @@ def test_a_signal_while_the_program_loads_is_kept_then_acted_on() -> None:
         "print('loading went on', launch.early_signal(), flush=True); "
         "launch.release_signals(); print('not reached')"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
     assert done.stdout == f"loading went on {int(signal.SIGTERM)}\n"
     assert done.returncode == -signal.SIGTERM
