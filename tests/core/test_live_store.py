@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
-from refleksionsrum.core.live.watch import Change, watch
+from refleksionsrum.core.live.watch import Change, conninfo, watch
 from refleksionsrum.core.models import Decision, Note, NoteKind
+from refleksionsrum.core.store import engine
 from refleksionsrum.core.store.database import EditConflict, Store, StoreError
 from refleksionsrum.core.store.tables import SCHEMA_VERSION
 from support.samples import START, action, meeting
@@ -167,3 +173,38 @@ def test_a_session_files_nanosecond_time_fits_on_either_backend(store: Store) ->
     row = SessionFileRow(name="m1.toml", mtime_ns=1_796_161_012_565_613_544, size=588)
     store.files.record(row)
     assert store.files.known()["m1.toml"].mtime_ns == 1_796_161_012_565_613_544
+
+
+@contextmanager
+def meeting_held(url: str, meeting_id: str) -> Iterator[None]:
+    """Another program holds the meeting's row (PostgreSQL) or the write lock (SQLite)."""
+    other: sqlite3.Connection | psycopg.Connection[Any]
+    if url.startswith("sqlite"):
+        other = sqlite3.connect(make_url(url).database or "")
+        other.execute("BEGIN IMMEDIATE")
+    else:
+        other = psycopg.connect(conninfo(url))
+        other.execute("SELECT id FROM meeting WHERE id = %s FOR UPDATE", (meeting_id,))
+    try:
+        yield
+    finally:
+        other.rollback()
+        other.close()
+
+
+def test_a_held_lock_fails_the_write_with_a_message_on_either_backend(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL waited for ever on a row another program held; now as SQLite: a timeout."""
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    store = Store(url)
+    try:
+        store.save_meeting(meeting("m1"))
+        with meeting_held(url, "m1"), pytest.raises(StoreError) as refused:
+            store.items.add_note("m1", Note("data", NoteKind.NOTE, "mens den er låst", START))
+        assert refused.value.key == "store.locked"
+        # Let go, and the same write goes through.
+        store.items.add_note("m1", Note("data", NoteKind.NOTE, "bagefter", START))
+        assert [note.text for note in store.load_meeting("m1").notes] == ["bagefter"]
+    finally:
+        store.close()

@@ -111,7 +111,7 @@ def _make_engine(url: str) -> Engine:
             # messages keep naming the URL as the user wrote it.
             url = "postgresql+psycopg://" + url[len(plain) :]
     try:
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
     except ImportError as error:
         if "psycopg" in str(error) and url.startswith("postgresql"):
             raise StoreError("store.needs_psycopg") from None
@@ -119,11 +119,22 @@ def _make_engine(url: str) -> Engine:
     except (SQLAlchemyError, ValueError) as error:
         raise StoreError("store.unreachable", url=url, reason=str(error)) from None
 
+    @event.listens_for(engine, "connect")
+    def _lock_wait(dbapi_connection: Any, _record: Any) -> None:
+        # As SQLite's busy timeout: a row another program holds fails the write after a
+        # while, with a message, instead of freezing the writer (and a screen) for ever.
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {int(BUSY_TIMEOUT_MS)}")
+        dbapi_connection.commit()
+
+    return engine
+
 
 def write_failure(error: OperationalError) -> str:
     """The catalogue key for a failed write: locked, server unreachable, or the disk."""
     reason = str(error.orig).lower()
-    if "locked" in reason or "busy" in reason:
+    # SQLite: "database is locked"; PostgreSQL: "canceling statement due to lock timeout".
+    if "locked" in reason or "busy" in reason or "lock timeout" in reason:
         return "store.locked"
     if error.connection_invalidated or any(
         word in reason for word in ("connection", "server closed", "could not connect", "timeout")
