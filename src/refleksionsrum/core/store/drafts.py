@@ -55,10 +55,11 @@ class Drafts:
         return [k for k in keys if "/" not in k]
 
     def drop(self, key: str) -> None:
-        with Session(self.store.engine) as session:
+        # Through writing(): a lock or a full disk is a StoreError the screens word, as
+        # for save(), not a raw OperationalError.
+        with self.store.writing() as session:
             session.exec(
                 delete(DraftRow)
                 .where(col(DraftRow.meeting_id) == self.meeting_id)
                 .where(col(DraftRow.key) == self._key(key))
             )
-            session.commit()
