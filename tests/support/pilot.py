@@ -70,12 +70,23 @@ async def wait_for_store(pilot: RRPilot) -> None:
 
 
 async def wait_for_screen(pilot: RRPilot, kind: type[S]) -> S:
+    """Wait for a ``kind`` screen on top, and for what its store queue was given to be done."""
     app = pilot.app
     await wait_until(pilot, lambda: isinstance(app.screen, kind), f"a {kind.__name__}")
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, kind)
+    await wait_for_saves(pilot)
     return screen
+
+
+async def wait_for_saves(pilot: RRPilot) -> None:
+    """Form saves go through the screen's store queue, in a thread: wait until it is idle."""
+    # A form on top is the app's screen; the queue belongs to the meeting screen below it.
+    queues = [q for s in pilot.app.screen_stack if (q := getattr(s, "store_queue", None))]
+    if queues:
+        await wait_until(pilot, lambda: not any(q.busy for q in queues), "the store queue done")
+        await pilot.pause()
 
 
 async def type_text(pilot: RRPilot, text: str) -> None:
@@ -213,6 +224,7 @@ async def fill_trial_action(
         await pilot.press("enter")
     await wait_until(pilot, lambda: app.screen is not form, "the trial action form closes")
     await pilot.pause()
+    await wait_for_saves(pilot)
 
 
 async def clear_input(pilot: RRPilot) -> None:

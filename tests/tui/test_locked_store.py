@@ -18,6 +18,7 @@ from textual.widgets import Input
 from textual.widgets._toast import Toast
 
 from refleksionsrum.core.store import engine
+from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import AppFactory, RRPilot, next_phase, run_app, wait_for_screen, wait_until
 
@@ -65,3 +66,41 @@ async def test_a_held_lock_is_named_and_two_entries_stay_two(
             pilot, lambda: "Anden" in [n.text for n in screen.room.meeting.notes], "the second"
         )
         assert all("FørsteAnden" not in n.text for n in screen.room.meeting.notes)
+
+
+async def test_a_form_saved_while_the_lock_is_held_waits_in_the_store_queue_not_the_screen(
+    make_app: AppFactory, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial action saved under another program's lock: the screen stays free meanwhile.
+
+    The save used to run on the UI thread, so the clock on the shared screen stood still
+    and keys queued for the whole busy timeout; now it waits in the store queue's thread.
+    """
+    # Longer than any wait below: the lock is let go by the test, never by the timeout.
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 120_000)
+    app = make_app(new=True, title="Låst form")
+    async with run_app(app, SIZE) as pilot:
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        for _ in range(4):
+            await next_phase(pilot)
+        await pilot.press("ctrl+a")
+        form = await wait_for_screen(pilot, TrialActionForm)
+        form.query_one("#ta-title", Input).value = "Ring dagen før"
+        form.query_one("#ta-owner", Input).value = "Jonas"
+        form.query_one("#ta-prediction", Input).value = "Flere møder op"
+        form.query_one("#ta-measure", Input).value = "Fremmøde pr. gang"
+        with write_lock(workspace):
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: app.screen is screen, "the form closed")
+            # The save waits for the lock in its thread; the screen takes keys meanwhile.
+            assert screen.store_queue.busy
+            entry = screen.query_one("#entry-text", Input)
+            entry.focus()
+            await pilot.press(*"imens")
+            await wait_until(pilot, lambda: entry.value == "imens", "keys typed while it waits")
+            assert screen.store_queue.busy
+        await wait_until(
+            pilot,
+            lambda: [a.title for a in screen.room.meeting.trial_actions] == ["Ring dagen før"],
+            "the trial action stored once the lock is let go",
+        )

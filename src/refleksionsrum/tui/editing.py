@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
@@ -40,38 +41,70 @@ class ItemEditor:
     def push(self, form: Any, done: Callable[[Any], None]) -> None:
         self.screen.app.push_screen(form, done)
 
-    def store_edit(self, save: Callable[[bool], object], mine: str) -> bool:
-        """Save an edit of an item as it was opened; False if the store refused it.
+    def store_edit(
+        self,
+        save: Callable[[bool], object],
+        mine: str,
+        refused: Callable[[], object] | None = None,
+        draft: str | None = None,
+    ) -> None:
+        """Save an edit of an item as it was opened, off the UI thread, in order.
 
         Changed elsewhere since: ask which text to keep, showing both. Deleted
-        elsewhere: the edit is kept as a new item, and a notice says so.
+        elsewhere: the edit is kept as a new item, and a notice says so. Refused by
+        the store (a lock, a full disk): the message, then ``refused`` (the form again).
+        ``draft``: the form's draft, dropped once the edit is stored or settled.
         """
-        try:
-            stored = save(False)
-        except EditConflict as conflict:
-            current = conflict.current
-            theirs = current.title if isinstance(current, TrialAction) else current.text
-            question = t("notice.conflict", mine=mine, theirs=theirs)
+        screen = self.screen
 
-            def answered(keep_mine: bool | None) -> None:
-                if keep_mine:
-                    self.store_edit(lambda _force: save(True), mine)
-                else:
-                    self.screen.refresh_items(select=current)
+        def stored_then_dropped(force: bool) -> object:
+            stored = save(force)
+            self.drop_draft(draft, queued=False)
+            return stored
 
-            self.push(Confirm(question, "form.keep_mine"), answered)
-            return True
-        except ItemKept as kept:
-            self.screen.notify(t("notice.item_kept"), severity="warning", timeout=12)
-            self.screen.refresh_items(select=kept.item)
-            return True
-        except StoreError as error:
-            self.screen.notify(
-                t(error.key, **error.params), severity="error", timeout=15, markup=False
-            )
-            return False
-        self.screen.refresh_items(select=stored)
-        return True
+        def failed(error: StoreError) -> None:
+            if isinstance(error, EditConflict):
+                current = error.current
+                theirs = current.title if isinstance(current, TrialAction) else current.text
+
+                def answered(keep_mine: bool | None) -> None:
+                    if keep_mine:
+                        self.store_edit(lambda _force: save(True), mine, refused, draft)
+                    else:
+                        self.drop_draft(draft)
+                        screen.refresh_items(select=current)
+
+                question = t("notice.conflict", mine=mine, theirs=theirs)
+                self.push(Confirm(question, "form.keep_mine"), answered)
+            elif isinstance(error, ItemKept):
+                self.drop_draft(draft)
+                screen.notify(t("notice.item_kept"), severity="warning", timeout=12)
+                screen.refresh_items(select=error.item)
+            else:
+                screen.store_failed(error)
+                if refused is not None:
+                    refused()
+
+        # A lock held by another program makes the store wait: the clock and the keys must not.
+        screen.store_queue.put(
+            lambda: stored_then_dropped(False),
+            lambda stored: screen.refresh_items(select=stored),
+            failed,
+        )
+
+    def drop_draft(self, draft: str | None, *, queued: bool = True) -> None:
+        """Forget a form's draft; ``queued=False``: here and now (already in the store's thread).
+
+        A draft that cannot be dropped (a lock) only reopens its form at the next start.
+        """
+        if draft is None:
+            return
+        drafts = self.room.drafts
+        if not queued:
+            with contextlib.suppress(StoreError):
+                drafts.drop(draft)
+            return
+        self.screen.store_queue.put(lambda: self.drop_draft(draft, queued=False), _ignore, _ignore)
 
     def title_of(self, action_id: str | None) -> str | None:
         """The title of an earlier trial action (for 'adapted from'), if it is known."""
@@ -125,12 +158,14 @@ class ItemEditor:
         people = [p.name for p in self.room.meeting.participants]
 
         def saved(result: object) -> None:
-            if isinstance(result, TrialAction) and not self.store_edit(
-                lambda force: self.room.save_trial_action(result, action, force=force),
-                result.title,
-            ):
-                # Not stored: open the form again with what was typed in it.
-                self.edit_trial_action(result)
+            if isinstance(result, TrialAction):
+                self.store_edit(
+                    lambda force: self.room.save_trial_action(result, action, force=force),
+                    result.title,
+                    # Not stored: open the form again with what was typed in it.
+                    refused=lambda: self.edit_trial_action(result),
+                    draft=key,
+                )
 
         key = f"form:action:{action.id}" if action.id else "form:new-action"
         form = TrialActionForm(action, people).keep_drafts(self.room.drafts, key)
@@ -173,12 +208,27 @@ class ItemEditor:
             )
 
     def evaluate(self, entry: FollowUp) -> None:
+        key = f"form:eval:{entry.action.id}"
+
         def saved(result: object) -> None:
             if result is None:
                 return
             evaluation = cast(Any, result)
-            done = self.screen.guarded(
-                lambda: self.room.evaluate(
+
+            def stored(done: tuple[object, TrialAction | None]) -> None:
+                _, adaptation = done
+                self.screen.refresh_items(select=entry)
+                if adaptation is not None and entry.adaptation is None:
+                    # Adapt: the new trial action starts as a copy; refine it now.
+                    self.edit_trial_action(adaptation)
+
+            def refused(error: StoreError) -> None:
+                self.screen.store_failed(error)
+                # Not stored: open the form again with what was filled in.
+                self.evaluate(FollowUp(entry.action, evaluation, entry.adaptation))
+
+            def work() -> tuple[object, TrialAction | None]:
+                done = self.room.evaluate(
                     entry.action,
                     evaluation.carried_out,
                     evaluation.what_happened,
@@ -186,19 +236,13 @@ class ItemEditor:
                     evaluation.verdict,
                     evaluation.compared_to_prediction,
                 )
-            )
-            if done is None:
-                # Not stored: open the form again with what was filled in.
-                self.evaluate(FollowUp(entry.action, evaluation, entry.adaptation))
-                return
-            _, adaptation = done
-            self.screen.refresh_items(select=entry)
-            if adaptation is not None and entry.adaptation is None:
-                # Adapt: the new trial action starts as a copy; refine it now.
-                self.edit_trial_action(adaptation)
+                self.drop_draft(key, queued=False)
+                return done
+
+            self.screen.store_queue.put(work, stored, refused)
 
         form = EvaluationForm(entry.action, entry.evaluation)
-        self.push(form.keep_drafts(self.room.drafts, f"form:eval:{entry.action.id}"), saved)
+        self.push(form.keep_drafts(self.room.drafts, key), saved)
 
     def delete_highlighted(self) -> None:
         items = self.screen.query_one("#items", ListView)
@@ -214,12 +258,19 @@ class ItemEditor:
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
+            room = self.room
+            delete: Callable[[], object]
             if isinstance(item, TrialAction):
-                self.screen.guarded(lambda: self.room.delete_trial_action(item))
+                delete = partial(room.delete_trial_action, item)
             elif isinstance(item, Decision):
-                self.screen.guarded(lambda: self.room.delete_decision(item))
+                delete = partial(room.delete_decision, item)
             else:
-                self.screen.guarded(lambda: self.room.delete_note(item))
-            self.screen.refresh_items()
+                delete = partial(room.delete_note, item)
+            screen = self.screen
+            screen.store_queue.put(delete, lambda _: screen.refresh_items(), screen.store_failed)
 
         self.push(Confirm(t("confirm.delete", text=label[:80]), "form.delete"), confirmed)
+
+
+def _ignore(_: object) -> None:
+    """A dropped draft needs no answer on screen."""

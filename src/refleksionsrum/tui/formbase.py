@@ -220,14 +220,12 @@ class Form(ModalScreen[object]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        if self.drafts is not None:
-            if result is None:
-                # Escape is easily pressed by mistake: keep what was typed for the
-                # next time this form is opened, but do not reopen it by itself.
-                self.flush_draft(still_open=False)
-            else:
-                drafts = self.drafts
-                self.guarded(lambda: drafts.drop(self.draft_key))
+        if self.drafts is not None and result is None:
+            # Escape is easily pressed by mistake: keep what was typed for the
+            # next time this form is opened, but do not reopen it by itself.
+            self.flush_draft(still_open=False)
+        # Saved: the draft stays until what it holds is stored; the form's owner drops it
+        # then, off the UI thread (tui/editing.py), so a refused save loses nothing.
         return super().dismiss(result)
 
     def buttons(self) -> ComposeResult:
