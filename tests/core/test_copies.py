@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files.reading import check_folder, unused_line
-from refleksionsrum.core.files.sync import ingest, open_store, write_session_file
+from refleksionsrum.core.files.sync import ingest, open_store, session_path, write_session_file
+from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import NoteKind
 from refleksionsrum.core.store.database import Store
-from refleksionsrum.core.workspace import Workspace
+from refleksionsrum.core.workspace import Workspace, init_workspace
 
 from .test_sync import HANDWRITTEN, room_for
 
@@ -160,3 +162,60 @@ def test_the_same_judgement_after_a_restart(workspace: Workspace) -> None:
             assert not store.load_meeting(MEETING).is_running
         finally:
             store.close()
+
+
+def _workspace_on(folder: Path, url: str) -> Workspace:
+    config = init_workspace(folder) / "config.toml"
+    config.write_text(f'database_url = "{url}"\n' + config.read_text(encoding="utf-8"))
+    return Workspace.open(folder)
+
+
+def test_a_note_takers_workspace_on_the_same_database_never_takes_in_its_older_copy(
+    tmp_path: Path, url: str, clock: FakeClock
+) -> None:
+    """Facilitator and note-taker each in their own workspace, one database (a team's
+    PostgreSQL): the copy written when the note-taker left is older than the meeting.
+    Their next start took it in over the facilitator's later items; now it is brought
+    up to date from the database instead."""
+    team, mine = _workspace_on(tmp_path / "team", url), _workspace_on(tmp_path / "mine", url)
+    facilitator_store, note_taker_store = open_store(team), open_store(mine)
+    try:
+        room = room_for(team, facilitator_store, clock, "Møde")
+        room.add_note(NoteKind.OBSERVATION, "Før referenten gik")
+        MeetingRoom.join(mine, note_taker_store, room.meeting.id, clock).leave()
+        room.add_note(NoteKind.OBSERVATION, "Efter referenten gik")
+        room.end()
+        copy = session_path(mine, room.meeting.id)
+        assert "Efter referenten gik" not in copy.read_text(encoding="utf-8")
+    finally:
+        note_taker_store.close()
+
+    # The note-taker's next start, in their own workspace.
+    again = open_store(mine)
+    try:
+        report = ingest(mine, again)
+        assert report.taken_in == [] and report.problems == []
+        texts = [note.text for note in again.load_meeting(room.meeting.id).notes]
+        assert texts == ["Før referenten gik", "Efter referenten gik"]
+        assert "Efter referenten gik" in copy.read_text(encoding="utf-8")
+        # The facilitator's own start afterwards finds its file in agreement, too.
+        assert ingest(team, facilitator_store).taken_in == []
+        assert len(facilitator_store.load_meeting(room.meeting.id).notes) == 2
+    finally:
+        again.close()
+        facilitator_store.close()
+
+
+def test_a_copy_edited_by_hand_is_still_taken_in(
+    workspace: Workspace, store: Store, clock: FakeClock
+) -> None:
+    """Only the app's own unchanged copies are kept out; a colleague's edit is what counts."""
+    room = room_for(workspace, store, clock, "Møde")
+    room.add_note(NoteKind.OBSERVATION, "Skrevet i mødet")
+    room.end()
+    path = session_path(workspace, room.meeting.id)
+    edited = path.read_text(encoding="utf-8").replace("Skrevet i mødet", "Rettet bagefter")
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)
+    assert ingest(workspace, store).taken_in == [room.meeting.id]
+    assert [n.text for n in store.load_meeting(room.meeting.id).notes] == ["Rettet bagefter"]

@@ -72,6 +72,8 @@ class Parsed:
 
     path: Path
     meeting: Meeting
+    # sessionfile.digest of the bytes read ("" when not known).
+    digest: str = ""
 
 
 class Holdings(Protocol):

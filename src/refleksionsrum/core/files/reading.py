@@ -51,7 +51,8 @@ def collection_paused() -> Iterator[None]:
 
 def _read_one(path: Path) -> Parsed | SessionFileError:
     try:
-        return Parsed(path, sessionfile.read(path))
+        raw = sessionfile.read_limited(path)
+        return Parsed(path, sessionfile.parse_bytes(raw, path), sessionfile.digest(raw))
     except SessionFileError as problem:
         return problem
 

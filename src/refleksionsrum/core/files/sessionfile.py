@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -81,6 +82,15 @@ def is_safe_id(meeting_id: str) -> bool:
 def read(path: Path) -> Meeting:
     """Read a session file; raise SessionFileError (and nothing else) when it cannot be used."""
     return parse_bytes(read_limited(path), path)
+
+
+# 64 bits: enough to tell one meeting's copies apart, short enough to keep many of.
+_DIGEST_CHARS = 16
+
+
+def digest(raw: bytes) -> str:
+    """A fingerprint of a session file's bytes: tells a copy the app wrote from an edit."""
+    return hashlib.sha256(raw).hexdigest()[:_DIGEST_CHARS]
 
 
 def kind_of(mode: int) -> Phrase:

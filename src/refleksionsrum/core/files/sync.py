@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from refleksionsrum.core.files import sessionfile
-from refleksionsrum.core.files.atomic import FILE_MODE, atomic_write_text
-from refleksionsrum.core.files.judge import judge, list_folder
+from refleksionsrum.core.files.atomic import FILE_MODE, atomic_write_text, utf8_safe
+from refleksionsrum.core.files.judge import Parsed, judge, list_folder
 from refleksionsrum.core.files.reading import check_folder, collection_paused, read_many
 from refleksionsrum.core.files.sessionfile import SessionFileError
 from refleksionsrum.core.models import Meeting
@@ -52,12 +52,14 @@ def write_session_file(workspace: Workspace, store: Store, meeting: Meeting) -> 
     """Write the meeting's session file atomically and note it, so it is not taken in again."""
     path = session_path(workspace, meeting.id)
     make_private_folder(workspace.sessions_dir)
-    atomic_write_text(path, sessionfile.dumps(meeting))
+    text = utf8_safe(sessionfile.dumps(meeting))
+    atomic_write_text(path, text)
     stat = path.stat()
     store.files.record(
         SessionFileRow(
             name=path.name, mtime_ns=stat.st_mtime_ns, size=stat.st_size, meeting_id=meeting.id
-        )
+        ),
+        written=sessionfile.digest(text.encode("utf-8")),
     )
     return path
 
@@ -125,7 +127,17 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
     # Thousands of meetings made and stored at once: see collection_paused.
     with collection_paused():
         parsed, unreadable = read_many(fresh)
-        verdict = judge(parsed, _StoreHoldings(store, known))
+        holdings = _StoreHoldings(store, known)
+        for copy in _older_copies(store, holdings, parsed):
+            # Written by the app (here or in another workspace on this database) and not
+            # edited since, but older than the database: bring it up to date.
+            parsed.remove(copy)
+            del rows[copy.path.name]
+            try:
+                write_session_file(workspace, store, store.load_meeting(copy.meeting.id))
+            except OSError:
+                store.files.mark_pending(copy.meeting.id)
+        verdict = judge(parsed, holdings)
         problems = unreadable + verdict.problems
         for agreed in verdict.agree:
             rows[agreed.path.name].meeting_id = agreed.meeting.id
@@ -148,6 +160,25 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
     report.problems = sorted(report.problems + problems, key=lambda p: p.path.name)
     write_pending_files(workspace, store)
     return report
+
+
+def _older_copies(store: Store, holdings: _StoreHoldings, parsed: list[Parsed]) -> list[Parsed]:
+    """Files the app wrote of a meeting the store holds, unchanged since: never taken in.
+
+    A file's bytes that match a copy the app wrote are no one's edit. Without this, a
+    note-taker's workspace sharing the database kept the copy written when they left, and
+    their next start took it in over the facilitator's later items.
+    """
+    held = [p for p in parsed if p.meeting.id in holdings.ids and p.digest]
+    if not held:
+        return []
+    written = store.files.written([p.meeting.id for p in held])
+    return [
+        p
+        for p in held
+        if p.digest in written.get(p.meeting.id, set())
+        and p.path.name == sessionfile.file_name(p.meeting.id)
+    ]
 
 
 def make_private_file(path: Path) -> None:

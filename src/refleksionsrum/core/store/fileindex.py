@@ -13,6 +13,11 @@ from refleksionsrum.core.store.tables import MeetingRow, MetaRow, SessionFileRow
 
 # A meta key per meeting whose session file is behind the database.
 _PENDING = "file_pending:"
+# A meta key per meeting: the digests of the session files written of it, newest first.
+_WRITTEN = "file_written:"
+# Each write of a meeting's file is one; a meeting's file is written some ten to thirty
+# times (phase changes, pauses, quits), so this covers every copy a colleague may hold.
+_WRITTEN_KEPT = 64
 
 
 @dataclass
@@ -60,9 +65,33 @@ class FileIndex:
             found = connection.execute(select(*columns))  # type: ignore[call-overload]
             return {row[0]: SeenFile(*row) for row in found}
 
-    def record(self, row: SessionFileRow) -> None:
+    def record(self, row: SessionFileRow, written: str | None = None) -> None:
+        """Note a file as seen; ``written``: the digest of a file the app has just written."""
         with self.writing() as session:
             session.merge(row)
+            if written is not None and row.meeting_id is not None:
+                key = f"{_WRITTEN}{row.meeting_id}"
+                found = session.get(MetaRow, key)
+                earlier = [d for d in (found.value.split() if found else []) if d != written]
+                value = " ".join([written, *earlier][:_WRITTEN_KEPT])
+                session.merge(MetaRow(key=key, value=value))
+
+    def written(self, meeting_ids: Sequence[str]) -> dict[str, set[str]]:
+        """For each meeting, the digests of the session files the app wrote of it.
+
+        Two workspaces on one database each keep a copy of a meeting; the one written
+        first is older than the database, but unchanged by hand: it must be brought up
+        to date, never taken in (sync.ingest).
+        """
+        found: dict[str, set[str]] = {}
+        ids = sorted(set(meeting_ids))
+        with Session(self.engine) as session:
+            for start in range(0, len(ids), 500):
+                keys = [f"{_WRITTEN}{meeting_id}" for meeting_id in ids[start : start + 500]]
+                rows = session.exec(select(MetaRow).where(col(MetaRow.key).in_(keys)))
+                for row in rows:
+                    found[row.key.removeprefix(_WRITTEN)] = set(row.value.split())
+        return found
 
     def record_many(self, rows: Sequence[SeenFile | SessionFileRow]) -> None:
         """Note many files at once, in one transaction: an upsert per batch, not a merge a row."""
