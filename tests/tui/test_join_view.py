@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
-from textual.widgets import Input
+from textual.widgets import Input, Static
+from textual.widgets._toast import Toast
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files.sync import open_store
@@ -86,6 +87,10 @@ async def test_the_note_taker_records_and_follows(
         facilitator.next_phase()
         await eventually(pilot, lambda: screen.room.phase.key == "reflection", "the next phase")
         await eventually(pilot, lambda: focused_id(app) == "entry-text", "the entry line")
+        # Said above the items, not in a toast that would sit over the line being typed.
+        notice = screen.query_one("#notice", Static)
+        await eventually(pilot, lambda: "Mødet er nu i" in str(notice.content), "the notice")
+        assert not any("Mødet er nu i" in str(t._notification.message) for t in app.query(Toast))
         # Ctrl+N here looks at the next phase only; the meeting stays where it is.
         await pilot.press("ctrl+n")
         await eventually(pilot, lambda: screen.room.phase.key == "wonder", "a look ahead")

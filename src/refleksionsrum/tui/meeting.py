@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
+# How long a passing word (the meeting moved on) stays above the items.
+NEWS_S = 6.0
+
 
 class MeetingScreen(LiveScreen):
     """The shared screen during a meeting."""
@@ -73,6 +76,9 @@ class MeetingScreen(LiveScreen):
         self.room = room
         self._shown_phase = -1
         self._next_tick: Timer | None = None
+        # A passing word above the items (the meeting moved on) and the timer that ends it.
+        self._news: str | None = None
+        self._news_timer: Timer | None = None
         self.store_queue = StoreQueue(self)
         self._phase_lock = asyncio.Lock()
         # Phase changes drawn but not yet stored (store_phase_after_drawing).
@@ -212,12 +218,25 @@ class MeetingScreen(LiveScreen):
         if notice is None:
             # The screen has left (a store worker answered after it was closed).
             return
-        shown, warning = notice_for(self.room, extra)
+        shown, warning = notice_for(self.room, extra, self._news)
         if notice.has_class("warning") == warning and str(notice.content) == shown:
             # Unchanged (each reload asks): an update would lay out the screen once more.
             return
         notice.update(literal(shown))
         notice.set_class(warning, "warning")
+
+    def say_news(self, text: str) -> None:
+        """A passing word above the items, for NEWS_S seconds (a later one replaces it)."""
+        self._news = text
+        self.show_notice()
+        if self._news_timer is not None:
+            self._news_timer.stop()
+        self._news_timer = self.set_timer(NEWS_S, self._news_read)
+
+    def _news_read(self) -> None:
+        self._news = None
+        self._news_timer = None
+        self.show_notice()
 
     def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
         """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""
@@ -281,12 +300,13 @@ class MeetingScreen(LiveScreen):
             self.rr.show_summary(room)
             return
         if shown_moved:
-            self.notify(t("join.phase_moved", phase=room.phase.title), timeout=4, markup=False)
+            # Above the items, not a toast: a toast sits over the entry line being typed in.
+            self.say_news(t("join.phase_moved", phase=room.phase.title))
             self.run_worker(self.show_phase(following=True), exclusive=True, group="phase")
         else:
             if held and meeting_moved:
                 phase = room.meeting.phases[room.timer.current].title
-                self.notify(t("join.phase_waits", phase=phase), timeout=6, markup=False)
+                self.say_news(t("join.phase_waits", phase=phase))
             self.refresh_items()
         if clock_moved or shown_moved:
             # Items alone leave the clocks as drawn: no redraw of the agenda for them.

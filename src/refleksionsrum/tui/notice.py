@@ -8,8 +8,11 @@ from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 
 
-def notice_for(room: MeetingRoom, extra: str | None = None) -> tuple[str, bool]:
-    """The notice's text and whether it is a warning, the gravest first.
+def notice_for(
+    room: MeetingRoom, extra: str | None = None, news: str | None = None
+) -> tuple[str, bool]:
+    """The notice's text and whether it is a warning, the gravest first; ``news``: a
+    passing word for the room (the meeting moved on), shown when nothing is wrong.
 
     It never asks the store itself: whether the database is gone is what the clock
     tick found (guarded), so a notice cannot fail.
@@ -22,6 +25,8 @@ def notice_for(room: MeetingRoom, extra: str | None = None) -> tuple[str, bool]:
         return t("notice.file_trouble", path=trouble.path, reason=trouble.reason), True
     if extra:
         return extra, True
+    if news:
+        return news, False
     if not room.is_facilitator and not room.following:
         return t("join.looking"), False
     return "", False
