@@ -124,13 +124,7 @@ def propagation(url: str, saves: int) -> tuple[float, float, int]:
     return percentile(latencies, 50), percentile(latencies, 95), len(latencies)
 
 
-FAILED_STARTS: list[int] = []
-
-
 async def _drawn(url: str | None, saves: int) -> list[float]:
-    from textual.css.query import NoMatches
-    from textual.worker import WorkerFailed
-
     from refleksionsrum.core.clock import SystemClock
     from refleksionsrum.core.files.sync import open_store
     from refleksionsrum.core.meeting.room import MeetingRoom
@@ -153,26 +147,14 @@ async def _drawn(url: str | None, saves: int) -> list[float]:
         arrived = time.time()
         latencies.extend((arrived - float(text.split()[1])) * 1000 for text in texts)
 
-    for attempt in range(5):
-        # A finding: now and then (on main too, more often under load) the joined view
-        # starts with composed children missing (an empty entry line, a TimeBox without
-        # its Digits) and stops on NoMatches under App.run_test. The start is tried
-        # again (a new meeting: nothing of the failed try is counted), and the failed
-        # starts are reported.
-        meeting = new_meeting(store, template, f"Drawn {attempt}", [], clock)
-        facilitator = MeetingRoom(workspace, store, meeting, clock)
-        facilitator.next_phase()  # the data review, where the saver's notes go
-        app = RefleksionsrumApp(Workspace.open(folder), join=meeting.id, clock=clock)
-        try:
-            await _watch_rows(app, store.url, meeting.id, saves, drawn)
-            break
-        except (NoMatches, WorkerFailed):
-            FAILED_STARTS.append(attempt)
-            latencies.clear()
-            if attempt == 4:
-                raise
-        finally:
-            facilitator.end()
+    meeting = new_meeting(store, template, "Drawn", [], clock)
+    facilitator = MeetingRoom(workspace, store, meeting, clock)
+    facilitator.next_phase()  # the data review, where the saver's notes go
+    app = RefleksionsrumApp(Workspace.open(folder), join=meeting.id, clock=clock)
+    try:
+        await _watch_rows(app, store.url, meeting.id, saves, drawn)
+    finally:
+        facilitator.end()
     store.close()
     return latencies
 
@@ -184,7 +166,13 @@ async def _watch_rows(
 
     async with app.run_test(size=(120, 36)) as pilot:
         deadline = time.monotonic() + 120
-        while not (isinstance(app.screen, MeetingScreen) and app.screen.room.phase.key == "data"):
+        # The screen is pushed before it is composed and drawn: wait for it to be settled
+        # (querying its rows before that failed, and the app then shut down mid-mount).
+        while not (
+            isinstance(app.screen, MeetingScreen)
+            and app.screen.settled
+            and app.screen.room.phase.key == "data"
+        ):
             if time.monotonic() > deadline:
                 raise RuntimeError("the joined view never showed the data review")
             await pilot.pause(0.05)
@@ -365,9 +353,6 @@ def main() -> None:
             label = f"  to the row drawn, {name} (n={n})"
             shown = f"p50 {p50:.0f} ms, p95 {p95:.0f} ms"
             print(f"{label:44} {shown:>26}  {'p95 < 500 ms (goal 250)':24} {_load()}")
-            if FAILED_STARTS:
-                print(f"  joined view failed to start {len(FAILED_STARTS)} time(s), tried again")
-                FAILED_STARTS.clear()
         if args.items <= 0:
             continue
         with _sqlite() if name == "SQLite" else postgresql() as url:
