@@ -266,6 +266,31 @@ def run(rounds: int) -> dict[str, list[float]]:
     return figures
 
 
+def closes(count: int) -> dict[str, list[float]]:
+    """``count`` closed terminals, half on the start screen, half in a meeting: each
+    SIGHUP's time to the process gone (inf when it is not gone within HANG_SECONDS)."""
+    figures: dict[str, list[float]] = {"close start": [], "close meeting": []}
+    base = Path(tempfile.mkdtemp(prefix="bench-closes-"))
+    try:
+        with tmux_server() as server:
+            space = prepare(base / "ws", 5)
+            for n in range(count):
+                if n % 2:
+                    figures["close meeting"].append(hang_up(app_meeting(server, space)))
+                else:
+                    argv = [str(CONSOLE_SCRIPT), "--workspace", str(space)]
+                    figures["close start"].append(hang_up(Pane(server, argv, has(TITLE))))
+                if (n + 1) % 20 == 0:
+                    hung = sum(
+                        v == float("inf")
+                        for v in (*figures["close start"], *figures["close meeting"])
+                    )
+                    print(f"closes {n + 1}/{count}: {hung} hung", flush=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return figures
+
+
 def ratios(figures: dict[str, list[float]], top: str, bottom: str) -> list[float]:
     return [a / b for a, b in zip(figures[top], figures[bottom], strict=True)]
 
@@ -274,19 +299,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--closes", type=int, default=0, help="then close this many terminals (SIGHUP)"
+    )
     args = parser.parse_args()
     load_before = os.getloadavg()
     begun = time.perf_counter()
-    figures = run(args.rounds)
+    figures = run(args.rounds) if args.rounds else {}
+    if args.closes:
+        figures.update(closes(args.closes))
     load_after = os.getloadavg()
-    table = [
-        ("typing, 0 items / bare Input", ratios(figures, "typing 0", "typing bare"), 1.3),
-        ("typing, 40 items / bare Input", ratios(figures, "typing 40", "typing bare"), 1.3),
-        ("phase change, 5 items / bare redraw", ratios(figures, "phase 5", "redraw bare"), 3.0),
-        ("phase change, 30 items / bare redraw", ratios(figures, "phase 30", "redraw bare"), 3.0),
-        ("Enter to item shown / bare redraw", ratios(figures, "enter", "redraw bare"), 3.0),
-        ("Ctrl+A to form / bare redraw", ratios(figures, "ctrl+a", "redraw bare"), 3.0),
-    ]
+    table = (
+        []
+        if not args.rounds
+        else [
+            ("typing, 0 items / bare Input", ratios(figures, "typing 0", "typing bare"), 1.3),
+            ("typing, 40 items / bare Input", ratios(figures, "typing 40", "typing bare"), 1.3),
+            ("phase change, 5 items / bare redraw", ratios(figures, "phase 5", "redraw bare"), 3.0),
+            (
+                "phase change, 30 items / bare redraw",
+                ratios(figures, "phase 30", "redraw bare"),
+                3.0,
+            ),
+            ("Enter to item shown / bare redraw", ratios(figures, "enter", "redraw bare"), 3.0),
+            ("Ctrl+A to form / bare redraw", ratios(figures, "ctrl+a", "redraw bare"), 3.0),
+        ]
+    )
     print(
         f"\nload average before {load_before[0]:.2f}, after {load_after[0]:.2f}; "
         f"{time.perf_counter() - begun:.0f} s; {args.rounds} rounds"
@@ -299,16 +337,27 @@ def main() -> None:
             f"hangs {len(values) - len(finite)}"
         )
     for name, values, target in table:
+        if not values:
+            continue
         median = statistics.median(values)
         verdict = "PASS" if median <= target else "MISS"
         print(
             f"  {name:<40} {median:5.2f}x (min {min(values):.2f}, max {max(values):.2f}) "
             f"target <= {target}x  {verdict}"
         )
-    for name in ("exit start", "exit meeting", "exit bare"):
+    for name in ("exit start", "exit meeting", "exit bare", "close start", "close meeting"):
+        if not figures.get(name):
+            continue
         median = statistics.median(figures[name])
         verdict = "PASS" if median <= 0.3 else "MISS"
         print(f"  {name:<40} {median * 1000:5.0f} ms  target <= 300 ms  {verdict}")
+    closed = figures.get("close start", []) + figures.get("close meeting", [])
+    if closed:
+        hung = sum(value == float("inf") for value in closed)
+        print(
+            f"  {'closes that hung':<40} {hung} of {len(closed)}  target 0  "
+            + ("PASS" if hung == 0 else "MISS")
+        )
     if args.json:
         args.json.write_text(
             json.dumps({"load": [load_before, load_after], "figures": figures}, indent=1)
