@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -208,3 +209,23 @@ def test_a_held_lock_fails_the_write_with_a_message_on_either_backend(
         assert [note.text for note in store.load_meeting("m1").notes] == ["bagefter"]
     finally:
         store.close()
+
+
+def test_a_write_tells_its_own_thread_the_revision_it_made(store: Store) -> None:
+    """A view that wrote an item itself learns the number its write made, so it need not
+    read the whole meeting again; a failed write makes nothing."""
+    before = store.meeting_revision("m1")
+    assert before is not None
+    opened = store.items.add_note("m1", Note("data", NoteKind.NOTE, "egen", START))
+    assert store.written_revision("m1") == before + 1 == store.meeting_revision("m1")
+    assert store.written_revision("m2") is None
+    seen: list[int | None] = []
+    other = threading.Thread(target=lambda: seen.append(store.written_revision("m1")))
+    other.start()
+    other.join(timeout=60)
+    assert seen == [None]  # another thread's write is not this one's
+    store.items.update_note(replace(opened, text="ændret"), expected=opened)
+    assert store.written_revision("m1") == before + 2
+    with pytest.raises(EditConflict):
+        store.items.update_note(replace(opened, text="forældet"), expected=opened)
+    assert store.written_revision("m1") is None

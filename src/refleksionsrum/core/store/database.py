@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -60,6 +61,8 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        # Per thread: the revision the last committed write gave its one meeting.
+        self._written = threading.local()
         self.files = FileIndex(self.engine, self.writing)
         self.items = ItemWrites(self._write)
         self.facilitation = Facilitation(self.engine, self._write, self.writing)
@@ -134,6 +137,9 @@ class Store:
         collected in ``session.info["touched"]``) get their revision bumped in the
         same transaction, so a live view never sees a change without its number.
         """
+        written: dict[str, int] = {}
+        # Until this write is committed, it has made nothing of any meeting.
+        self._written.revisions = {}
         with self.writing() as session:
             touched: set[str] = session.info.setdefault("touched", set())
             if meeting_id is not None:
@@ -141,12 +147,20 @@ class Store:
             yield session
             session.flush()
             bump(session.connection(), touched)
+            if len(touched) == 1:
+                # Read under the write lock: exactly the number this commit gives it.
+                (only,) = touched
+                found = read_revision(session.connection(), only)
+                if found is not None:
+                    written[only] = found
             session.exec(  # type: ignore[call-overload]
                 text(
                     "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR)"
                     " WHERE key = 'revision'"
                 )
             )
+        # Committed: what this thread's write made of the meeting (see written_revision).
+        self._written.revisions = dict(written)
 
     def _check_schema(self) -> None:
         """Refuse a database whose schema is newer than this program; only reads."""
@@ -185,6 +199,13 @@ class Store:
         with Session(self.engine) as session:
             row = session.get(MetaRow, "revision")
             return int(row.value) if row else 0
+
+    def written_revision(self, meeting_id: str) -> int | None:
+        """The meeting's revision after this thread's last write, if it was committed and
+        touched that meeting alone: a view whose read model was one behind and holds the
+        write already is then current, and need not read the meeting again."""
+        revisions: dict[str, int] = getattr(self._written, "revisions", {})
+        return revisions.get(meeting_id)
 
     def meeting_revision(self, meeting_id: str) -> int | None:
         """The meeting's own revision (None once it is gone): what live views watch."""
