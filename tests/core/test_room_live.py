@@ -162,3 +162,21 @@ def test_each_side_keeps_its_own_half_typed_lines(
     note_taker.drafts.drop("entry:data")
     assert facilitator.drafts.get("entry:data") == {"entry-text": "Mødelederens halve linje"}
     assert note_taker.drafts.get("entry:data") == {}
+
+
+def test_a_rooms_own_write_keeps_it_current_unless_someone_else_wrote_between(
+    rooms: tuple[MeetingRoom, MeetingRoom],
+) -> None:
+    """The watcher then reports the room's own revision, which needs no reread; after a
+    write by another process it reports one the room has not seen, and the room rereads."""
+    facilitator, note_taker = rooms
+    in_step(note_taker)
+    note_taker.add_note(NoteKind.OBSERVATION, "Alene")
+    assert note_taker.revision == note_taker.store.meeting_revision(note_taker.meeting.id)
+    facilitator.add_note(NoteKind.OBSERVATION, "Imens")
+    note_taker.add_note(NoteKind.OBSERVATION, "Bagefter")
+    stored = note_taker.store.meeting_revision(note_taker.meeting.id)
+    assert stored is not None and note_taker.revision is not None
+    assert note_taker.revision < stored  # "Imens" is not in its read model: it must reread
+    in_step(note_taker)
+    assert {n.text for n in note_taker.meeting.notes} == {"Alene", "Imens", "Bagefter"}

@@ -120,6 +120,14 @@ class MeetingRoom(TrialActionsInRoom):
         self.following = self.following or self._shown == self.timer.current
         return self.shown != before
 
+    def _wrote_alone(self) -> None:
+        """This room's write is in its read model already: if no one else wrote since the
+        model was read, it is current at the write's revision, and the watcher's news of
+        that revision needs no reread (Enter's own note drew the meeting twice)."""
+        written = self.store.written_revision(self.meeting.id)
+        if written is not None and self.revision is not None and written == self.revision + 1:
+            self.revision = written
+
     def catch_up(self) -> bool:
         """A following view held in its phase moves to the meeting's; True if it moved."""
         if self.is_facilitator or not self.following or self._shown == self.timer.current:
@@ -300,6 +308,7 @@ class MeetingRoom(TrialActionsInRoom):
         )
         stored = self.store.items.add_note(self.meeting.id, note)
         self.meeting.notes.append(stored)
+        self._wrote_alone()
         return stored
 
     def edit_note(
@@ -348,6 +357,7 @@ class MeetingRoom(TrialActionsInRoom):
         decision = Decision(utf8_safe(text), self.clock.now())
         stored = self.store.items.add_decision(self.meeting.id, decision)
         self.meeting.decisions.append(stored)
+        self._wrote_alone()
         return stored
 
     def edit_decision(self, decision: Decision, text: str, *, force: bool = False) -> Decision:
