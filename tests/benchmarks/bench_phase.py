@@ -10,7 +10,7 @@ drawn; Enter until the note is listed and stored; Ctrl+A until the trial action 
 the focus in its first field. Beside each median: how often Textual laid out a screen
 (Screen._refresh_layout), styled a widget (Stylesheet.apply) and mounted one
 (Widget._post_mount), per key. With --profile, a cProfile of the phase changes is written
-there (pstats; --profiled ctrl+a: of the form instead). Nothing is asserted; the tmux
+there (pstats; --profiled enter or ctrl+a: of those keys instead). Nothing is asserted; the tmux
 figures (bench_keys.py) are the ones the targets are for, these show where the time goes.
 """
 
@@ -203,6 +203,8 @@ async def run(
             profiler.disable()
         # Enter: a note typed (untimed), then Enter until it is listed and stored.
         entry = screen.query_one("#entry-text", Input)
+        if profiler and profiled == "enter":
+            profiler.enable()
         for n in range(rounds):
             entry.value = f"Ny note {n}"
             await pilot.pause()
@@ -215,6 +217,8 @@ async def run(
                     "\r",
                 )
             )
+        if profiler and profiled == "enter":
+            profiler.disable()
         # Ctrl+A in the next steps phase: the form, its first field focused.
         while screen.room.records != "next":
             shown = screen.room.shown
@@ -254,7 +258,7 @@ def main() -> None:
     parser.add_argument("--per-phase", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--profile", type=Path)
-    parser.add_argument("--profiled", choices=("phase", "ctrl+a"), default="phase")
+    parser.add_argument("--profiled", choices=("phase", "enter", "ctrl+a"), default="phase")
     args = parser.parse_args()
     summary = asyncio.run(run(args.per_phase, args.rounds, args.profile, args.profiled))
     print(f"{args.per_phase} items per phase, {args.rounds} rounds (medians; counts per key)")

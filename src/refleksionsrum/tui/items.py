@@ -270,8 +270,7 @@ def show_rows(items: ListView, rows: list[Row], select: object = None) -> None:
         # A highlighted first row, so Enter acts at once without an arrow key first.
         target = 0
     if target is not None and (reshaped or target != items.index):
-        items.index = None
-        items.index = target
+        _point(items, target)
         if reshaped:
             # Removed rows leave the DOM after this refresh: highlight once they have.
             items.call_after_refresh(_highlight, items, target)
@@ -281,9 +280,20 @@ def show_rows(items: ListView, rows: list[Row], select: object = None) -> None:
 
 def _highlight(items: ListView, index: int) -> None:
     if index < len(items.children):
-        items.index = None
-        items.index = index
+        _point(items, index)
         _scroll_into_view(items, index)
+
+
+def _point(items: ListView, index: int) -> None:
+    """Highlight row ``index``, unless it is already: each change of the highlight restyles
+    the rows it leaves and reaches (about 4 ms each), and Enter changed it up to six times."""
+    nodes = items.children
+    row = nodes[index] if 0 <= index < len(nodes) else None
+    if items.index == index and isinstance(row, ListItem) and row.highlighted:
+        return
+    if items.index == index:
+        items.index = None  # another widget at the same place: the watcher must run
+    items.index = index
 
 
 def _scroll_into_view(items: ListView, index: int) -> None:
