@@ -98,14 +98,14 @@ async def type_notes(app: RefleksionsrumApp, saving: bool) -> tuple[float, float
     items = screen.query_one("#items", ListView)
     await _until(lambda: entry.has_focus)
     await asyncio.sleep(SETTLE_SECONDS)  # start typing into a quiet app, as a person would
-    real_add_note = store.add_note
+    real_add_note = store.items.add_note
     if not saving:
         ids = itertools.count(1_000_000)
 
         def not_saved(_meeting_id: str, note: Note) -> Note:
             return replace(note, id=next(ids))
 
-        store.add_note = not_saved  # type: ignore[method-assign]
+        store.items.add_note = not_saved  # type: ignore[method-assign]
 
     def shows(length: int) -> Callable[[], bool]:
         return lambda: len(entry.value) == length
@@ -124,7 +124,7 @@ async def type_notes(app: RefleksionsrumApp, saving: bool) -> tuple[float, float
         await _send(app, "enter", listed(number + 1))
     elapsed = time.perf_counter() - begun
     cpu = time.process_time() - cpu_begun
-    store.add_note = real_add_note  # type: ignore[method-assign]
+    store.items.add_note = real_add_note  # type: ignore[method-assign]
     typed = [n.text for n in room.meeting.notes]
     if typed != [NOTE_TEXT] * NOTES:
         raise RuntimeError(f"typed notes came out as {typed!r}")
