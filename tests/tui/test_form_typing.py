@@ -133,3 +133,35 @@ async def open_evaluation(pilot: RRPilot, clock: FakeClock) -> EvaluationForm:
     await wait_until(pilot, lambda: focused_id(pilot.app) == "items", "the follow-up list")
     await pilot.press("enter")
     return await wait_for_screen(pilot, EvaluationForm)
+
+
+async def test_ctrl_s_right_behind_the_last_keys_saves_all_of_them(make_app: AppFactory) -> None:
+    """Ctrl+S was a priority binding: it ran before the keys typed just ahead of it had
+    reached their field, and the trial action was saved without its last words (or
+    refused for an empty field that was not empty)."""
+    app = make_app(new=True, title="Hurtige fingre")
+    async with run_app(app, SIZE) as pilot:
+        form = await open_action_form(pilot)
+        burst(
+            pilot,
+            *"Ring", "enter", *"Jonas", "enter", "enter", *"Fire", "enter",
+            *spelled("dage fra henvendelse til visitation SLUT"), "ctrl+s",
+        )  # fmt: skip
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        await wait_until(pilot, lambda: bool(screen.room.meeting.trial_actions), "the action")
+        (saved,) = screen.room.meeting.trial_actions
+        assert (saved.title, saved.owner, saved.prediction) == ("Ring", "Jonas", "Fire")
+        assert saved.measure == "dage fra henvendelse til visitation SLUT"
+        assert app.screen is not form
+
+
+async def test_a_form_taller_than_the_screen_opens_at_its_top(make_app: AppFactory) -> None:
+    app = make_app(new=True, title="Lille skærm")
+    async with run_app(app, (80, 24)) as pilot:
+        form = await open_action_form(pilot)
+        scroller = form.query_one(".form")
+        await wait_until(pilot, lambda: scroller.max_scroll_y > 0, "a form taller than the screen")
+        for _ in range(3):
+            await pilot.pause()
+        assert scroller.scroll_y == 0
+        assert focused_id(app) == "ta-title"

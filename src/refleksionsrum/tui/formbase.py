@@ -9,7 +9,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -112,7 +112,11 @@ class Form(ModalScreen[object]):
 
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel"),
-        Binding("ctrl+s", "save", "key.save", priority=True),
+        # Not a priority binding: that ran before the keys typed ahead of it reached
+        # their field, and saved the form without its last characters. In a text
+        # field Ctrl+S is taken in order with those keys (FormField); elsewhere (a
+        # choice list, a button) it comes up to the form as any key does.
+        Binding("ctrl+s", "save", "key.save"),
     ]
     # The first field, as on_mount focuses it: Textual's default ("*") focuses the
     # scrolling container first, and each focus change there restyles every field.
@@ -149,6 +153,10 @@ class Form(ModalScreen[object]):
             # At once, not with Widget.focus() (deferred): keys typed right after the
             # key that opened the form are already queued and must find their field.
             self.set_focus(first)
+        # A form taller than the screen opened scrolled to its first field, its title and
+        # the first field's label above the top: it opens at its top.
+        for scroller in self.query(VerticalScroll):
+            scroller.call_after_refresh(scroller.scroll_home, animate=False)
 
     def first_field(self) -> Input | RadioSet | None:
         """The form's first field in reading order (a text field or a choice list)."""
@@ -347,6 +355,17 @@ class FormField(OrderedInput):
         form = self.screen
         if isinstance(form, Form):
             form.enter_in(self)
+
+    async def handle_key_first(self, event: events.Key) -> bool:
+        form = self.screen
+        if event.key == "ctrl+s" and isinstance(form, Form):
+            # Here, in order: the keys typed before it are in this field, those after
+            # it go where the focus is once the form is saved and gone.
+            event.stop()
+            event.prevent_default()
+            form.action_save()
+            return True
+        return await super().handle_key_first(event)
 
 
 def _say(hint: Static, text: str) -> None:
