@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -372,3 +373,25 @@ def test_record_many_notes_new_files_and_updates_known_ones(store: Store) -> Non
         "a.toml": SeenFile("a.toml", 1_700_000_000_123_456_789, 10, "a"),
         "b.toml": SeenFile("b.toml", 3, 30, None, "session.syntax"),
     }
+
+
+def test_a_copy_of_the_database_file_alone_holds_everything_after_close(tmp_path: Path) -> None:
+    """Items stayed in refleksionsrum.db-wal after the app quit while another program
+    still had the database open (a note-taker's app): a backup of the .db alone had none."""
+    path = tmp_path / "store.db"
+    store = Store(f"sqlite:///{path}")
+    store.save_meeting(meeting("m1"))
+    other = sqlite3.connect(path)  # another process that keeps the database open
+    try:
+        other.execute("SELECT count(*) FROM meeting").fetchone()
+        store.items.add_note("m1", Note("data", NoteKind.NOTE, "i walfilen", START))
+        store.close()
+        backup = tmp_path / "backup.db"
+        shutil.copyfile(path, backup)  # the .db file alone, as a backup tool might copy it
+        copied = sqlite3.connect(backup)
+        try:
+            assert copied.execute("SELECT text FROM note").fetchall() == [("i walfilen",)]
+        finally:
+            copied.close()
+    finally:
+        other.close()

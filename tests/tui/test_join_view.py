@@ -112,6 +112,7 @@ async def test_the_note_taker_takes_over_after_a_question(
     app = make_app(join="")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await joined(pilot, app)
+        assert "referent" in screen.sub_title
         await pilot.press("ctrl+o")
         await eventually(pilot, lambda: isinstance(app.screen, Confirm), "the question")
         question = app.screen
@@ -119,6 +120,8 @@ async def test_the_note_taker_takes_over_after_a_question(
         assert "Ingen styrer mødet" in question.question
         await pilot.press("enter")
         await eventually(pilot, lambda: screen.room.is_facilitator, "the facilitation")
+        # The header no longer calls this the note-taker's screen.
+        await eventually(pilot, lambda: "referent" not in screen.sub_title, "the header")
         screen.tick()
         assert key_hint(screen, "ctrl+n") == "Næste fase"
         assert screen.check_action("toggle_pause", ()) is True

@@ -287,6 +287,8 @@ class MeetingScreen(LiveScreen):
 
     def follow_when_free(self) -> None:
         if not self.holds_phase() and self.room.catch_up():
+            # "save or clear the line to follow" is done: say where the view is now.
+            self.say_news(t("join.phase_moved", phase=self.room.phase.title))
             self.run_worker(self.show_phase(following=True), exclusive=True, group="phase")
 
     def after_reload(
@@ -314,6 +316,8 @@ class MeetingScreen(LiveScreen):
 
     def role_changed(self) -> None:
         super().role_changed()
+        # The header says whose screen it is ("· referent" until the take-over).
+        self.title, self.sub_title = titles_for(self.room)
         self.run_worker(self.show_phase(), exclusive=True, group="phase")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

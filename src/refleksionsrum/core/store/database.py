@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -92,6 +93,13 @@ class Store:
             raise
 
     def close(self) -> None:
+        if self.engine.dialect.name == "sqlite" and self.file is not None:
+            # What is in the -wal file goes into the database file itself, so that a copy
+            # of refleksionsrum.db alone (a backup) holds everything. PASSIVE: never waits
+            # for another process still reading (a note-taker's app), so quitting is not
+            # held up; SQLite does the rest when the last connection closes.
+            with contextlib.suppress(Exception), self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
         self.engine.dispose()
 
     @contextmanager
