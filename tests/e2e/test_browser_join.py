@@ -59,15 +59,20 @@ def started_server(workspace: Path, port: int) -> tuple[subprocess.Popen[str], s
     raise AssertionError(f"serve printed no address:\n{seen}")
 
 
-def status_of(url: str, headers: dict[str, str] | None = None) -> int:
+def fetched(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
     connection.request(
         "GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=headers or {}
     )
-    status = connection.getresponse().status
+    response = connection.getresponse()
+    found = response.status, response.read().decode("utf-8", "replace")
     connection.close()
-    return status
+    return found
+
+
+def status_of(url: str, headers: dict[str, str] | None = None) -> int:
+    return fetched(url, headers)[0]
 
 
 def websocket_status(url: str, origin: str) -> int:
@@ -101,7 +106,10 @@ def test_a_note_from_the_browser_reaches_the_facilitator(panes: Panes, tmp_path:
         assert status_of(base + "/") == 403
         assert status_of(base + "/static/js/textual.js") == 403
         assert status_of(base + "/" + "x" * 32 + "/") == 403  # a wrong token
-        assert status_of(address) == 200
+        status, page = fetched(address)
+        assert status == 200
+        # Nothing from elsewhere (textual-serve's page loads a font from Google), in Danish.
+        assert "googleapis" not in page and "Forbind igen" in page
         assert websocket_status(address + "ws", "http://evil.example") == 403
         assert websocket_status(address + "ws", "") == 403
 

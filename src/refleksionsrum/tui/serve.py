@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import re
 import secrets
 import shlex
 import signal
 import sys
 from collections.abc import Awaitable, Callable
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -33,6 +35,25 @@ def origin_of(url: str) -> str:
     """scheme://host[:port] of a URL, as a browser sends it in the Origin header."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+# textual-serve's page as its template writes it (tests/tui/test_serve_page.py fails when
+# an upgrade changes one): a font from Google's servers, which would tell Google who
+# opened a meeting's page (not done in public-sector work), and three English words.
+PAGE_FONT = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>")
+PAGE_WORDS = (
+    (">Start</button>", ">{}</button>", "serve.page_start"),
+    (">Session ended.</div>", ">{}</div>", "serve.page_ended"),
+    (">Restart</button>", ">{}</button>", "serve.page_restart"),
+)
+
+
+def local_page(html: str) -> str:
+    """The served page without the font from elsewhere, its words in the catalogue's."""
+    html = PAGE_FONT.sub("", html)
+    for english, shape, key in PAGE_WORDS:
+        html = html.replace(english, shape.format(escape(t(key))))
+    return html
 
 
 def join_command(workspace: Path, meeting_id: str) -> str:
@@ -66,13 +87,21 @@ class GuardedServer(Server):
         prefix = f"/{self.token}"
         app.add_routes(
             [
-                web.get(f"{prefix}/", self.handle_index, name="index"),
+                web.get(f"{prefix}/", self._index, name="index"),
                 web.get(f"{prefix}/ws", self._websocket, name="websocket"),
                 web.static(f"{prefix}/static", self.statics_path, name="static"),
             ]
         )
         app.on_startup.append(self.on_startup)
         return app
+
+    async def _index(self, request: web.Request) -> web.StreamResponse:
+        """textual-serve's page, in the workspace's language, with nothing from elsewhere."""
+        response = await self.handle_index(request)
+        assert isinstance(response, web.Response) and response.text is not None
+        return web.Response(
+            text=local_page(response.text), content_type="text/html", charset="utf-8"
+        )
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:

@@ -115,6 +115,9 @@ CATALOG: dict[str, str] = {
     "(kræves med --host 0.0.0.0), fx http://mødelaptop.local:8765",
     "serve.ready": "Referentens skærm: {address}",
     "serve.stop": "Giv kun linket til referenten. Stop med Ctrl+C.",
+    "serve.page_start": "Start",
+    "serve.page_ended": "Forbindelsen til mødet er lukket.",
+    "serve.page_restart": "Forbind igen",
     "serve.needs_public_url": "refleksionsrum: med --host {host} skal --public-url også gives, "
     "så linket virker fra en anden maskine (fx --public-url http://mødelaptop.local:8765).",
     "serve.several": "refleksionsrum: flere møder kører; angiv hvilket:\n{known}",

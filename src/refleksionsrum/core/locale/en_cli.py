@@ -109,6 +109,9 @@ CATALOG: dict[str, str] = {
     "(required with --host 0.0.0.0), e.g. http://meeting-laptop.local:8765",
     "serve.ready": "The note-taker's screen: {address}",
     "serve.stop": "Give the link to the note-taker only. Stop with Ctrl+C.",
+    "serve.page_start": "Start",
+    "serve.page_ended": "The connection to the meeting is closed.",
+    "serve.page_restart": "Connect again",
     "serve.needs_public_url": "refleksionsrum: with --host {host}, --public-url is needed too, "
     "so the link works from another machine (e.g. --public-url http://meeting-laptop.local:8765).",
     "serve.several": "refleksionsrum: several meetings run; say which:\n{known}",
