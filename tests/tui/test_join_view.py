@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets._toast import Toast
 
 from refleksionsrum.core.clock import FakeClock
@@ -20,6 +20,7 @@ from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.internals import bindings_of
 from refleksionsrum.tui.meeting import MeetingScreen
+from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.summary import SummaryScreen
 from support.pilot import AppFactory, RRPilot, focused_id, paste_text, row_texts
 
@@ -168,3 +169,27 @@ async def test_a_line_half_typed_when_the_meeting_ends_is_kept_in_it(
         stored = facilitator.store.load_meeting(facilitator.meeting.id)
         assert [(n.phase, n.text) for n in stored.notes] == [("data", "Sagt lige før slut")]
         facilitator.store.close()
+
+
+async def test_join_with_two_meetings_running_asks_which_to_follow(
+    workspace: Path, clock: FakeClock, make_app: AppFactory
+) -> None:
+    first = facilitators_room(workspace, clock)
+    second = facilitators_room(workspace, clock)
+    app = make_app(join="")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await eventually(pilot, lambda: isinstance(app.screen, StartScreen), "the choice")
+        start = app.screen
+        title = str(start.query_one("#running-title", Label).content)
+        assert "følge som referent" in title
+        # Starting a meeting is the facilitator's: the form is not offered here.
+        assert not start.query_one("#new-meeting").display
+        running = start.query_one("#running", OptionList)
+        await eventually(pilot, lambda: running.option_count == 2, "both meetings listed")
+        await eventually(pilot, lambda: focused_id(app) == "running", "the list to pick from")
+        await pilot.press("enter")
+        screen = await joined(pilot, app)
+        assert not screen.room.is_facilitator
+        assert screen.room.meeting.id in {first.meeting.id, second.meeting.id}
+    first.store.close()
+    second.store.close()

@@ -72,7 +72,7 @@ class StartScreen(Screen[None]):
                 yield Button(t("start.begin"), variant="primary", id="begin", disabled=True)
                 yield Static(t("start.privacy"), classes="hint")
             with Vertical(id="meetings", classes="panel"):
-                yield Label(t("start.running"), classes="panel-title")
+                yield Label(t("start.running"), classes="panel-title", id="running-title")
                 yield OptionList(id="running")
                 yield Label(t("start.recent"), classes="panel-title")
                 yield OptionList(id="recent")
@@ -81,7 +81,14 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = str(self.rr.workspace.root)
-        self.query_one("#title", Input).focus()
+        if self.rr.joining is not None:
+            # `join` with several meetings running: the note-taker picks one to follow;
+            # starting a meeting is the facilitator's, not offered here.
+            self.query_one("#new-meeting").display = False
+            self.query_one("#running-title", Label).update(t("start.join_choose"))
+            self.query_one("#running", OptionList).focus()
+        else:
+            self.query_one("#title", Input).focus()
         store = self.rr.store
         found = self.rr.guarded(store.summaries) if store is not None else None
         if found is not None:
@@ -114,7 +121,7 @@ class StartScreen(Screen[None]):
             status.update("")
         self.query_one("#begin", Button).disabled = False
         title = self.query_one("#title", Input)
-        if running and self.focused is title and not title.value:
+        if running and (self.rr.joining is not None or (self.focused is title and not title.value)):
             # After a crash or a closed terminal the meeting is waiting: Enter resumes
             # it. Only if nothing is typed yet: the lists fill in after the first paint.
             running_list.highlighted = 0

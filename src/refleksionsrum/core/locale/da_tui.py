@@ -36,6 +36,7 @@ CATALOG: dict[str, str] = {
     "start.participants_placeholder": "Mette (mødeleder), Jonas (referent), Ali",
     "start.privacy": "Mødet handler om praksis: skriv ikke borgeres navne eller CPR-numre.",
     "start.begin": "Start mødet",
+    "start.join_choose": "Vælg det møde, du vil følge som referent (Enter)",
     "start.running": "Igangværende møder (Enter: fortsæt)",
     "start.recent": "Seneste møder",
     "start.none_running": "Ingen møder i gang",

@@ -34,6 +34,7 @@ CATALOG: dict[str, str] = {
     "start.participants_placeholder": "Mette (facilitator), Jonas (note-taker), Ali",
     "start.privacy": "The meeting is about practice: do not write citizens' names or CPR numbers.",
     "start.begin": "Start the meeting",
+    "start.join_choose": "Choose the meeting to follow as note-taker (Enter)",
     "start.running": "Running meetings (Enter: resume)",
     "start.recent": "Recent meetings",
     "start.none_running": "No meeting is running",
