@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, ListView, Static
 
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
-from refleksionsrum.core.models import Recording
 from refleksionsrum.tui import datadesk
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import ItemEditor
@@ -26,15 +26,15 @@ from refleksionsrum.tui.formbase import ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.heading import attached, show_heading
 from refleksionsrum.tui.internals import SteadyHeader
-from refleksionsrum.tui.items import (
-    FollowUp,
-    ItemRow,
-    Pending,
-    phase_rows,
-    show_rows,
+from refleksionsrum.tui.items import FollowUp, ItemRow, Pending, phase_rows, show_rows
+from refleksionsrum.tui.keys import (
+    MEETING_BINDINGS,
+    relabel_room_keys,
+    room_key_offered,
+    translate_bindings,
 )
-from refleksionsrum.tui.keys import relabel_room_keys, translate_bindings
-from refleksionsrum.tui.live import LiveScreen
+from refleksionsrum.tui.live import LiveRoom
+from refleksionsrum.tui.messages import MeetingChanged
 from refleksionsrum.tui.notice import notice_for, template_too_long, titles_for
 from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.storequeue import StoreQueue
@@ -46,25 +46,10 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-class MeetingScreen(LiveScreen):
+class MeetingScreen(Screen[None]):
     """The shared screen during a meeting."""
 
-    # In the footer's order: what a facilitator needs most comes first, so that
-    # at 80 columns the keys to move on, to pause and to leave are always seen.
-    BINDINGS = [
-        Binding("ctrl+n", "next_phase", "key.next_phase", priority=True),
-        Binding("ctrl+t", "toggle_pause", "key.pause", priority=True),
-        Binding("ctrl+q", "app.quit", "key.quit", priority=True),
-        Binding("ctrl+a", "new_trial_action", "key.new_action", priority=True),
-        Binding("f5", "present", "key.present"),
-        Binding("ctrl+r", "previous_phase", "key.previous_phase", priority=True),
-        Binding("f2", "add_time(1)", "key.add1"),
-        Binding("f3", "add_time(5)", "key.add5"),
-        Binding("f7", "data_next", "key.data_next", priority=True),
-        Binding("f8", "data_note", "key.data_note", priority=True),
-        Binding("ctrl+o", "take_over", "key.take_over", priority=True),
-        Binding("delete", "delete_item", "key.delete", show=False),
-    ]
+    BINDINGS = MEETING_BINDINGS
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
@@ -77,9 +62,11 @@ class MeetingScreen(LiveScreen):
         self._phase_lock = asyncio.Lock()
         # Phase changes drawn but not yet stored (store_phase_after_drawing).
         self._phase_unstored = 0
-        # Each job its own object: the entry line, and the forms for recorded items.
+        # Each job its own object: the entry line, the forms for recorded items,
+        # and the link that keeps the room in step with the store.
         self.entry = Entry(self)
         self.editor = ItemEditor(self)
+        self.live = LiveRoom(self)
 
     @property
     def rr(self) -> RefleksionsrumApp:
@@ -117,7 +104,7 @@ class MeetingScreen(LiveScreen):
         await self.show_phase()
         self.tick()
         self.editor.reopen_form_drafts()
-        self.start_live()
+        self.live.start()
         too_long = template_too_long(self.room)
         if too_long:
             self.notify(too_long, severity="warning", timeout=15)
@@ -236,9 +223,6 @@ class MeetingScreen(LiveScreen):
     def entry_changed(self) -> None:
         self.entry.changed()
 
-    def flush_entry_draft(self) -> None:
-        self.entry.flush_draft()
-
     def save_before_leaving(self) -> None:
         """The app is quitting or got a signal: the queued store work, then the entry line."""
         self.store_queue.run_now(self.guarded)
@@ -292,22 +276,27 @@ class MeetingScreen(LiveScreen):
             # Items alone leave the clocks as drawn: no redraw of the agenda for them.
             self.tick()
 
+    # -- in step with the store (tui/live.py) -------------------------------------------------
+
+    def on_meeting_changed(self, message: MeetingChanged) -> None:
+        self.live.changed(message)
+
+    def on_unmount(self) -> None:
+        self.live.stop()
+
+    def action_take_over(self) -> None:
+        self.live.take_over()
+
     def role_changed(self) -> None:
-        super().role_changed()
+        """This view became the facilitator's, or stopped being it: other keys, other phase."""
+        self.refresh_bindings()
         self.run_worker(self.show_phase(), exclusive=True, group="phase")
 
+    def store_failed(self, error: StoreError) -> None:
+        self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        room = self.room
-        offered = {
-            "new_trial_action": room.records is Recording.NEXT,
-            "data_next": room.records is Recording.DATA and bool(self.rr.workspace.config.data),
-            # The phase, the pause and the added minutes belong to the facilitator.
-            "toggle_pause": room.is_facilitator,
-            "add_time": room.is_facilitator,
-            "take_over": not room.is_facilitator,
-        }
-        offered["data_note"] = offered["data_next"]
-        return offered.get(action, True)
+        return room_key_offered(self.room, bool(self.rr.workspace.config.data), action)
 
     # -- the data review's charts (tui/datadesk.py, tui/datareview.py) ----------------------
 
@@ -320,7 +309,7 @@ class MeetingScreen(LiveScreen):
     # -- moving through the agenda ------------------------------------------------------------
 
     async def action_next_phase(self) -> None:
-        self.flush_entry_draft()
+        self.entry.flush_draft()
         if not self.room.is_facilitator:
             if self.room.look(1):
                 await self.show_phase()
@@ -334,7 +323,7 @@ class MeetingScreen(LiveScreen):
         self.tick()
 
     async def action_previous_phase(self) -> None:
-        self.flush_entry_draft()
+        self.entry.flush_draft()
         if not self.room.is_facilitator:
             if self.room.look(-1):
                 await self.show_phase()

@@ -14,7 +14,7 @@ def notice_for(room: MeetingRoom, extra: str | None = None) -> tuple[str, bool]:
     It never asks the store itself: whether the database is gone is what the clock
     tick found (guarded), so a notice cannot fail.
     """
-    gone = room.store.file if room.gone else None
+    gone = room.store.file if room.session_file.gone else None
     if gone is not None:
         return t("store.gone", path=str(gone.path)), True
     trouble = room.file_trouble
