@@ -20,6 +20,7 @@ from refleksionsrum.core.history.board import (
     read_board_page,
 )
 from refleksionsrum.core.i18n import long_date, short_date, t
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.background import Reader
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
@@ -51,9 +52,7 @@ class BoardScreen(Screen[None]):
         self.view = BoardView.OPEN
         self.reader = Reader(self, "board")
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader(show_clock=False)

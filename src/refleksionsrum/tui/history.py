@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,17 +18,18 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from refleksionsrum.core.export import referat
 from refleksionsrum.core.i18n import clock_time, long_date, short_date, t
 from refleksionsrum.core.privacy import mask_cpr
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.background import Reader
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.referater import save_in_referater
 from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
     from refleksionsrum.core.history.meetings import MeetingFilter, MeetingLine, MeetingPage
     from refleksionsrum.core.models import Meeting, TrialAction
-    from refleksionsrum.tui.app import RefleksionsrumApp
 
 # Meetings read at a time, off the UI thread: a screenful and more of 10,000; the next
 # page is read as the cursor nears the end.
@@ -51,9 +52,7 @@ class HistoryScreen(Screen[None]):
         self.chosen: MeetingFilter | None = None
         self.reader = Reader(self, "history")
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         templates = [(tpl.title, name) for name, tpl in self.rr.workspace.config.templates.items()]
@@ -180,9 +179,7 @@ class RecordScreen(Screen[None]):
         self.meeting: Meeting | None = None
         self.titles: dict[str, TrialAction] = {}
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         store = self.rr.store
@@ -257,20 +254,9 @@ class RecordScreen(Screen[None]):
         self.app.push_screen(ReferatView(self.referat_text()))
 
     def action_save_referat(self) -> None:
-        from refleksionsrum.core.files.atomic import atomic_write_text
-        from refleksionsrum.core.workspace import make_private_folder
-
-        folder = self.rr.workspace.referat_dir
-        path = folder / f"{self.meeting_id}.md"
         status = self.query_one("#record-status", Static)
-        try:
-            make_private_folder(folder)
-            atomic_write_text(path, self.referat_text())
-        except OSError as error:
-            reason = error.strerror or ""
-            status.update(literal(t("summary.save_failed", path=str(path), reason=reason)))
-            return
-        status.update(literal(t("summary.saved", path=str(path))))
+        name = f"{self.meeting_id}.md"
+        save_in_referater(self.rr.workspace, name, self.referat_text(), status, "summary")
 
     def action_back(self) -> None:
         self.dismiss(None)

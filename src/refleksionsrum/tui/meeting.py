@@ -18,6 +18,7 @@ from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
 from refleksionsrum.tui import datadesk
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import ItemEditor
 from refleksionsrum.tui.entry import Entry
@@ -41,7 +42,7 @@ from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
-    from refleksionsrum.tui.app import RefleksionsrumApp
+    pass
 
 R = TypeVar("R")
 
@@ -68,9 +69,7 @@ class MeetingScreen(Screen[None]):
         self.editor = ItemEditor(self)
         self.live = LiveRoom(self)
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def guarded(self, action: Callable[[], R]) -> R | None:
         """Run a store call; if the database refuses it, say so and keep going.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +14,7 @@ from textual.widgets import Static
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Recording
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import relabel, translate_bindings
@@ -21,7 +22,7 @@ from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
-    from refleksionsrum.tui.app import RefleksionsrumApp
+    pass
 
 # How many of the latest items the room sees: a laptop's screen, a projector's.
 LATEST_SHORT = 3
@@ -50,9 +51,7 @@ class PresentationScreen(Screen[None]):
         self.room = room
         self.prompt_index = 0
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="present"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import clock_time, short_date, t
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
@@ -24,7 +25,6 @@ from refleksionsrum.tui.text import literal
 if TYPE_CHECKING:
     from refleksionsrum.core.files.sessionfile import SessionFileError
     from refleksionsrum.core.models import MeetingSummary, Participant
-    from refleksionsrum.tui.app import RefleksionsrumApp
 
 
 class StartScreen(Screen[None]):
@@ -46,9 +46,7 @@ class StartScreen(Screen[None]):
         preset_breakpoints(self)
         translate_bindings(self)
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         config = self.rr.workspace.config

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -18,14 +18,16 @@ from refleksionsrum.core.export import plain, referat
 from refleksionsrum.core.i18n import duration, long_date, planned, t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.referater import save_in_referater
 from refleksionsrum.tui.sizing import preset_breakpoints
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
-    from refleksionsrum.tui.app import RefleksionsrumApp
+    pass
 
 BAR_WIDTH = 24
 
@@ -79,9 +81,7 @@ class SummaryScreen(Screen[None]):
         translate_bindings(self)
         self.room = room
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def followed_up(self) -> dict[str, TrialAction]:
         found = {}
@@ -134,21 +134,9 @@ class SummaryScreen(Screen[None]):
 
     @on(Button.Pressed, "#save-referat")
     def action_save_referat(self) -> None:
-        from refleksionsrum.core.files.atomic import atomic_write_text
-        from refleksionsrum.core.workspace import make_private_folder
-
-        folder = self.rr.workspace.referat_dir
-        path = folder / f"{self.room.meeting.id}.md"
-        try:
-            # The minutes hold what sessions/ holds: private to the owner alike.
-            make_private_folder(folder)
-            atomic_write_text(path, self.referat_text())
-        except OSError as error:
-            self.query_one("#saved", Static).update(
-                literal(t("summary.save_failed", path=str(path), reason=error.strerror or ""))
-            )
-            return
-        self.query_one("#saved", Static).update(literal(t("summary.saved", path=str(path))))
+        status = self.query_one("#saved", Static)
+        name = f"{self.room.meeting.id}.md"
+        save_in_referater(self.rr.workspace, name, self.referat_text(), status, "summary")
 
     @on(Button.Pressed, "#show-referat")
     def show_referat(self) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from refleksionsrum.core.files.atomic import utf8_safe, utf8_safe_or_none
 from refleksionsrum.core.meeting.starting import new_trial_action_id
-from refleksionsrum.core.models import CarriedOut, Evaluation, Meeting, TrialAction, Verdict
+from refleksionsrum.core.models import Evaluation, Meeting, TrialAction, Verdict
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.items import kept_if_deleted
 
@@ -93,26 +93,21 @@ class TrialActions:
         return next((a for a in self.meeting.trial_actions if a.adapted_from == action_id), None)
 
     def evaluate(
-        self,
-        action: TrialAction,
-        carried_out: CarriedOut,
-        what_happened: str,
-        learning: str,
-        verdict: Verdict,
-        compared_to_prediction: str | None = None,
+        self, action: TrialAction, said: Evaluation
     ) -> tuple[Evaluation, TrialAction | None]:
-        """Record the evaluation; adapt opens a new trial action linked to the old one.
+        """Record what the room ``said`` of ``action``; adapt opens a new trial action
+        linked to the old one.
 
         Returns the evaluation and, for adapt, the new trial action to be refined.
         Changing the verdict away from adapt removes an adaptation made here.
         """
-        evaluation = Evaluation(
+        verdict = said.verdict
+        evaluation = replace(
+            said,
             trial_action=action.id,
-            carried_out=carried_out,
-            what_happened=utf8_safe(what_happened),
-            learning=utf8_safe(learning),
-            verdict=verdict,
-            compared_to_prediction=utf8_safe_or_none(compared_to_prediction),
+            what_happened=utf8_safe(said.what_happened),
+            learning=utf8_safe(said.learning),
+            compared_to_prediction=utf8_safe_or_none(said.compared_to_prediction),
             title=action.title,
         )
         stored = self.store.items.save_evaluation(self.meeting.id, evaluation)

@@ -388,6 +388,8 @@ class MeetingRoom:
         verdict: Verdict,
         compared_to_prediction: str | None = None,
     ) -> tuple[Evaluation, TrialAction | None]:
-        return self.actions.evaluate(
-            action, carried_out, what_happened, learning, verdict, compared_to_prediction
+        """Record the evaluation of ``action`` (and adapt it: TrialActions.evaluate)."""
+        said = Evaluation(
+            action.id, carried_out, what_happened, learning, verdict, compared_to_prediction
         )
+        return self.actions.evaluate(action, said)
