@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from textual.widgets import DataTable
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -77,3 +79,93 @@ class Reader:
                 raise error
 
             app.guarded(refuse)
+
+
+# A long history has thousands of rows: a page of them is read at a time, off the UI
+# thread, and the next as the cursor nears the end (AHEAD rows before it).
+PAGE = 100
+AHEAD = 30
+
+
+class Keyed(Protocol):
+    """A row of a paged table: its id is the table's row key."""
+
+    @property
+    def id(self) -> str: ...
+
+
+class Counted(Protocol):
+    """A page of a paged table: it knows how many rows there are in all."""
+
+    @property
+    def count(self) -> int: ...
+
+
+P = TypeVar("P", bound=Counted)
+R = TypeVar("R", bound=Keyed)
+
+
+class PagedTable(Generic[P, R]):
+    """A DataTable filled a page at a time through the screen's Reader.
+
+    The screen says how to ask for the page from an offset on (``ask``, on the UI
+    thread, so it reads the screen's tab or filter as it is now), what rows a page
+    holds (``rows``) and how to draw the new ones (``draw``, given the page too).
+    """
+
+    def __init__(
+        self,
+        reader: Reader,
+        table_id: str,
+        ask: Callable[[int], Callable[[Store], P]],
+        rows: Callable[[P], list[R]],
+        draw: Callable[[DataTable[Any], list[R], P], None],
+    ) -> None:
+        self.reader = reader
+        self.table_id = table_id
+        self.ask = ask
+        self.rows = rows
+        self.draw = draw
+        self.shown: list[R] = []
+        self.ids: set[str] = set()
+        self.count = 0
+
+    @property
+    def table(self) -> DataTable[Any]:
+        return self.reader.screen.query_one(self.table_id, DataTable)
+
+    def restart(self) -> None:
+        """Empty the table and read its first page (another tab, another filter)."""
+        self.shown = []
+        self.ids.clear()
+        self.count = 0
+        self.table.clear()
+        self.read(0)
+
+    def read(self, offset: int) -> None:
+        self.reader.read(self.ask(offset), self._fill)
+
+    def _fill(self, page: P) -> None:
+        # Added while the table handles a message of its own, so that its idle, right
+        # after, measures the columns before a frame draws the rows: added from the
+        # worker's callback, a frame could draw them at the old widths and keep them cut.
+        self.table.call_later(self._add_rows, page, self.reader.asked)
+
+    def _add_rows(self, page: P, asked: int) -> None:
+        if asked != self.reader.asked:
+            return  # asked again meanwhile (another tab, another filter)
+        # A row added meanwhile moves the rest down a place: no row twice.
+        fresh = [row for row in self.rows(page) if row.id not in self.ids]
+        self.draw(self.table, fresh, page)
+        self.shown += fresh
+        self.ids.update(row.id for row in fresh)
+        self.count = page.count
+        if fresh:
+            self.reader.screen.call_after_refresh(self.near_end)  # a short page: the next at once
+
+    def near_end(self) -> None:
+        """The next page once the cursor is near the last row read (or the page was short)."""
+        shown = len(self.shown)
+        near = self.table.cursor_row >= shown - AHEAD
+        if near and shown < self.count and not self.reader.busy:
+            self.read(shown)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
@@ -21,21 +22,17 @@ from refleksionsrum.core.history.board import (
 )
 from refleksionsrum.core.i18n import long_date, short_date, t
 from refleksionsrum.tui.appof import OurApp
-from refleksionsrum.tui.background import Reader
+from refleksionsrum.tui.background import PAGE, PagedTable, Reader
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
+    from refleksionsrum.core.store.database import Store
     from refleksionsrum.tui.app import RefleksionsrumApp
 
 TABS = (BoardView.OPEN, BoardView.DUE, BoardView.OVERDUE, BoardView.CLOSED, BoardView.ALL)
-# A long history has thousands of closed trial actions: a page of them is read at a time
-# (soonest due first), off the UI thread, and the next as the cursor nears the end.
-PAGE = 100
-# Rows left below the cursor when the next page is asked for.
-AHEAD = 30
 
 
 class BoardScreen(Screen[None]):
@@ -46,11 +43,12 @@ class BoardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
-        self.actions: list[ActionView] = []
-        self.ids: set[str] = set()
-        self.count = 0
         self.view = BoardView.OPEN
         self.reader = Reader(self, "board")
+        # A long history has thousands of closed trial actions: read soonest due first.
+        self.pages = PagedTable(
+            self.reader, "#actions", self._ask, lambda page: page.actions, self._add_rows
+        )
 
     rr = OurApp()
 
@@ -72,33 +70,15 @@ class BoardScreen(Screen[None]):
     @on(Tabs.TabActivated)
     def show_tab(self, event: Tabs.TabActivated) -> None:
         self.view = BoardView(event.tab.id or BoardView.OPEN.value)
-        self.actions = []
-        self.ids.clear()
-        self.count = 0
-        self.query_one("#actions", DataTable).clear()
         self.query_one("#board-status", Static).update(t("board.loading"))
-        self._read(0)
+        self.pages.restart()
 
-    def _read(self, offset: int) -> None:
+    def _ask(self, offset: int) -> Callable[[Store], BoardPage]:
         view, today = self.view, self.rr.clock.now().date()
-        self.reader.read(
-            lambda store: read_board_page(store, view, today, offset=offset, limit=PAGE),
-            self._fill,
-        )
+        return lambda store: read_board_page(store, view, today, offset=offset, limit=PAGE)
 
-    def _fill(self, page: BoardPage) -> None:
-        # Added while the table handles a message of its own, so that its idle, right
-        # after, measures the columns before a frame draws the rows: added from the
-        # worker's callback, a frame could draw them at the old widths and keep them cut.
-        self.query_one("#actions", DataTable).call_later(self._add_rows, page, self.reader.asked)
-
-    def _add_rows(self, page: BoardPage, asked: int) -> None:
-        if asked != self.reader.asked:
-            return  # asked again meanwhile (another tab, another filter)
+    def _add_rows(self, table: DataTable[Any], fresh: list[ActionView], page: BoardPage) -> None:
         today = self.rr.clock.now().date()
-        table = self.query_one("#actions", DataTable)
-        # A trial action planned meanwhile moves the rest down a place: no row twice.
-        fresh = [action for action in page.actions if action.id not in self.ids]
         for action in fresh:
             late = action.days_overdue(today)
             verdict = action.latest_verdict
@@ -111,22 +91,12 @@ class BoardScreen(Screen[None]):
                 t(f"verdict.{verdict.value}") if verdict else "",
                 key=action.id,
             )
-        self.actions += fresh
-        self.ids.update(action.id for action in fresh)
-        self.count = page.count
-        if fresh:
-            self.call_after_refresh(self.near_end)  # a short page: the next at once
         status = self.query_one("#board-status", Static)
         status.update(t("board.count", count=page.count) if page.count else t("board.none"))
 
     @on(DataTable.RowHighlighted, "#actions")
-    def near_end(self, event: DataTable.RowHighlighted | None = None) -> None:
-        """The next page once the cursor is near the last row read (or the page was short)."""
-        table = self.query_one(DataTable)
-        shown = len(self.actions)
-        near = table.cursor_row >= shown - AHEAD
-        if near and shown < self.count and not self.reader.busy:
-            self._read(shown)
+    def near_end(self) -> None:
+        self.pages.near_end()
 
     @on(DataTable.RowSelected, "#actions")
     def open_story(self, event: DataTable.RowSelected) -> None:

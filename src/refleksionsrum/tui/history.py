@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -19,7 +20,7 @@ from refleksionsrum.core.export import referat
 from refleksionsrum.core.i18n import clock_time, long_date, short_date, t
 from refleksionsrum.core.privacy import mask_cpr
 from refleksionsrum.tui.appof import OurApp
-from refleksionsrum.tui.background import Reader
+from refleksionsrum.tui.background import PAGE, PagedTable, Reader
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
@@ -30,12 +31,7 @@ from refleksionsrum.tui.text import literal
 if TYPE_CHECKING:
     from refleksionsrum.core.history.meetings import MeetingFilter, MeetingLine, MeetingPage
     from refleksionsrum.core.models import Meeting, TrialAction
-
-# Meetings read at a time, off the UI thread: a screenful and more of 10,000; the next
-# page is read as the cursor nears the end.
-PAGE = 100
-# Rows left below the cursor when the next page is asked for.
-AHEAD = 30
+    from refleksionsrum.core.store.database import Store
 
 
 class HistoryScreen(Screen[None]):
@@ -46,11 +42,12 @@ class HistoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
-        self.lines: list[MeetingLine] = []
-        self.ids: set[str] = set()
-        self.count = 0
         self.chosen: MeetingFilter | None = None
         self.reader = Reader(self, "history")
+        # A page is a screenful and more of 10,000 meetings.
+        self.pages = PagedTable(
+            self.reader, "#meetings", self._ask, lambda page: page.lines, self._add_rows
+        )
 
     rr = OurApp()
 
@@ -99,19 +96,13 @@ class HistoryScreen(Screen[None]):
             since=since,
             until=until,
         )
-        self.lines = []
-        self.ids.clear()
-        self.count = 0
-        self.query_one("#meetings", DataTable).clear()
-        self._read(0)
+        self.pages.restart()
 
-    def _read(self, offset: int) -> None:
+    def _ask(self, offset: int) -> Callable[[Store], MeetingPage]:
         from refleksionsrum.core.history.meetings import meetings_page
 
         chosen = self.chosen
-        self.reader.read(
-            lambda store: meetings_page(store, chosen, offset=offset, limit=PAGE), self._fill
-        )
+        return lambda store: meetings_page(store, chosen, offset=offset, limit=PAGE)
 
     def _day(self, selector: str, *, last: bool) -> date | None:
         from refleksionsrum.core.search.query import parse_day
@@ -119,39 +110,18 @@ class HistoryScreen(Screen[None]):
         value = self.query_one(selector, Input).value.strip()
         return parse_day(value, last=last) if value else None
 
-    def _fill(self, page: MeetingPage) -> None:
-        # Added while the table handles a message of its own, so that its idle, right
-        # after, measures the columns before a frame draws the rows: added from the
-        # worker's callback, a frame could draw them at the old widths and keep them cut.
-        self.query_one("#meetings", DataTable).call_later(self._add_rows, page, self.reader.asked)
-
-    def _add_rows(self, page: MeetingPage, asked: int) -> None:
-        if asked != self.reader.asked:
-            return  # asked again meanwhile (another tab, another filter)
-        table = self.query_one("#meetings", DataTable)
-        # A meeting started meanwhile moves the rest down a place: no row twice.
-        fresh = [line for line in page.lines if line.id not in self.ids]
+    def _add_rows(self, table: DataTable[Any], fresh: list[MeetingLine], page: MeetingPage) -> None:
         for line in fresh:
             when = f"{short_date(line.started_at)} {clock_time(line.started_at)}"
             title = literal(line.title)
             if line.ended_at is None:
                 title.append(f" · {t('history.running')}", style="italic")
             table.add_row(when, title, literal(line.template), key=line.id)
-        self.lines += fresh
-        self.ids.update(line.id for line in fresh)
-        self.count = page.count
-        if fresh:
-            self.call_after_refresh(self.near_end)  # a short page: the next at once
         self.query_one("#history-status", Static).update(t("history.count", count=page.count))
 
     @on(DataTable.RowHighlighted, "#meetings")
-    def near_end(self, event: DataTable.RowHighlighted | None = None) -> None:
-        """The next page once the cursor is near the last row read (or the page was short)."""
-        table = self.query_one(DataTable)
-        shown = len(self.lines)
-        near = table.cursor_row >= shown - AHEAD
-        if near and shown < self.count and not self.reader.busy:
-            self._read(shown)
+    def near_end(self) -> None:
+        self.pages.near_end()
 
     @on(DataTable.RowSelected, "#meetings")
     def open_meeting(self, event: DataTable.RowSelected) -> None:
