@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from textual.widgets import DataTable
@@ -105,6 +106,7 @@ P = TypeVar("P", bound=Counted)
 R = TypeVar("R", bound=Keyed)
 
 
+@dataclass(eq=False)
 class PagedTable(Generic[P, R]):
     """A DataTable filled a page at a time through the screen's Reader.
 
@@ -113,22 +115,15 @@ class PagedTable(Generic[P, R]):
     holds (``rows``) and how to draw the new ones (``draw``, given the page too).
     """
 
-    def __init__(
-        self,
-        reader: Reader,
-        table_id: str,
-        ask: Callable[[int], Callable[[Store], P]],
-        rows: Callable[[P], list[R]],
-        draw: Callable[[DataTable[Any], list[R], P], None],
-    ) -> None:
-        self.reader = reader
-        self.table_id = table_id
-        self.ask = ask
-        self.rows = rows
-        self.draw = draw
-        self.shown: list[R] = []
-        self.ids: set[str] = set()
-        self.count = 0
+    reader: Reader
+    table_id: str
+    ask: Callable[[int], Callable[[Store], P]]
+    rows: Callable[[P], list[R]]
+    draw: Callable[[DataTable[Any], list[R], P], None]
+    # What was read so far, and how many rows there are in all.
+    shown: list[R] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    count: int = 0
 
     @property
     def table(self) -> DataTable[Any]:
