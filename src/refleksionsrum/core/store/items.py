@@ -18,6 +18,7 @@ from refleksionsrum.core.store.tables import DecisionRow, EvaluationRow, NoteRow
 Item = Note | Decision | TrialAction
 T = TypeVar("T")
 K = TypeVar("K", Note, Decision, TrialAction)
+Saved = TypeVar("Saved", TrialActionRow, EvaluationRow)
 
 
 class EditConflict(StoreError):
@@ -64,6 +65,18 @@ def kept_if_deleted(update: Callable[[], T], anew: Callable[[], K], kept: list[K
         item = anew()
         kept.append(item)
         raise ItemKept(item) from None
+
+
+def _put(session: Session, row: Saved, existing: Saved | None, action_id: str) -> Saved:
+    """Insert ``row``, or write it over ``existing`` (keeping its primary key); then
+    the trial action ``action_id`` is closed or open again as its evaluations now say."""
+    if existing is not None:
+        row.pk = existing.pk
+        row = session.merge(row)
+    session.add(row)
+    session.flush()
+    refresh_closed(session, {action_id})
+    return row
 
 
 class ItemWrites:
@@ -151,13 +164,7 @@ class ItemWrites:
                 current = rowmap.to_trial_action(existing)
                 if _action_fields(current) != _action_fields(expected):
                     raise EditConflict(current)
-            row = rowmap.trial_action_row(meeting_id, action)
-            if existing is not None:
-                row.pk = existing.pk
-                row = session.merge(row)
-            session.add(row)
-            session.flush()
-            refresh_closed(session, {action.id})
+            _put(session, rowmap.trial_action_row(meeting_id, action), existing, action.id)
         return replace(action, meeting_id=meeting_id)
 
     def delete_trial_action(self, action_id: str) -> None:
@@ -175,12 +182,7 @@ class ItemWrites:
                 .where(EvaluationRow.trial_action == evaluation.trial_action)
             ).first()
             row = rowmap.evaluation_row(meeting_id, evaluation)
-            if existing is not None:
-                row.pk = existing.pk
-                row = session.merge(row)
-            session.add(row)
-            session.flush()
-            refresh_closed(session, {evaluation.trial_action})
+            row = _put(session, row, existing, evaluation.trial_action)
             return replace(evaluation, id=row.pk)
 
     def delete_evaluation(self, meeting_id: str, trial_action: str) -> None:
