@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from refleksionsrum.core.models import CarriedOut, Verdict
+from refleksionsrum.core.store.conditions import Conditions
 from refleksionsrum.core.store.database import Store
 
 # Without two earlier meetings to learn the team's rhythm from, the next meeting is
@@ -103,25 +104,21 @@ def _where(
     connection: Connection, view: BoardView, today: date | None, owner: str | None
 ) -> tuple[str, dict[str, Any]]:
     """The WHERE clause of one tab (and an owner), with its parameters."""
-    where: list[str] = []
-    params: dict[str, Any] = {}
+    found = Conditions()
     if view in (BoardView.OPEN, BoardView.DUE, BoardView.OVERDUE):
-        where.append("a.closed_by IS NULL")
+        found.add("a.closed_by IS NULL")
     elif view is BoardView.CLOSED:
-        where.append("a.closed_by IS NOT NULL")
+        found.add("a.closed_by IS NOT NULL")
     if owner:
-        where.append("LOWER(a.owner) = :owner")
-        params["owner"] = owner.lower()
+        found.add("LOWER(a.owner) = :owner", owner=owner.lower())
     if view in (BoardView.DUE, BoardView.OVERDUE):
         day = today or date.today()
         if view is BoardView.OVERDUE:
-            where.append("a.due < :day")
-            params["day"] = day.isoformat()
+            found.add("a.due < :day", day=day.isoformat())
         else:
-            where.append("a.due >= :day AND a.due <= :next")
-            params["day"] = day.isoformat()
-            params["next"] = next_meeting(connection, day).isoformat()
-    return ("WHERE " + " AND ".join(where)) if where else "", params
+            upto = next_meeting(connection, day).isoformat()
+            found.add("a.due >= :day AND a.due <= :next", day=day.isoformat(), next=upto)
+    return found.clause, found.params
 
 
 def read_actions(

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from refleksionsrum.core.store.conditions import Conditions
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.engine import UNICODE_LOWER
 
@@ -71,23 +72,20 @@ def meetings_page(
 
 
 def _where(store: Store, chosen: MeetingFilter) -> tuple[str, dict[str, Any]]:
-    where: list[str] = []
-    params: dict[str, Any] = {}
+    found = Conditions()
     if chosen.template:
-        where.append("m.template = :template")
-        params["template"] = chosen.template
+        found.add("m.template = :template", template=chosen.template)
     if chosen.text:
         # Case folds for æ, ø and å too: SQLite's own LOWER() folds A-Z only.
         lower = UNICODE_LOWER if store.backend == "sqlite" else "LOWER"
-        where.append(f"({lower}(m.title) LIKE :text OR m.id LIKE :text)")
-        params["text"] = f"%{chosen.text.lower()}%"
+        found.add(
+            f"({lower}(m.title) LIKE :text OR m.id LIKE :text)", text=f"%{chosen.text.lower()}%"
+        )
     if chosen.since:
-        where.append("SUBSTR(m.started_at, 1, 10) >= :since")
-        params["since"] = chosen.since.isoformat()
+        found.add("SUBSTR(m.started_at, 1, 10) >= :since", since=chosen.since.isoformat())
     if chosen.until:
-        where.append("SUBSTR(m.started_at, 1, 10) <= :until")
-        params["until"] = chosen.until.isoformat()
-    return ("WHERE " + " AND ".join(where)) if where else "", params
+        found.add("SUBSTR(m.started_at, 1, 10) <= :until", until=chosen.until.isoformat())
+    return found.clause, found.params
 
 
 def _lines(
