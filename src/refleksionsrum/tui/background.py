@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from refleksionsrum.core.history.page import Page
     from refleksionsrum.core.store.database import Store, StoreError
     from refleksionsrum.tui.app import RefleksionsrumApp
 
@@ -95,31 +96,24 @@ class Keyed(Protocol):
     def id(self) -> str: ...
 
 
-class Counted(Protocol):
-    """A page of a paged table: it knows how many rows there are in all."""
-
-    @property
-    def count(self) -> int: ...
-
-
-P = TypeVar("P", bound=Counted)
 R = TypeVar("R", bound=Keyed)
 
 
 @dataclass(eq=False)
-class PagedTable(Generic[P, R]):
+class PagedTable(Generic[R]):
     """A DataTable filled a page at a time through the screen's Reader.
 
     The screen says how to ask for the page from an offset on (``ask``, on the UI
-    thread, so it reads the screen's tab or filter as it is now), what rows a page
-    holds (``rows``) and how to draw the new ones (``draw``, given the page too).
+    thread, so it reads the screen's tab or filter as it is now), how to draw a
+    page's new rows (``draw``, given the page too) and what screen Enter on a row
+    opens (``opens``, given the row's id).
     """
 
     reader: Reader
     table_id: str
-    ask: Callable[[int], Callable[[Store], P]]
-    rows: Callable[[P], list[R]]
-    draw: Callable[[DataTable[Any], list[R], P], None]
+    ask: Callable[[int], Callable[[Store], Page[R]]]
+    draw: Callable[[DataTable[Any], list[R], Page[R]], None]
+    opens: Callable[[str], Screen[None]]
     # What was read so far, and how many rows there are in all.
     shown: list[R] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
@@ -140,23 +134,30 @@ class PagedTable(Generic[P, R]):
     def read(self, offset: int) -> None:
         self.reader.read(self.ask(offset), self._fill)
 
-    def _fill(self, page: P) -> None:
+    def _fill(self, page: Page[R]) -> None:
         # Added while the table handles a message of its own, so that its idle, right
         # after, measures the columns before a frame draws the rows: added from the
         # worker's callback, a frame could draw them at the old widths and keep them cut.
         self.table.call_later(self._add_rows, page, self.reader.asked)
 
-    def _add_rows(self, page: P, asked: int) -> None:
+    def _add_rows(self, page: Page[R], asked: int) -> None:
         if asked != self.reader.asked:
             return  # asked again meanwhile (another tab, another filter)
         # A row added meanwhile moves the rest down a place: no row twice.
-        fresh = [row for row in self.rows(page) if row.id not in self.ids]
+        fresh = [row for row in page.rows if row.id not in self.ids]
         self.draw(self.table, fresh, page)
         self.shown += fresh
         self.ids.update(row.id for row in fresh)
         self.count = page.count
         if fresh:
             self.reader.screen.call_after_refresh(self.near_end)  # a short page: the next at once
+
+    def row_event(self, event: DataTable.RowHighlighted | DataTable.RowSelected) -> None:
+        """The screen's table moved its cursor (maybe near the end), or Enter chose a row."""
+        if isinstance(event, DataTable.RowHighlighted):
+            self.near_end()
+        elif event.row_key.value:
+            self.reader.screen.app.push_screen(self.opens(str(event.row_key.value)))
 
     def near_end(self) -> None:
         """The next page once the cursor is near the last row read (or the page was short)."""

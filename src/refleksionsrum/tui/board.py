@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Label, Static, Tab, Tabs
 
 from refleksionsrum.core.history.board import (
     ActionView,
-    BoardPage,
     BoardView,
     chain,
     read_board_page,
@@ -29,6 +28,7 @@ from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
+    from refleksionsrum.core.history.page import Page
     from refleksionsrum.core.store.database import Store
     from refleksionsrum.tui.app import RefleksionsrumApp
 
@@ -46,9 +46,7 @@ class BoardScreen(Screen[None]):
         self.view = BoardView.OPEN
         self.reader = Reader(self, "board")
         # A long history has thousands of closed trial actions: read soonest due first.
-        self.pages = PagedTable(
-            self.reader, "#actions", self._ask, lambda page: page.actions, self._add_rows
-        )
+        self.pages = PagedTable(self.reader, "#actions", self._ask, self._add_rows, StoryScreen)
 
     rr = OurApp()
 
@@ -73,11 +71,13 @@ class BoardScreen(Screen[None]):
         self.query_one("#board-status", Static).update(t("board.loading"))
         self.pages.restart()
 
-    def _ask(self, offset: int) -> Callable[[Store], BoardPage]:
+    def _ask(self, offset: int) -> Callable[[Store], Page[ActionView]]:
         view, today = self.view, self.rr.clock.now().date()
         return lambda store: read_board_page(store, view, today, offset=offset, limit=PAGE)
 
-    def _add_rows(self, table: DataTable[Any], fresh: list[ActionView], page: BoardPage) -> None:
+    def _add_rows(
+        self, table: DataTable[Any], fresh: list[ActionView], page: Page[ActionView]
+    ) -> None:
         today = self.rr.clock.now().date()
         for action in fresh:
             late = action.days_overdue(today)
@@ -95,13 +95,9 @@ class BoardScreen(Screen[None]):
         status.update(t("board.count", count=page.count) if page.count else t("board.none"))
 
     @on(DataTable.RowHighlighted, "#actions")
-    def near_end(self) -> None:
-        self.pages.near_end()
-
     @on(DataTable.RowSelected, "#actions")
-    def open_story(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.push_screen(StoryScreen(str(event.row_key.value)))
+    def row_event(self, event: DataTable.RowHighlighted | DataTable.RowSelected) -> None:
+        self.pages.row_event(event)  # Enter tells the action's story
 
     def action_back(self) -> None:
         self.dismiss(None)

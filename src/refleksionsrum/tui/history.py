@@ -29,7 +29,8 @@ from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
-    from refleksionsrum.core.history.meetings import MeetingFilter, MeetingLine, MeetingPage
+    from refleksionsrum.core.history.meetings import MeetingFilter, MeetingLine
+    from refleksionsrum.core.history.page import Page
     from refleksionsrum.core.models import Meeting, TrialAction
     from refleksionsrum.core.store.database import Store
 
@@ -45,9 +46,7 @@ class HistoryScreen(Screen[None]):
         self.chosen: MeetingFilter | None = None
         self.reader = Reader(self, "history")
         # A page is a screenful and more of 10,000 meetings.
-        self.pages = PagedTable(
-            self.reader, "#meetings", self._ask, lambda page: page.lines, self._add_rows
-        )
+        self.pages = PagedTable(self.reader, "#meetings", self._ask, self._add_rows, RecordScreen)
 
     rr = OurApp()
 
@@ -98,7 +97,7 @@ class HistoryScreen(Screen[None]):
         )
         self.pages.restart()
 
-    def _ask(self, offset: int) -> Callable[[Store], MeetingPage]:
+    def _ask(self, offset: int) -> Callable[[Store], Page[MeetingLine]]:
         from refleksionsrum.core.history.meetings import meetings_page
 
         chosen = self.chosen
@@ -110,7 +109,9 @@ class HistoryScreen(Screen[None]):
         value = self.query_one(selector, Input).value.strip()
         return parse_day(value, last=last) if value else None
 
-    def _add_rows(self, table: DataTable[Any], fresh: list[MeetingLine], page: MeetingPage) -> None:
+    def _add_rows(
+        self, table: DataTable[Any], fresh: list[MeetingLine], page: Page[MeetingLine]
+    ) -> None:
         for line in fresh:
             when = f"{short_date(line.started_at)} {clock_time(line.started_at)}"
             title = literal(line.title)
@@ -120,13 +121,9 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-status", Static).update(t("history.count", count=page.count))
 
     @on(DataTable.RowHighlighted, "#meetings")
-    def near_end(self) -> None:
-        self.pages.near_end()
-
     @on(DataTable.RowSelected, "#meetings")
-    def open_meeting(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.push_screen(RecordScreen(str(event.row_key.value)))
+    def row_event(self, event: DataTable.RowHighlighted | DataTable.RowSelected) -> None:
+        self.pages.row_event(event)  # Enter opens the meeting's records
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
+from refleksionsrum.core.history.page import Page
 from refleksionsrum.core.models import CarriedOut, Verdict
 from refleksionsrum.core.store.conditions import Conditions
 from refleksionsrum.core.store.database import Store
@@ -137,14 +138,6 @@ def read_actions(
     return actions
 
 
-@dataclass(frozen=True)
-class BoardPage:
-    """Some rows of one tab, and how many the tab has in all."""
-
-    count: int
-    actions: list[ActionView]
-
-
 # The page is cut first, then each of its rows gets its latest verdict: a long history's
 # closed tab has thousands of trial actions and tens of thousands of evaluations, and
 # the table shows a screenful of them.
@@ -176,7 +169,7 @@ def read_board_page(
     offset: int = 0,
     limit: int = 100,
     owner: str | None = None,
-) -> BoardPage:
+) -> Page[ActionView]:
     """Rows ``offset`` to ``offset + limit`` of one tab, soonest due first, without stories.
 
     Each row has its latest verdict (what the board's table shows); the whole story is
@@ -193,7 +186,7 @@ def read_board_page(
         replace(action, last_verdict=Verdict(row[-1]) if row[-1] is not None else None)
         for action, row in zip(views, rows, strict=True)
     ]
-    return BoardPage(count, actions)
+    return Page(count, actions)
 
 
 def read_action(store: Store, action_id: str) -> ActionView | None:

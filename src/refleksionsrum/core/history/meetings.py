@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from refleksionsrum.core.history.page import Page
 from refleksionsrum.core.store.conditions import Conditions
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.engine import UNICODE_LOWER
@@ -40,14 +41,6 @@ class MeetingLine:
     ended_at: datetime | None
 
 
-@dataclass(frozen=True)
-class MeetingPage:
-    """Some of the meetings a filter keeps, and how many it keeps in all."""
-
-    count: int
-    lines: list[MeetingLine]
-
-
 def list_meetings(
     store: Store, chosen: MeetingFilter | None = None, limit: int | None = None
 ) -> list[MeetingLine]:
@@ -58,7 +51,7 @@ def list_meetings(
 
 def meetings_page(
     store: Store, chosen: MeetingFilter | None = None, *, offset: int = 0, limit: int = 100
-) -> MeetingPage:
+) -> Page[MeetingLine]:
     """Meetings ``offset`` to ``offset + limit`` of those the filter keeps, and their count.
 
     The history screen shows a screenful of 10,000 meetings: reading them all for it
@@ -68,7 +61,7 @@ def meetings_page(
     with store.engine.connect() as connection:
         count = int(connection.execute(text(_COUNT.format(where=clause)), params).scalar_one())
         connection.rollback()
-    return MeetingPage(count, _lines(store, clause, params, limit, offset))
+    return Page(count, _lines(store, clause, params, limit, offset))
 
 
 def _where(store: Store, chosen: MeetingFilter) -> tuple[str, dict[str, Any]]:
