@@ -38,7 +38,7 @@ TABS = (BoardView.OPEN, BoardView.DUE, BoardView.OVERDUE, BoardView.CLOSED, Boar
 class BoardScreen(Screen[None]):
     """Open, due, overdue and closed trial actions; Enter tells one's story."""
 
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -98,9 +98,6 @@ class BoardScreen(Screen[None]):
     @on(DataTable.RowSelected, "#actions")
     def row_event(self, event: DataTable.RowHighlighted | DataTable.RowSelected) -> None:
         self.pages.row_event(event)  # Enter tells the action's story
-
-    def action_back(self) -> None:
-        self.dismiss(None)
 
 
 def story_text(action: ActionView, links: list[ActionView]) -> Text:
@@ -166,7 +163,7 @@ def story_text(action: ActionView, links: list[ActionView]) -> Text:
 class StoryScreen(ModalScreen[None]):
     """One trial action's whole story."""
 
-    BINDINGS = [Binding("escape", "close", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self, action_id: str) -> None:
         super().__init__()
@@ -183,6 +180,3 @@ class StoryScreen(ModalScreen[None]):
             if found:
                 yield Static(story_text(found[0], links), id="story-text")
         yield RoomFooter()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

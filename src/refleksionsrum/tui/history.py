@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 class HistoryScreen(Screen[None]):
     """All meetings of the workspace; Enter opens one."""
 
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -125,15 +125,12 @@ class HistoryScreen(Screen[None]):
     def row_event(self, event: DataTable.RowHighlighted | DataTable.RowSelected) -> None:
         self.pages.row_event(event)  # Enter opens the meeting's records
 
-    def action_back(self) -> None:
-        self.dismiss(None)
-
 
 class RecordScreen(Screen[None]):
     """One meeting's records, read only, with its referat to show or save."""
 
     BINDINGS = [
-        Binding("escape", "back", "key.back"),
+        Binding("escape", "dismiss", "key.back"),
         Binding("r", "show_referat", "key.referat"),
         Binding("ctrl+s", "save_referat", "key.save_referat"),
     ]
@@ -224,6 +221,3 @@ class RecordScreen(Screen[None]):
         status = self.query_one("#record-status", Static)
         name = f"{self.meeting_id}.md"
         save_in_referater(self.rr.workspace, name, self.referat_text(), status, "summary")
-
-    def action_back(self) -> None:
-        self.dismiss(None)

@@ -69,7 +69,7 @@ class LearningScreen(Screen[None]):
     """Development points on the left, their learning on the right; ctrl+s saves Markdown."""
 
     BINDINGS = [
-        Binding("escape", "back", "key.back"),
+        Binding("escape", "dismiss", "key.back"),
         Binding("ctrl+s", "export", "key.export"),
     ]
 
@@ -166,6 +166,3 @@ class LearningScreen(Screen[None]):
         status = self.query_one("#learning-status", Static)
         status.display = True
         save_in_referater(self.rr.workspace, EXPORT_NAME, markdown, status, "learning")
-
-    def action_back(self) -> None:
-        self.dismiss(None)

@@ -48,7 +48,7 @@ def hit_line(hit: Hit) -> Text:
 class SearchScreen(Screen[None]):
     """Find text in every meeting; Enter opens the meeting at the hit."""
 
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -126,6 +126,3 @@ class SearchScreen(Screen[None]):
 
         hit = self.hits[int(event.option.id or 0)]
         self.app.push_screen(RecordScreen(hit.meeting_id, at=hit.where))
-
-    def action_back(self) -> None:
-        self.dismiss(None)

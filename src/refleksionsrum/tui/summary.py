@@ -150,7 +150,7 @@ class SummaryScreen(Screen[None]):
 class ReferatView(ModalScreen[None]):
     """The referat as the team will read it."""
 
-    BINDINGS = [Binding("escape", "close", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self, markdown: str) -> None:
         super().__init__()
@@ -161,9 +161,6 @@ class ReferatView(ModalScreen[None]):
         with VerticalScroll(id="referat"):
             yield Markdown(self.markdown)
         yield RoomFooter()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 def _title(titles: dict[str, TrialAction], action_id: str) -> str:

@@ -194,20 +194,11 @@ class _Reader(TomlReader):
             raise self.fail((*where, name), "session.time_out_of_range", key=dotted((*where, name)))
         return value  # type: ignore[no-any-return]
 
-    def unique(
-        self,
-        table: dict[str, Any],
-        where: tuple[PathPart, ...],
-        name: str,
-        seen: set[str],
-        message_key: str,
-    ) -> str:
-        """``table[name]``, a string no earlier table of its list had (``seen`` holds theirs)."""
-        value: str = self.get(table, where, name, str)
+    def unique(self, where: tuple[PathPart, ...], value: str, seen: set[str], message: str) -> None:
+        """``value`` (at ``where``) must be one no earlier table of its list had: ``seen``."""
         if value in seen:
-            raise self.fail((*where, name), message_key, value=value)
+            raise self.fail(where, message, value=value)
         seen.add(value)
-        return value
 
     def within(self, where: tuple[PathPart, ...], name: str, value: float, limit: int) -> None:
         """A number of minutes or seconds a meeting can have: not nan, not inf, not absurd."""
@@ -248,7 +239,8 @@ class _Reader(TomlReader):
             )
         seen_phases: set[str] = set()
         for where, item in self.tables(data, "phases"):
-            key = self.unique(item, where, "key", seen_phases, "session.duplicate_phase")
+            key = self.get(item, where, "key", str)
+            self.unique((*where, "key"), key, seen_phases, "session.duplicate_phase")
             minutes = self.get(item, where, "planned_minutes", int)
             elapsed = self.get(item, where, "elapsed_seconds", (int, float), required=False)
             added = self.get(item, where, "added_minutes", int, required=False) or 0
@@ -286,7 +278,8 @@ class _Reader(TomlReader):
             )
         seen_actions: set[str] = set()
         for where, item in self.tables(data, "trial_actions"):
-            action_id = self.unique(item, where, "id", seen_actions, "session.duplicate_action")
+            action_id = self.get(item, where, "id", str)
+            self.unique((*where, "id"), action_id, seen_actions, "session.duplicate_action")
             meeting.trial_actions.append(
                 TrialAction(
                     id=action_id,
