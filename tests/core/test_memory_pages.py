@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -17,12 +16,9 @@ from refleksionsrum.core.store.database import Store
 TODAY = date(2026, 11, 23)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "postgresql":
-        url: str = request.getfixturevalue("pg_url")
-    else:
-        url = f"sqlite:///{tmp_path / 'store.db'}"
+@pytest.fixture
+def archive(url: str) -> Iterator[Store]:
+    """The corpus on both backends (``url``, core/conftest.py)."""
     store = Store(url)
     try:
         fill(store)
