@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -30,9 +28,6 @@ from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.referater import save_in_referater
 from refleksionsrum.tui.text import literal
-
-if TYPE_CHECKING:
-    pass
 
 EXPORT_NAME = "læringslog.md"
 # Lessons read and drawn at a time: a development point of a long history has tens of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TypeVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -32,17 +32,13 @@ from refleksionsrum.tui.keys import (
     MEETING_BINDINGS,
     relabel_room_keys,
     room_key_offered,
-    translate_bindings,
 )
 from refleksionsrum.tui.live import LiveRoom
 from refleksionsrum.tui.messages import MeetingChanged
 from refleksionsrum.tui.notice import notice_for, template_too_long, titles_for
-from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.text import literal
-
-if TYPE_CHECKING:
-    pass
 
 R = TypeVar("R")
 
@@ -54,8 +50,7 @@ class MeetingScreen(Screen[None]):
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
-        preset_breakpoints(self)
-        translate_bindings(self)
+        prepare(self)
         self.room = room
         self._shown_phase = -1
         self._next_tick: Timer | None = None

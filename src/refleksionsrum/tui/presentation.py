@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,12 +15,9 @@ from refleksionsrum.core.models import Recording
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.keys import relabel, translate_bindings
-from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.keys import relabel
+from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.text import literal
-
-if TYPE_CHECKING:
-    pass
 
 # How many of the latest items the room sees: a laptop's screen, a projector's.
 LATEST_SHORT = 3
@@ -46,8 +41,7 @@ class PresentationScreen(Screen[None]):
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
-        preset_breakpoints(self)
-        translate_bindings(self)
+        prepare(self)
         self.room = room
         self.prompt_index = 0
 

@@ -17,9 +17,8 @@ from refleksionsrum.core.i18n import clock_time, short_date, t
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
-from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.roomselect import RoomSelect
-from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -43,8 +42,7 @@ class StartScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        preset_breakpoints(self)
-        translate_bindings(self)
+        prepare(self)
 
     rr = OurApp()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -23,11 +22,8 @@ from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.referater import save_in_referater
-from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.text import literal
-
-if TYPE_CHECKING:
-    pass
 
 BAR_WIDTH = 24
 
@@ -77,8 +73,7 @@ class SummaryScreen(Screen[None]):
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
-        preset_breakpoints(self)
-        translate_bindings(self)
+        prepare(self)
         self.room = room
 
     rr = OurApp()
