@@ -114,7 +114,7 @@ class MeetingScreen(Screen[None]):
         if self._next_tick is not None:
             self._next_tick.stop()
         self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
-        if self.guarded(self.room.store_gone):
+        if self.guarded(self.room.session_file.store_gone):
             # Said at once (a stat a second), not at the next note, which would be lost.
             self.show_notice()
         self.retry_file()
@@ -141,7 +141,7 @@ class MeetingScreen(Screen[None]):
         """While the session file cannot be written, try again now and then; say how it went."""
         trouble = self.room.file_trouble
         if trouble is not None:
-            self.guarded(self.room.retry_file)
+            self.guarded(self.room.session_file.retry)
             if self.room.file_trouble != trouble:
                 self.show_notice()
 

@@ -243,10 +243,6 @@ class MeetingRoom:
         """Write the session file from the store; False (and the trouble noted) on failure."""
         return self.session_file.write()
 
-    def retry_file(self) -> bool:
-        """After a failed write, try again (at most every few seconds); True once written."""
-        return self.session_file.retry()
-
     def leave(self) -> None:
         """Quit the app without ending the meeting: stop the clock, store, write the file.
 
@@ -263,10 +259,6 @@ class MeetingRoom:
         finally:
             self.write_file()
         self.store.facilitation.release(self.meeting.id, self.token)
-
-    def store_gone(self) -> bool:
-        """True once the database file is deleted or replaced (the session file written)."""
-        return self.session_file.store_gone()
 
     def end(self) -> None:
         """End the meeting; if the store refuses, it is still running (only paused)."""
