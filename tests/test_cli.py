@@ -8,116 +8,14 @@ import subprocess
 import sys
 import textwrap
 import types
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-import pendulum
 import pytest
 
 from refleksionsrum import __version__, cli
-from refleksionsrum.core.clock import TIMEZONE, FakeClock
-from refleksionsrum.core.files import sessionfile
-from refleksionsrum.core.models import CarriedOut, NoteKind, Participant, TrialAction, Verdict
-from refleksionsrum.core.workspace import ENV_VAR, Workspace, init_workspace
-from support.samples import phase, session_text, trial_action
-
-GOOD_SESSION = session_text(
-    "2026-11-08-1300-haandskrevet",
-    title="Skrevet i hånden",
-    started_at="2026-11-08T13:00:00+01:00",
-    ended_at="2026-11-08T13:30:00+01:00",
-    phases=[phase(elapsed_seconds=None)],
-    notes=(),
-    trial_actions=[
-        trial_action(
-            "ta-haand",
-            title="Spørg familierne om tidspunktet",
-            owner="Mette",
-            due="2026-11-22",
-            prediction="De fleste foretrækker formiddag.",
-            measure="Svar fra seks familier.",
-        )
-    ],
-    evaluations=(),
-)
-# Line 11, column 19: the value of planned_minutes is text, not a whole number.
-BROKEN_SESSION = GOOD_SESSION.replace(
-    'id = "2026-11-08-1300-haandskrevet"', 'id = "2026-11-09-1300-broken"'
-).replace("planned_minutes = 10", 'planned_minutes = "ti"')
-
-
-def run_cli(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    """`python -m refleksionsrum ARGS` in a real process, as a user would run it."""
-    return subprocess.run(
-        [sys.executable, "-m", "refleksionsrum", *args],
-        cwd=cwd,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-@dataclass
-class TwoMeetings:
-    first: str
-    second: str
-    action: TrialAction
-
-
-def hold_two_meetings(root: Path) -> TwoMeetings:
-    """A first meeting that plans a trial action; a second, the next day, follows it up."""
-    from refleksionsrum.core.files.sync import open_store
-    from refleksionsrum.core.meeting.room import MeetingRoom
-    from refleksionsrum.core.meeting.starting import new_meeting
-
-    workspace = Workspace.open(root)
-    store = open_store(workspace)
-    try:
-        clock = FakeClock(pendulum.datetime(2026, 11, 23, 9, 0, tz=TIMEZONE))
-        template = workspace.config.template("borgerniveau")
-        people = [Participant("Mette", "facilitator"), Participant("Jonas", "note-taker")]
-        first = MeetingRoom(
-            workspace,
-            store,
-            new_meeting(store, template, "Familiebehandling", people, clock),
-            clock,
-        )
-        first.next_phase()  # follow-up has nothing yet; on to the data
-        first.add_note(NoteKind.OBSERVATION, "Fremmødet faldt fra 80 % til 55 %.", "Registrering")
-        while first.next_phase():
-            clock.advance(minutes=3)
-        first.add_decision("Vi flytter gruppeforløbet til formiddag.")
-        action = first.save_trial_action(
-            TrialAction(
-                id="",
-                title="Ring dagen før til familierne",
-                owner="Jonas",
-                due=first.default_due(),
-                prediction="Mindst 4 af 6 møder op.",
-                measure="Fremmøde pr. gang i december.",
-            )
-        )
-        first.end()
-
-        clock.advance(minutes=24 * 60)
-        second = MeetingRoom(
-            workspace, store, new_meeting(store, template, "Opfølgning", people, clock), clock
-        )
-        (open_action,) = second.open_trial_actions()
-        second.evaluate(
-            open_action,
-            CarriedOut.PARTLY,
-            "Vi nåede at ringe til fire familier.",
-            "Et opkald hjælper, men kun når det er den faste kontakt, der ringer.",
-            Verdict.CONTINUE,
-        )
-        second.end()
-        return TwoMeetings(first.meeting.id, second.meeting.id, action)
-    finally:
-        store.close()
+from refleksionsrum.core.workspace import ENV_VAR, init_workspace
+from support.cli import BROKEN_SESSION, GOOD_SESSION, run_cli
 
 
 @pytest.fixture
@@ -307,90 +205,6 @@ def test_init_refuses_an_existing_config(workspace: Path) -> None:
     assert config.read_bytes() == before
 
 
-# -- export --------------------------------------------------------------------------------------
-
-
-def test_export_md_gives_the_referat_with_followed_up_titles(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    held = hold_two_meetings(workspace)
-    assert cli.main(["export", held.second, "--workspace", str(workspace)]) == 0
-    second = capsys.readouterr().out
-    assert second.startswith("# Opfølgning\n")
-    assert "## Opfølgning på prøvehandlinger" in second
-    # The evaluation is shown under the trial action's title, not its bare id.
-    assert "### Ring dagen før til familierne" in second
-    assert held.action.id not in second
-    assert "**Fortsæt**" in second
-
-    assert cli.main(["export", held.first, "--format", "md", "--workspace", str(workspace)]) == 0
-    first = capsys.readouterr().out
-    assert "Fremmødet faldt fra 80 % til 55 %. (kilde: Registrering)" in first
-    assert "- Vi flytter gruppeforløbet til formiddag." in first
-    assert "- Ansvarlig: Jonas" in first
-
-
-def test_export_toml_is_the_session_file(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    held = hold_two_meetings(workspace)
-    assert cli.main(["export", held.first, "--format", "toml", "--workspace", str(workspace)]) == 0
-    out = capsys.readouterr().out
-    written = (workspace / "sessions" / f"{held.first}.toml").read_text(encoding="utf-8")
-    assert out == written
-    meeting = sessionfile.parse(out, Path("export.toml"))
-    assert [a.title for a in meeting.trial_actions] == ["Ring dagen før til familierne"]
-
-
-def test_export_output_writes_a_private_file(
-    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    held = hold_two_meetings(workspace)
-    assert cli.main(["export", held.first, "--workspace", str(workspace)]) == 0
-    shown = capsys.readouterr().out
-    target = tmp_path / "referat.md"
-    target.write_text("old")
-    args = ["export", held.first, "--output", str(target), "--workspace", str(workspace)]
-    assert cli.main(args) == 0
-    assert capsys.readouterr().out == f"Skrev {target}.\n"
-    assert target.read_text(encoding="utf-8") == shown
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
-
-
-def test_export_to_a_missing_folder_is_one_message(
-    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    held = hold_two_meetings(workspace)
-    target = tmp_path / "no-such-folder" / "referat.md"
-    args = ["export", held.first, "--output", str(target), "--workspace", str(workspace)]
-    assert cli.main(args) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("refleksionsrum: ") and err.count("\n") == 1
-    assert not target.parent.exists()
-
-
-def test_export_takes_in_a_session_file_dropped_in_sessions(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    (workspace / "sessions" / "2026-11-08-1300-haandskrevet.toml").write_text(GOOD_SESSION)
-    args = ["export", "2026-11-08-1300-haandskrevet", "--workspace", str(workspace)]
-    assert cli.main(args) == 0
-    assert "### Spørg familierne om tidspunktet" in capsys.readouterr().out
-
-
-def test_export_an_unknown_meeting_exits_1(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    (workspace / "sessions" / "broken.toml").write_text(BROKEN_SESSION)
-    assert cli.main(["export", "2026-01-01-0900-nej", "--workspace", str(workspace)]) == 1
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert captured.err == (
-        "refleksionsrum: mødet '2026-01-01-0900-nej' findes ikke. 1 mødefil(er) i sessions/ "
-        "kunne ikke læses; kør `refleksionsrum check`.\n"
-    )
-
-
 def test_an_unreachable_database_is_one_message(
     workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -516,65 +330,6 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "loaded: []\n"
-
-
-def export_in_a_new_process(workspace: Path, meeting_id: str) -> tuple[str, str]:
-    """`export MEETING_ID` in a fresh interpreter: (the referat, "QUICK 0" or "STORE 0").
-
-    QUICK: the store (SQLModel) was never imported; the export read with sqlite3 alone.
-    """
-    script = (
-        "import sys; from refleksionsrum import cli; "
-        f"code = cli.main(['export', {meeting_id!r}, '--workspace', {str(workspace)!r}]); "
-        "print('STORE' if 'sqlmodel' in sys.modules else 'QUICK', code)"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
-    )
-    text, _, last = done.stdout.rstrip("\n").rpartition("\n")
-    return text, last
-
-
-def test_export_of_an_up_to_date_workspace_does_not_load_the_store(workspace: Path) -> None:
-    held = hold_two_meetings(workspace)
-    export = partial(export_in_a_new_process, workspace, held.second)
-    # The first export takes the session files in; the next reads with sqlite3 alone.
-    first, _ = export()
-    second, how_second = export()
-    assert how_second == "QUICK 0"
-    assert second == first
-    assert "Fremmødet faldt" in second or held.action.title in second
-    # A session file changed since: the store takes it in first, as always.
-    path = workspace / "sessions" / f"{held.second}.toml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace('title = "', 'title = "Rettet: ', 1),
-        encoding="utf-8",
-    )
-    third, how_third = export()
-    assert how_third == "STORE 0" and "Rettet: " in third
-
-
-def test_a_quick_export_still_sees_what_taking_in_the_files_would_change(
-    workspace: Path,
-) -> None:
-    held = hold_two_meetings(workspace)
-    export = partial(export_in_a_new_process, workspace, held.second)
-    export()
-    assert export()[1] == "QUICK 0"
-    # The first meeting's file edited in place: the trial action the second follows
-    # up has a new title, and the referat shows it.
-    planned = workspace / "sessions" / f"{held.first}.toml"
-    planned.write_text(
-        planned.read_text(encoding="utf-8").replace(held.action.title, "Ring i forvejen"),
-        encoding="utf-8",
-    )
-    text, how = export()
-    assert how == "STORE 0" and "### Ring i forvejen" in text
-    assert export()[1] == "QUICK 0"
-    # A file with a new name may hold anything (a copy of this meeting): taken in first.
-    (workspace / "sessions" / "2026-11-08-1300-haandskrevet.toml").write_text(GOOD_SESSION)
-    assert export()[1] == "STORE 0"
-    assert export()[1] == "QUICK 0"
 
 
 def test_join_hands_over_to_the_screens_as_note_taker(

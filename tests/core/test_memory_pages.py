@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -17,12 +16,9 @@ from refleksionsrum.core.store.database import Store
 TODAY = date(2026, 11, 23)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "postgresql":
-        url: str = request.getfixturevalue("pg_url")
-    else:
-        url = f"sqlite:///{tmp_path / 'store.db'}"
+@pytest.fixture
+def archive(url: str) -> Iterator[Store]:
+    """The corpus on both backends (``url``, core/conftest.py)."""
     store = Store(url)
     try:
         fill(store)
@@ -36,7 +32,7 @@ def test_board_pages_add_up_to_the_tab(archive: Store, view: BoardView) -> None:
     whole = read_actions(archive, view, today=TODAY)
     pages = [read_board_page(archive, view, TODAY, offset=n, limit=1) for n in range(5)]
     assert {page.count for page in pages} == {len(whole)}
-    shown = [action for page in pages for action in page.actions]
+    shown = [action for page in pages for action in page.rows]
     assert [a.id for a in shown] == [a.id for a in whole]
     # The table's column: the latest verdict, without reading each one's story.
     assert [a.latest_verdict for a in shown] == [a.latest_verdict for a in whole]
@@ -45,7 +41,7 @@ def test_board_pages_add_up_to_the_tab(archive: Store, view: BoardView) -> None:
 
 def test_the_closed_tab_shows_each_latest_verdict(archive: Store) -> None:
     page = read_board_page(archive, BoardView.CLOSED, TODAY)
-    verdicts = {a.id: a.latest_verdict.value if a.latest_verdict else None for a in page.actions}
+    verdicts = {a.id: a.latest_verdict.value if a.latest_verdict else None for a in page.rows}
     assert verdicts == {"ta-ring": "adapt", "ta-bus": "abandon"}
     assert read_board_page(archive, BoardView.OPEN, TODAY, owner="jonas").count == 1
 
@@ -54,9 +50,9 @@ def test_history_pages_add_up_to_the_list(archive: Store) -> None:
     whole = list_meetings(archive)
     pages = [meetings_page(archive, offset=n, limit=2) for n in (0, 2, 4)]
     assert [page.count for page in pages] == [3, 3, 3]
-    assert [line.id for page in pages for line in page.lines] == [line.id for line in whole]
+    assert [line.id for page in pages for line in page.rows] == [line.id for line in whole]
     june = meetings_page(archive, MeetingFilter(text="juni"))
-    assert (june.count, [line.id for line in june.lines]) == (1, ["2026-06-10-1300-familie"])
+    assert (june.count, [line.id for line in june.rows]) == (1, ["2026-06-10-1300-familie"])
 
 
 def test_learning_points_and_pages_are_the_log(archive: Store) -> None:
@@ -84,4 +80,4 @@ def test_the_history_filter_folds_danish_letters(archive: Store) -> None:
     )
     for typed in ("årsmøde", "ÅRSMØDE", "østholdet"):
         found = meetings_page(archive, MeetingFilter(text=typed))
-        assert [line.id for line in found.lines] == ["2026-11-20-1300-aars"], typed
+        assert [line.id for line in found.rows] == ["2026-11-20-1300-aars"], typed

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -16,13 +15,9 @@ from refleksionsrum.core.search.query import QueryError, parse_query
 from refleksionsrum.core.store.database import Store
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """The corpus, indexed, on both backends: the same assertions hold on each."""
-    if request.param == "postgresql":
-        url: str = request.getfixturevalue("pg_url")
-    else:
-        url = f"sqlite:///{tmp_path / 'store.db'}"
+@pytest.fixture
+def archive(url: str) -> Iterator[Store]:
+    """The corpus, indexed, on both backends (``url``): the same assertions hold on each."""
     store = Store(url)
     try:
         fill(store)

@@ -104,6 +104,15 @@ def test_an_older_database_is_migrated_and_keeps_everything(tmp_path: Path, vers
     assert meta(path) == before
 
 
+def assert_refused_untouched(path: Path, key: str) -> None:
+    """Opening the database at ``path`` fails with ``key`` and leaves its files as they were."""
+    before = digests(path)
+    with pytest.raises(StoreError) as refused:
+        Store(f"sqlite:///{path}")
+    assert refused.value.key == key
+    assert digests(path) == before
+
+
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "newer.db"
     Store(f"sqlite:///{path}").close()
@@ -111,11 +120,7 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
         raw.execute(f"UPDATE meta SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'")
         raw.execute("DROP TABLE draft")
     raw.close()
-    before = digests(path)
-    with pytest.raises(StoreError) as refused:
-        Store(f"sqlite:///{path}")
-    assert refused.value.key == "store.newer_schema"
-    assert digests(path) == before
+    assert_refused_untouched(path, "store.newer_schema")
     assert "draft" not in tables(path)
 
 
@@ -125,11 +130,7 @@ def test_a_version_that_is_not_a_number_is_refused_untouched(tmp_path: Path) -> 
     with sqlite3.connect(path) as raw:
         raw.execute("UPDATE meta SET value = 'tre' WHERE key = 'schema_version'")
     raw.close()
-    before = digests(path)
-    with pytest.raises(StoreError) as refused:
-        Store(f"sqlite:///{path}")
-    assert refused.value.key == "store.unknown_schema"
-    assert digests(path) == before
+    assert_refused_untouched(path, "store.unknown_schema")
 
 
 def test_the_app_refuses_a_newer_database_with_exit_2_and_no_traceback(workspace: Path) -> None:

@@ -218,3 +218,54 @@ def finished_meeting(text: str = "Fremmødet faldt til 55 %.") -> m.Meeting:
             )
         ],
     )
+
+
+# The example from DESIGN.md, "Session file, format 1", copied as it stands.
+DESIGN_EXAMPLE = """\
+format = 1
+id = "2026-11-22-1300-familiebehandling"   # unique; the file is sessions/<id>.toml
+title = "Refleksionsmøde, familiebehandling"
+template = "indsatsniveau"                 # a template name from config.toml
+started_at = 2026-11-22T13:00:00+01:00
+ended_at = 2026-11-22T14:55:00+01:00       # optional: absent while the meeting runs
+previous = "2026-11-08-1300-familiebehandling"  # optional: the meeting whose actions were followed up
+
+[[participants]]                # optional table array
+name = "Mette"
+role = "facilitator"            # facilitator | note-taker | participant | sponsor | expert | ...
+
+[[phases]]                      # in agenda order
+key = "data"                    # followup | data | reflection | wonder | next, or a template's own
+title = "Datagennemgang"
+planned_minutes = 20
+elapsed_seconds = 1260          # optional
+
+[[notes]]
+phase = "data"
+kind = "observation"            # observation | reflection | wondering | explanation | parked-idea | note
+text = "Fremmødet i gruppeforløbet faldt fra 80 % til 55 % i oktober."
+source = "Fremmøderegistrering"   # optional
+created_at = 2026-11-22T13:14:03+01:00
+
+[[decisions]]
+text = "Vi flytter gruppeforløbet til formiddag i december."
+created_at = 2026-11-22T14:41:10+01:00
+
+[[trial_actions]]
+id = "ta-7f3c"                  # unique and stable across meetings
+title = "Ring dagen før til familier der udeblev sidst"
+owner = "Jonas"
+due = 2026-12-06
+prediction = "Mindst 4 af 6 familier møder op."
+measure = "Fremmøde pr. gang i december."
+development_point = "Fastholdelse i gruppeforløb"   # optional
+adapted_from = "ta-1a2b"        # optional: the trial action this one adapts
+
+[[evaluations]]                 # this meeting's follow-up of earlier trial actions
+trial_action = "ta-1a2b"
+carried_out = "partly"          # yes | partly | no
+what_happened = "..."
+compared_to_prediction = "..."  # optional
+learning = "..."
+verdict = "adapt"               # adopt | adapt | abandon | continue
+"""  # noqa: E501

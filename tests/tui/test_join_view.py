@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.app import App
@@ -17,6 +18,7 @@ from refleksionsrum.core.files.sync import open_store
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
+from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.internals import bindings_of
 from refleksionsrum.tui.meeting import MeetingScreen
@@ -51,6 +53,16 @@ async def joined(pilot: RRPilot, app: App[object]) -> MeetingScreen:
     return screen
 
 
+@asynccontextmanager
+async def note_taker(
+    make_app: AppFactory,
+) -> AsyncIterator[tuple[RefleksionsrumApp, RRPilot, MeetingScreen]]:
+    """The note-taker's app joined to the running meeting, its screen ready to type in."""
+    app = make_app(join="")
+    async with app.run_test(size=(120, 36)) as pilot:
+        yield app, pilot, await joined(pilot, app)
+
+
 def facilitators_room(workspace: Path, clock: FakeClock) -> MeetingRoom:
     opened = Workspace.open(workspace)
     store = open_store(opened)
@@ -64,9 +76,7 @@ async def test_the_note_taker_records_and_follows(
     workspace: Path, clock: FakeClock, make_app: AppFactory
 ) -> None:
     facilitator = facilitators_room(workspace, clock)
-    app = make_app(join="")
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await joined(pilot, app)
+    async with note_taker(make_app) as (app, pilot, screen):
         assert not screen.room.is_facilitator
         # The footer says what the keys do here: look at a phase, not move the meeting.
         screen.tick()
@@ -110,9 +120,7 @@ async def test_the_note_taker_takes_over_after_a_question(
     facilitator = facilitators_room(workspace, clock)
     facilitator.leave()  # the facilitator's app closed
     facilitator.store.close()
-    app = make_app(join="")
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await joined(pilot, app)
+    async with note_taker(make_app) as (app, pilot, screen):
         assert "referent" in screen.sub_title
         await pilot.press("ctrl+o")
         await eventually(pilot, lambda: isinstance(app.screen, Confirm), "the question")
@@ -137,9 +145,7 @@ async def test_keys_typed_while_the_view_follows_are_kept(
 ) -> None:
     """The view follows in a worker while keys still arrive: they go on in the new line."""
     facilitator = facilitators_room(workspace, clock)
-    app = make_app(join="")
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await joined(pilot, app)
+    async with note_taker(make_app) as (_, _, screen):
         old_line = screen.query_one("#entry-text", Input)
         # The keys that reached the line between the decision to follow and the new phase's
         # line (the same widget when both phases have one: it is kept, only emptied and filled).
@@ -160,9 +166,7 @@ async def test_a_line_half_typed_when_the_meeting_ends_is_kept_in_it(
     workspace: Path, clock: FakeClock, make_app: AppFactory
 ) -> None:
     facilitator = facilitators_room(workspace, clock)
-    app = make_app(join="")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await joined(pilot, app)
+    async with note_taker(make_app) as (app, pilot, _):
         await paste_text(pilot, "Sagt lige før slut")
         facilitator.end()
         await eventually(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.widgets import Select
 
+from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.presentation import PresentationScreen
@@ -56,6 +59,18 @@ async def alive(pilot: RRPilot) -> None:
     assert pilot.app.is_running and pilot.app.return_code is None
 
 
+@asynccontextmanager
+async def markup_start(
+    make_app: AppFactory, workspace: Path
+) -> AsyncIterator[tuple[RefleksionsrumApp, RRPilot]]:
+    """The start screen of a workspace with markup in every text, its store open."""
+    markup_everywhere(workspace)
+    app = make_app()
+    async with run_app(app, SIZE) as pilot:
+        await wait_for_store(pilot)
+        yield app, pilot
+
+
 async def present_and_back(pilot: RRPilot) -> None:
     await pilot.press("f5")
     await wait_for_screen(pilot, PresentationScreen)
@@ -69,10 +84,7 @@ async def present_and_back(pilot: RRPilot) -> None:
 async def test_a_template_titled_like_markup_opens_the_start_screen(
     make_app: AppFactory, workspace: Path
 ) -> None:
-    markup_everywhere(workspace)
-    app = make_app()
-    async with run_app(app, SIZE) as pilot:
-        await wait_for_store(pilot)
+    async with markup_start(make_app, workspace) as (app, pilot):
         await alive(pilot)
         assert f"{MARK}[b]Borgerniveau" in shown(pilot)
         # The open list shows every template's title as written too.
@@ -126,10 +138,7 @@ async def test_new_with_such_a_template_runs_the_whole_meeting(
 async def test_participants_and_follow_up_from_files_are_shown_as_written(
     make_app: AppFactory, workspace: Path
 ) -> None:
-    markup_everywhere(workspace)
-    app = make_app()
-    async with run_app(app, SIZE) as pilot:
-        await wait_for_store(pilot)
+    async with markup_start(make_app, workspace) as (app, pilot):
         app.screen.query_one("#participants").focus()
         await pilot.pause()
         await paste_text(pilot, f"{MARK}Mette, [red]Jonas")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from textual.command import CommandPalette
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Static, Tabs
 
 from memory_corpus import write_archive
@@ -16,6 +18,7 @@ from refleksionsrum.tui.learning import LearningScreen
 from refleksionsrum.tui.search import SearchScreen
 from support.pilot import (
     AppFactory,
+    RRPilot,
     rr,
     run_app,
     type_text,
@@ -23,6 +26,8 @@ from support.pilot import (
     wait_for_store,
     wait_until,
 )
+
+S = TypeVar("S", bound=Screen[Any])
 
 
 @pytest.fixture
@@ -35,13 +40,18 @@ def rows(table: DataTable[object]) -> list[str]:
     return [str(key.value) for key in table.rows]
 
 
+async def opened(pilot: RRPilot, key: str, kind: type[S]) -> S:
+    """The screen that ``key`` opens on the start screen, once the store is open."""
+    await wait_for_store(pilot)
+    await pilot.press(key)
+    return await wait_for_screen(pilot, kind)
+
+
 async def test_search_finds_compounds_and_opens_the_meeting_at_the_hit(
     archive: Path, make_app: AppFactory
 ) -> None:
     async with run_app(make_app(), (80, 24)) as pilot:
-        await wait_for_store(pilot)
-        await pilot.press("ctrl+f")
-        screen = await wait_for_screen(pilot, SearchScreen)
+        screen = await opened(pilot, "ctrl+f", SearchScreen)
         await type_text(pilot, "behandling")
         await wait_until(pilot, lambda: len(screen.hits) == 2, "two hits")
         status = str(screen.query_one("#search-status", Static).render())
@@ -68,9 +78,7 @@ async def test_search_takes_typing_before_the_store_is_open(
 
 async def test_a_bad_date_in_the_query_is_said_plainly(archive: Path, make_app: AppFactory) -> None:
     async with run_app(make_app(), (80, 24)) as pilot:
-        await wait_for_store(pilot)
-        await pilot.press("ctrl+f")
-        screen = await wait_for_screen(pilot, SearchScreen)
+        screen = await opened(pilot, "ctrl+f", SearchScreen)
         await type_text(pilot, "fra:32-01-2026")
         status = screen.query_one("#search-status", Static)
         await wait_until(pilot, lambda: status.has_class("warning"), "a warning")
@@ -79,9 +87,7 @@ async def test_a_bad_date_in_the_query_is_said_plainly(archive: Path, make_app: 
 
 async def test_history_lists_newest_first_and_filters(archive: Path, make_app: AppFactory) -> None:
     async with run_app(make_app(), (160, 45)) as pilot:
-        await wait_for_store(pilot)
-        await pilot.press("f7")
-        screen = await wait_for_screen(pilot, HistoryScreen)
+        screen = await opened(pilot, "f7", HistoryScreen)
         table = screen.query_one("#meetings", DataTable)
         assert rows(table) == [
             "2026-09-02-1300-skole",
@@ -103,9 +109,7 @@ async def test_history_lists_newest_first_and_filters(archive: Path, make_app: A
 
 async def test_board_tabs_and_the_story_with_its_chain(archive: Path, make_app: AppFactory) -> None:
     async with run_app(make_app(), (160, 45)) as pilot:
-        await wait_for_store(pilot)
-        await pilot.press("f8")
-        screen = await wait_for_screen(pilot, BoardScreen)
+        screen = await opened(pilot, "f8", BoardScreen)
         table = screen.query_one("#actions", DataTable)
         await wait_until(pilot, lambda: rows(table) == ["ta-sms", "ta-trivsel"], "open ones")
         # The clock says 23 November 2026: both are overdue, the sms by 152 days.
@@ -126,9 +130,7 @@ async def test_board_tabs_and_the_story_with_its_chain(archive: Path, make_app: 
 
 async def test_learning_log_and_its_export(archive: Path, make_app: AppFactory) -> None:
     async with run_app(make_app(), (80, 24)) as pilot:
-        await wait_for_store(pilot)
-        await pilot.press("f9")
-        screen = await wait_for_screen(pilot, LearningScreen)
+        screen = await opened(pilot, "f9", LearningScreen)
         lessons = screen.query_one("#lessons", Static)
         await wait_until(pilot, lambda: "Sms'en er nok." in str(lessons.render()), "lessons")
         text = str(lessons.render())
@@ -161,9 +163,7 @@ async def test_the_lists_fill_a_page_at_a_time_in_order(
     monkeypatch.setattr(learning, "PAGE", 1)
     monkeypatch.setattr(learning, "FIRST_PAGE", 1)
     async with run_app(make_app(), (80, 24)) as pilot:
-        await wait_for_store(pilot)
-        await pilot.press("f7")
-        screen = await wait_for_screen(pilot, HistoryScreen)
+        screen = await opened(pilot, "f7", HistoryScreen)
         table = screen.query_one("#meetings", DataTable)
         await wait_until(pilot, lambda: table.row_count == 3, "all three meetings")
         assert rows(table)[0] == "2026-09-02-1300-skole"

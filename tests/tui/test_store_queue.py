@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from refleksionsrum.tui.storequeue import StoreQueue
@@ -24,16 +25,24 @@ def held_drawing(queue_owner: Any) -> list[Callable[[], object]]:
     return held
 
 
+async def line_then_draft(
+    screen: Any, pilot: Pilot[None]
+) -> tuple[StoreQueue, list[Callable[[], object]], list[str]]:
+    """A line queued to wait for the drawing, a draft behind it; the drawing held back."""
+    held = held_drawing(screen)
+    queue = StoreQueue(screen)
+    ran: list[str] = []
+    queue.put(lambda: ran.append("line"), lambda _: None, lambda _: None, after_drawing=True)
+    queue.put(lambda: ran.append("draft"), lambda _: None, lambda _: None)
+    for _ in range(5):
+        await pilot.pause()
+    return queue, held, ran
+
+
 async def test_work_behind_a_line_waiting_for_the_drawing_waits_too() -> None:
     app = Plain()
     async with app.run_test() as pilot:
-        held = held_drawing(app.screen)
-        queue = StoreQueue(app.screen)
-        ran: list[str] = []
-        queue.put(lambda: ran.append("line"), lambda _: None, lambda _: None, after_drawing=True)
-        queue.put(lambda: ran.append("draft"), lambda _: None, lambda _: None)
-        for _ in range(5):
-            await pilot.pause()
+        queue, held, ran = await line_then_draft(app.screen, pilot)
         assert ran == []
         assert queue.busy
         for drawn in held:
@@ -45,13 +54,7 @@ async def test_work_behind_a_line_waiting_for_the_drawing_waits_too() -> None:
 async def test_quitting_does_the_work_that_waits_for_the_drawing_once() -> None:
     app = Plain()
     async with app.run_test() as pilot:
-        held = held_drawing(app.screen)
-        queue = StoreQueue(app.screen)
-        ran: list[str] = []
-        queue.put(lambda: ran.append("line"), lambda _: None, lambda _: None, after_drawing=True)
-        queue.put(lambda: ran.append("draft"), lambda _: None, lambda _: None)
-        for _ in range(5):
-            await pilot.pause()
+        queue, held, ran = await line_then_draft(app.screen, pilot)
         queue.run_now(lambda work: work())
         assert ran == ["line", "draft"]
         # Drawn after all (the app had not gone yet): nothing is done twice.

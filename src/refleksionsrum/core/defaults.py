@@ -9,7 +9,8 @@ from refleksionsrum.core.tomltext.writer import fields, string
 
 @dataclass(frozen=True)
 class _Phase:
-    key: str
+    """A phase's default words; its key is the one it stands under."""
+
     title: str
     purpose: str
     prompts: tuple[str, ...]
@@ -17,7 +18,6 @@ class _Phase:
 
 _DA = {
     "followup": _Phase(
-        "followup",
         "Opfølgning",
         "Vi ser på prøvehandlingerne fra sidst: blev de gennemført, og hvad lærte vi?",
         (
@@ -27,7 +27,6 @@ _DA = {
         ),
     ),
     "data": _Phase(
-        "data",
         "Datagennemgang",
         "Vi kigger på data om vores arbejde, før vi tolker på det.",
         (
@@ -37,7 +36,6 @@ _DA = {
         ),
     ),
     "reflection": _Phase(
-        "reflection",
         "Refleksion",
         "Vi tolker sammen og holder både fagligheden og værdien for borgeren for øje.",
         (
@@ -47,7 +45,6 @@ _DA = {
         ),
     ),
     "wonder": _Phase(
-        "wonder",
         "Undring før handling",
         "Vi bliver i nysgerrigheden og beslutter ikke noget endnu. Idéer til handling parkeres.",
         (
@@ -57,7 +54,6 @@ _DA = {
         ),
     ),
     "next": _Phase(
-        "next",
         "Næste skridt",
         "Vi beslutter og vælger få, små prøvehandlinger: hvem, hvornår, hvad vi forventer, "
         "og hvordan vi opdager, om det virkede.",
@@ -71,7 +67,6 @@ _DA = {
 
 _EN = {
     "followup": _Phase(
-        "followup",
         "Follow-up",
         "We look at last time's trial actions: were they carried out, and what did we learn?",
         (
@@ -81,7 +76,6 @@ _EN = {
         ),
     ),
     "data": _Phase(
-        "data",
         "Data review",
         "We look at data about our work before we interpret it.",
         (
@@ -91,7 +85,6 @@ _EN = {
         ),
     ),
     "reflection": _Phase(
-        "reflection",
         "Reflection",
         "We interpret together, keeping professional judgement and value for the citizen in view.",
         (
@@ -101,7 +94,6 @@ _EN = {
         ),
     ),
     "wonder": _Phase(
-        "wonder",
         "Wonder before action",
         "We stay curious and decide nothing yet. Ideas for action are parked.",
         (
@@ -111,7 +103,6 @@ _EN = {
         ),
     ),
     "next": _Phase(
-        "next",
         "Next steps",
         "We decide and pick a few small trial actions: who, when, what we expect, "
         "and how we will tell whether it worked.",
@@ -233,7 +224,7 @@ def config_text(language: str = "da") -> str:
             phase = phases[key]
             body = fields(
                 {
-                    "key": phase.key,
+                    "key": key,
                     "title": phase.title,
                     "minutes": phase_minutes,
                     "purpose": phase.purpose,

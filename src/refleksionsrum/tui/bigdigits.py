@@ -8,20 +8,19 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-# A 5x5 block font; each glyph is drawn with the widget's colour.
+# A 5x5 block font, drawn as it looks: the glyphs of _CHARS side by side, each four
+# columns wide with a space between. Each glyph is drawn with the widget's colour.
+_CHARS = "0123456789:+"
+_STRIP = (
+    "████   █  ████ ████ █  █ ████ ████ ████ ████ ████          ",
+    "█  █  ██     █    █ █  █ █    █       █ █  █ █  █  ██   █  ",
+    "█  █   █  ████  ███ ████ ████ ████   █  ████ ████      ███ ",
+    "█  █   █  █       █    █    █ █  █  █   █  █    █  ██   █  ",
+    "████  ███ ████ ████    █ ████ ████  █   ████ ████          ",
+)
 _FONT = {
-    "0": ("████", "█  █", "█  █", "█  █", "████"),
-    "1": ("  █ ", " ██ ", "  █ ", "  █ ", " ███"),
-    "2": ("████", "   █", "████", "█   ", "████"),
-    "3": ("████", "   █", " ███", "   █", "████"),
-    "4": ("█  █", "█  █", "████", "   █", "   █"),
-    "5": ("████", "█   ", "████", "   █", "████"),
-    "6": ("████", "█   ", "████", "█  █", "████"),
-    "7": ("████", "   █", "  █ ", " █  ", " █  "),
-    "8": ("████", "█  █", "████", "█  █", "████"),
-    "9": ("████", "█  █", "████", "   █", "████"),
-    ":": ("    ", " ██ ", "    ", " ██ ", "    "),
-    "+": ("    ", " █  ", "███ ", " █  ", "    "),
+    char: tuple(row[5 * index : 5 * index + 4] for row in _STRIP)
+    for index, char in enumerate(_CHARS)
 }
 GLYPH_ROWS = 5
 GLYPH_COLS = 5  # four columns and a gap

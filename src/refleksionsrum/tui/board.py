@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
@@ -14,46 +15,40 @@ from textual.widgets import DataTable, Label, Static, Tab, Tabs
 
 from refleksionsrum.core.history.board import (
     ActionView,
-    BoardPage,
     BoardView,
     chain,
     read_board_page,
 )
 from refleksionsrum.core.i18n import long_date, short_date, t
-from refleksionsrum.tui.background import Reader
+from refleksionsrum.tui.appof import OurApp
+from refleksionsrum.tui.background import PAGE, PagedTable, Reader
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
+    from refleksionsrum.core.history.page import Page
+    from refleksionsrum.core.store.database import Store
     from refleksionsrum.tui.app import RefleksionsrumApp
 
 TABS = (BoardView.OPEN, BoardView.DUE, BoardView.OVERDUE, BoardView.CLOSED, BoardView.ALL)
-# A long history has thousands of closed trial actions: a page of them is read at a time
-# (soonest due first), off the UI thread, and the next as the cursor nears the end.
-PAGE = 100
-# Rows left below the cursor when the next page is asked for.
-AHEAD = 30
 
 
 class BoardScreen(Screen[None]):
     """Open, due, overdue and closed trial actions; Enter tells one's story."""
 
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
-        self.actions: list[ActionView] = []
-        self.ids: set[str] = set()
-        self.count = 0
         self.view = BoardView.OPEN
         self.reader = Reader(self, "board")
+        # A long history has thousands of closed trial actions: read soonest due first.
+        self.pages = PagedTable(self.reader, "#actions", self._ask, self._add_rows, StoryScreen)
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader(show_clock=False)
@@ -73,33 +68,17 @@ class BoardScreen(Screen[None]):
     @on(Tabs.TabActivated)
     def show_tab(self, event: Tabs.TabActivated) -> None:
         self.view = BoardView(event.tab.id or BoardView.OPEN.value)
-        self.actions = []
-        self.ids.clear()
-        self.count = 0
-        self.query_one("#actions", DataTable).clear()
         self.query_one("#board-status", Static).update(t("board.loading"))
-        self._read(0)
+        self.pages.restart()
 
-    def _read(self, offset: int) -> None:
+    def _ask(self, offset: int) -> Callable[[Store], Page[ActionView]]:
         view, today = self.view, self.rr.clock.now().date()
-        self.reader.read(
-            lambda store: read_board_page(store, view, today, offset=offset, limit=PAGE),
-            self._fill,
-        )
+        return lambda store: read_board_page(store, view, today, offset=offset, limit=PAGE)
 
-    def _fill(self, page: BoardPage) -> None:
-        # Added while the table handles a message of its own, so that its idle, right
-        # after, measures the columns before a frame draws the rows: added from the
-        # worker's callback, a frame could draw them at the old widths and keep them cut.
-        self.query_one("#actions", DataTable).call_later(self._add_rows, page, self.reader.asked)
-
-    def _add_rows(self, page: BoardPage, asked: int) -> None:
-        if asked != self.reader.asked:
-            return  # asked again meanwhile (another tab, another filter)
+    def _add_rows(
+        self, table: DataTable[Any], fresh: list[ActionView], page: Page[ActionView]
+    ) -> None:
         today = self.rr.clock.now().date()
-        table = self.query_one("#actions", DataTable)
-        # A trial action planned meanwhile moves the rest down a place: no row twice.
-        fresh = [action for action in page.actions if action.id not in self.ids]
         for action in fresh:
             late = action.days_overdue(today)
             verdict = action.latest_verdict
@@ -112,30 +91,13 @@ class BoardScreen(Screen[None]):
                 t(f"verdict.{verdict.value}") if verdict else "",
                 key=action.id,
             )
-        self.actions += fresh
-        self.ids.update(action.id for action in fresh)
-        self.count = page.count
-        if fresh:
-            self.call_after_refresh(self.near_end)  # a short page: the next at once
         status = self.query_one("#board-status", Static)
         status.update(t("board.count", count=page.count) if page.count else t("board.none"))
 
     @on(DataTable.RowHighlighted, "#actions")
-    def near_end(self, event: DataTable.RowHighlighted | None = None) -> None:
-        """The next page once the cursor is near the last row read (or the page was short)."""
-        table = self.query_one(DataTable)
-        shown = len(self.actions)
-        near = table.cursor_row >= shown - AHEAD
-        if near and shown < self.count and not self.reader.busy:
-            self._read(shown)
-
     @on(DataTable.RowSelected, "#actions")
-    def open_story(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.push_screen(StoryScreen(str(event.row_key.value)))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+    def row_event(self, event: DataTable.RowHighlighted | DataTable.RowSelected) -> None:
+        self.pages.row_event(event)  # Enter tells the action's story
 
 
 def story_text(action: ActionView, links: list[ActionView]) -> Text:
@@ -201,7 +163,7 @@ def story_text(action: ActionView, links: list[ActionView]) -> Text:
 class StoryScreen(ModalScreen[None]):
     """One trial action's whole story."""
 
-    BINDINGS = [Binding("escape", "close", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self, action_id: str) -> None:
         super().__init__()
@@ -218,6 +180,3 @@ class StoryScreen(ModalScreen[None]):
             if found:
                 yield Static(story_text(found[0], links), id="story-text")
         yield RoomFooter()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -18,42 +19,36 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from refleksionsrum.core.export import referat
 from refleksionsrum.core.i18n import clock_time, long_date, short_date, t
 from refleksionsrum.core.privacy import mask_cpr
-from refleksionsrum.tui.background import Reader
+from refleksionsrum.tui.appof import OurApp
+from refleksionsrum.tui.background import PAGE, PagedTable, Reader
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.referater import save_in_referater
 from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
-    from refleksionsrum.core.history.meetings import MeetingFilter, MeetingLine, MeetingPage
+    from refleksionsrum.core.history.meetings import MeetingFilter, MeetingLine
+    from refleksionsrum.core.history.page import Page
     from refleksionsrum.core.models import Meeting, TrialAction
-    from refleksionsrum.tui.app import RefleksionsrumApp
-
-# Meetings read at a time, off the UI thread: a screenful and more of 10,000; the next
-# page is read as the cursor nears the end.
-PAGE = 100
-# Rows left below the cursor when the next page is asked for.
-AHEAD = 30
+    from refleksionsrum.core.store.database import Store
 
 
 class HistoryScreen(Screen[None]):
     """All meetings of the workspace; Enter opens one."""
 
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
-        self.lines: list[MeetingLine] = []
-        self.ids: set[str] = set()
-        self.count = 0
         self.chosen: MeetingFilter | None = None
         self.reader = Reader(self, "history")
+        # A page is a screenful and more of 10,000 meetings.
+        self.pages = PagedTable(self.reader, "#meetings", self._ask, self._add_rows, RecordScreen)
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         templates = [(tpl.title, name) for name, tpl in self.rr.workspace.config.templates.items()]
@@ -100,19 +95,13 @@ class HistoryScreen(Screen[None]):
             since=since,
             until=until,
         )
-        self.lines = []
-        self.ids.clear()
-        self.count = 0
-        self.query_one("#meetings", DataTable).clear()
-        self._read(0)
+        self.pages.restart()
 
-    def _read(self, offset: int) -> None:
+    def _ask(self, offset: int) -> Callable[[Store], Page[MeetingLine]]:
         from refleksionsrum.core.history.meetings import meetings_page
 
         chosen = self.chosen
-        self.reader.read(
-            lambda store: meetings_page(store, chosen, offset=offset, limit=PAGE), self._fill
-        )
+        return lambda store: meetings_page(store, chosen, offset=offset, limit=PAGE)
 
     def _day(self, selector: str, *, last: bool) -> date | None:
         from refleksionsrum.core.search.query import parse_day
@@ -120,54 +109,28 @@ class HistoryScreen(Screen[None]):
         value = self.query_one(selector, Input).value.strip()
         return parse_day(value, last=last) if value else None
 
-    def _fill(self, page: MeetingPage) -> None:
-        # Added while the table handles a message of its own, so that its idle, right
-        # after, measures the columns before a frame draws the rows: added from the
-        # worker's callback, a frame could draw them at the old widths and keep them cut.
-        self.query_one("#meetings", DataTable).call_later(self._add_rows, page, self.reader.asked)
-
-    def _add_rows(self, page: MeetingPage, asked: int) -> None:
-        if asked != self.reader.asked:
-            return  # asked again meanwhile (another tab, another filter)
-        table = self.query_one("#meetings", DataTable)
-        # A meeting started meanwhile moves the rest down a place: no row twice.
-        fresh = [line for line in page.lines if line.id not in self.ids]
+    def _add_rows(
+        self, table: DataTable[Any], fresh: list[MeetingLine], page: Page[MeetingLine]
+    ) -> None:
         for line in fresh:
             when = f"{short_date(line.started_at)} {clock_time(line.started_at)}"
             title = literal(line.title)
             if line.ended_at is None:
                 title.append(f" · {t('history.running')}", style="italic")
             table.add_row(when, title, literal(line.template), key=line.id)
-        self.lines += fresh
-        self.ids.update(line.id for line in fresh)
-        self.count = page.count
-        if fresh:
-            self.call_after_refresh(self.near_end)  # a short page: the next at once
         self.query_one("#history-status", Static).update(t("history.count", count=page.count))
 
     @on(DataTable.RowHighlighted, "#meetings")
-    def near_end(self, event: DataTable.RowHighlighted | None = None) -> None:
-        """The next page once the cursor is near the last row read (or the page was short)."""
-        table = self.query_one(DataTable)
-        shown = len(self.lines)
-        near = table.cursor_row >= shown - AHEAD
-        if near and shown < self.count and not self.reader.busy:
-            self._read(shown)
-
     @on(DataTable.RowSelected, "#meetings")
-    def open_meeting(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.push_screen(RecordScreen(str(event.row_key.value)))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+    def row_event(self, event: DataTable.RowHighlighted | DataTable.RowSelected) -> None:
+        self.pages.row_event(event)  # Enter opens the meeting's records
 
 
 class RecordScreen(Screen[None]):
     """One meeting's records, read only, with its referat to show or save."""
 
     BINDINGS = [
-        Binding("escape", "back", "key.back"),
+        Binding("escape", "dismiss", "key.back"),
         Binding("r", "show_referat", "key.referat"),
         Binding("ctrl+s", "save_referat", "key.save_referat"),
     ]
@@ -180,9 +143,7 @@ class RecordScreen(Screen[None]):
         self.meeting: Meeting | None = None
         self.titles: dict[str, TrialAction] = {}
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         store = self.rr.store
@@ -257,20 +218,6 @@ class RecordScreen(Screen[None]):
         self.app.push_screen(ReferatView(self.referat_text()))
 
     def action_save_referat(self) -> None:
-        from refleksionsrum.core.files.atomic import atomic_write_text
-        from refleksionsrum.core.workspace import make_private_folder
-
-        folder = self.rr.workspace.referat_dir
-        path = folder / f"{self.meeting_id}.md"
         status = self.query_one("#record-status", Static)
-        try:
-            make_private_folder(folder)
-            atomic_write_text(path, self.referat_text())
-        except OSError as error:
-            reason = error.strerror or ""
-            status.update(literal(t("summary.save_failed", path=str(path), reason=reason)))
-            return
-        status.update(literal(t("summary.saved", path=str(path))))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+        name = f"{self.meeting_id}.md"
+        save_in_referater(self.rr.workspace, name, self.referat_text(), status, "summary")

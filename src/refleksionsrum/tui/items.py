@@ -239,7 +239,7 @@ def phase_rows(
     """
     if room.records is Recording.FOLLOWUP:
         actions = guarded(room.open_trial_actions) or []
-        earlier = guarded(lambda: room.earlier_evaluations(actions)) or {}
+        earlier = guarded(lambda: room.actions.earlier_evaluations(actions)) or {}
         rows = [
             follow_up_row(
                 FollowUp(a, room.evaluation_of(a.id), room.adaptation_of(a.id), earlier.get(a.id))

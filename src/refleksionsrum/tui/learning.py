@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,14 +21,13 @@ from refleksionsrum.core.history.learning import (
 )
 from refleksionsrum.core.i18n import short_date, t
 from refleksionsrum.core.models import Verdict
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.background import Reader
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.referater import save_in_referater
 from refleksionsrum.tui.text import literal
-
-if TYPE_CHECKING:
-    from refleksionsrum.tui.app import RefleksionsrumApp
 
 EXPORT_NAME = "læringslog.md"
 # Lessons read and drawn at a time: a development point of a long history has tens of
@@ -67,7 +64,7 @@ class LearningScreen(Screen[None]):
     """Development points on the left, their learning on the right; ctrl+s saves Markdown."""
 
     BINDINGS = [
-        Binding("escape", "back", "key.back"),
+        Binding("escape", "dismiss", "key.back"),
         Binding("ctrl+s", "export", "key.export"),
     ]
 
@@ -80,9 +77,7 @@ class LearningScreen(Screen[None]):
         self.reader = Reader(self, "learning")
         self.exporter = Reader(self, "learning-export")
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader(show_clock=False)
@@ -163,21 +158,6 @@ class LearningScreen(Screen[None]):
         self.exporter.read(lambda store: learning_markdown(read_learning(store)), self._save)
 
     def _save(self, markdown: str) -> None:
-        from refleksionsrum.core.files.atomic import atomic_write_text
-        from refleksionsrum.core.workspace import make_private_folder
-
-        folder = self.rr.workspace.referat_dir
-        path = folder / EXPORT_NAME
         status = self.query_one("#learning-status", Static)
         status.display = True
-        try:
-            make_private_folder(folder)
-            atomic_write_text(path, markdown)
-        except OSError as error:
-            reason = error.strerror or ""
-            status.update(literal(t("learning.save_failed", path=str(path), reason=reason)))
-            return
-        status.update(literal(t("learning.saved", path=str(path))))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+        save_in_referater(self.rr.workspace, EXPORT_NAME, markdown, status, "learning")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import work
-from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from refleksionsrum.core.i18n import t
@@ -17,31 +15,41 @@ from refleksionsrum.core.models import Meeting
 from refleksionsrum.core.store.database import StoreError
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.messages import MeetingChanged
-from refleksionsrum.tui.storequeue import StoreQueue
+
+if TYPE_CHECKING:
+    from refleksionsrum.tui.meeting import MeetingScreen
 
 
-class LiveScreen(Screen[None]):
-    """Holds a read model (the room's meeting) and reloads it when the revision moves."""
+class LiveRoom:
+    """The meeting screen's link to the store: ``screen.live``.
 
-    room: MeetingRoom
-    store_queue: StoreQueue
+    It keeps the room's read model in step (reloading it when the revision moves),
+    beats the facilitator's heartbeat and takes over. What a reload brought is the
+    screen's to show: it is told through ``after_reload`` and ``role_changed``.
+    """
 
-    def start_live(self) -> None:
+    def __init__(self, screen: MeetingScreen) -> None:
+        self.screen = screen
         self._watcher: Watcher | None = None
         self._reload_queued = False
         self._reload_again = False
-        self.watch_meeting()
-        self.set_interval(HEARTBEAT_MS / 1000, self.beat)
 
-    def on_unmount(self) -> None:
-        watcher = getattr(self, "_watcher", None)
-        if watcher is not None:
-            watcher.stop()
+    @property
+    def room(self) -> MeetingRoom:
+        return self.screen.room
+
+    def start(self) -> None:
+        self.screen.run_worker(self._watch, thread=True, exclusive=True, group="watch")
+        self.screen.set_interval(HEARTBEAT_MS / 1000, self.beat)
+
+    def stop(self) -> None:
+        """The screen is taken down: its watcher stops waiting."""
+        if self._watcher is not None:
+            self._watcher.stop()
 
     # -- noticing and reloading -----------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="watch")
-    def watch_meeting(self) -> None:
+    def _watch(self) -> None:
         """In a thread: wait for the meeting's revision to move, then say so."""
         worker = get_current_worker()
         try:
@@ -53,11 +61,12 @@ class LiveScreen(Screen[None]):
             while not worker.is_cancelled:
                 change = watcher.wait(1.0)
                 if change is not None:
-                    self.post_message(MeetingChanged(change.revision, change.reread))
+                    self.screen.post_message(MeetingChanged(change.revision, change.reread))
         finally:
             watcher.close()
 
-    def on_meeting_changed(self, message: MeetingChanged) -> None:
+    def changed(self, message: MeetingChanged) -> None:
+        """The watcher's message, as the screen got it."""
         if message.revision is None:
             return  # the meeting was deleted; nothing to show in step with
         if not message.reread and message.revision == self.room.revision:
@@ -70,18 +79,18 @@ class LiveScreen(Screen[None]):
             self._reload_again = True
             return
         self._reload_queued = True
-        self.store_queue.put(self.room.fresh, self._reloaded, self._reload_failed)
+        self.screen.store_queue.put(self.room.fresh, self._reloaded, self._reload_failed)
 
     def _reloaded(self, result: tuple[Meeting, int | None]) -> None:
         self._reload_queued = False
         meeting, revision = result
-        hold = self.holds_phase()
+        hold = self.screen.holds_phase()
         before = self.room.timer.current
         # Copies: the facilitator's own clock is the one in the room, changed in place.
         clock_before = (replace(self.room.meeting.clock), list(self.room.meeting.phases))
         moved = self.room.reload(meeting, revision, hold=hold)
         clock_moved = (self.room.meeting.clock, self.room.meeting.phases) != clock_before
-        self.after_reload(moved, self.room.timer.current != before, hold, clock_moved)
+        self.screen.after_reload(moved, self.room.timer.current != before, hold, clock_moved)
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -90,36 +99,22 @@ class LiveScreen(Screen[None]):
         self._reload_queued = False
         # The watcher tries again at the next change; the screen keeps what it shows.
 
-    def holds_phase(self) -> bool:
-        """Whether a half-typed line keeps this view in its phase for now."""
-        return False
-
-    def after_reload(
-        self, shown_moved: bool, meeting_moved: bool, held: bool, clock_moved: bool
-    ) -> None:
-        """Show what the reload brought; ``clock_moved``: the phases or their clock changed
-        (a reload of items alone leaves the clocks as they are drawn)."""
-        raise NotImplementedError
-
     # -- who facilitates ------------------------------------------------------------------------
 
     def beat(self) -> None:
         if self.room.is_facilitator:
-            self.store_queue.put(self.room.heartbeat, self._beaten, lambda _error: None)
+            self.screen.store_queue.put(self.room.heartbeat, self._beaten, lambda _error: None)
 
     def _beaten(self, still: bool) -> None:
         if not still:
-            self.notify(t("join.lost"), severity="warning", timeout=15)
-            self.role_changed()
+            self.screen.notify(t("join.lost"), severity="warning", timeout=15)
+            self.screen.role_changed()
 
-    def role_changed(self) -> None:
-        self.refresh_bindings()
-
-    def action_take_over(self) -> None:
+    def take_over(self) -> None:
         """Ask first; the answer names how long the facilitator's app has been silent."""
         if self.room.is_facilitator:
             return
-        room = self.room
+        room, screen = self.room, self.screen
 
         def asked(found: tuple[str | None, Any]) -> None:
             token, seen = found
@@ -133,17 +128,14 @@ class LiveScreen(Screen[None]):
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.store_queue.put(room.take_over, self._taken_over, self.store_failed)
+                    screen.store_queue.put(room.take_over, self._taken_over, screen.store_failed)
 
-            self.app.push_screen(Confirm(question, "form.take_over"), answered)
+            screen.app.push_screen(Confirm(question, "form.take_over"), answered)
 
-        self.store_queue.put(
-            lambda: room.store.facilitation.holder(room.meeting.id), asked, self.store_failed
+        screen.store_queue.put(
+            lambda: room.store.facilitation.holder(room.meeting.id), asked, screen.store_failed
         )
 
     def _taken_over(self, _result: object) -> None:
-        self.notify(t("join.took_over"), timeout=10)
-        self.role_changed()
-
-    def store_failed(self, error: StoreError) -> None:
-        self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
+        self.screen.notify(t("join.took_over"), timeout=10)
+        self.screen.role_changed()

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TypeVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, ListView, Static
 
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
-from refleksionsrum.core.models import Recording
 from refleksionsrum.tui import datadesk
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import ItemEditor
 from refleksionsrum.tui.entry import Entry
@@ -26,70 +27,46 @@ from refleksionsrum.tui.formbase import ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.heading import attached, show_heading
 from refleksionsrum.tui.internals import SteadyHeader
-from refleksionsrum.tui.items import (
-    FollowUp,
-    ItemRow,
-    Pending,
-    phase_rows,
-    show_rows,
+from refleksionsrum.tui.items import FollowUp, ItemRow, Pending, phase_rows, show_rows
+from refleksionsrum.tui.keys import (
+    MEETING_BINDINGS,
+    relabel_room_keys,
+    room_key_offered,
 )
-from refleksionsrum.tui.keys import relabel_room_keys, translate_bindings
-from refleksionsrum.tui.live import LiveScreen
-from refleksionsrum.tui.notice import notice_for, template_too_long, titles_for
-from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.live import LiveRoom
+from refleksionsrum.tui.messages import MeetingChanged
+from refleksionsrum.tui.notice import PassingWord, notice_for, template_too_long, titles_for
+from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.text import literal
 
-if TYPE_CHECKING:
-    from refleksionsrum.tui.app import RefleksionsrumApp
-
 R = TypeVar("R")
 
-# How long a passing word (the meeting moved on) stays above the items.
-NEWS_S = 6.0
 
-
-class MeetingScreen(LiveScreen):
+class MeetingScreen(Screen[None]):
     """The shared screen during a meeting."""
 
-    # In the footer's order: what a facilitator needs most comes first, so that
-    # at 80 columns the keys to move on, to pause and to leave are always seen.
-    BINDINGS = [
-        Binding("ctrl+n", "next_phase", "key.next_phase", priority=True),
-        Binding("ctrl+t", "toggle_pause", "key.pause", priority=True),
-        Binding("ctrl+q", "app.quit", "key.quit", priority=True),
-        Binding("ctrl+a", "new_trial_action", "key.new_action", priority=True),
-        Binding("f5", "present", "key.present"),
-        Binding("ctrl+r", "previous_phase", "key.previous_phase", priority=True),
-        Binding("f2", "add_time(1)", "key.add1"),
-        Binding("f3", "add_time(5)", "key.add5"),
-        Binding("f7", "data_next", "key.data_next", priority=True),
-        Binding("f8", "data_note", "key.data_note", priority=True),
-        Binding("ctrl+o", "take_over", "key.take_over", priority=True),
-        Binding("delete", "delete_item", "key.delete", show=False),
-    ]
+    BINDINGS = MEETING_BINDINGS
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
-        preset_breakpoints(self)
-        translate_bindings(self)
+        prepare(self)
         self.room = room
         self._shown_phase = -1
         self._next_tick: Timer | None = None
-        # A passing word above the items (the meeting moved on) and the timer that ends it.
-        self._news: str | None = None
-        self._news_timer: Timer | None = None
+        # A passing word above the items (the meeting moved on).
+        self.news = PassingWord(self, self.show_notice)
         self.store_queue = StoreQueue(self)
         self._phase_lock = asyncio.Lock()
         # Phase changes drawn but not yet stored (store_phase_after_drawing).
         self._phase_unstored = 0
-        # Each job its own object: the entry line, and the forms for recorded items.
+        # Each job its own object: the entry line, the forms for recorded items,
+        # and the link that keeps the room in step with the store.
         self.entry = Entry(self)
         self.editor = ItemEditor(self)
+        self.live = LiveRoom(self)
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def guarded(self, action: Callable[[], R]) -> R | None:
         """Run a store call; if the database refuses it, say so and keep going.
@@ -123,7 +100,7 @@ class MeetingScreen(LiveScreen):
         await self.show_phase()
         self.tick()
         self.editor.reopen_form_drafts()
-        self.start_live()
+        self.live.start()
         too_long = template_too_long(self.room)
         if too_long:
             self.notify(too_long, severity="warning", timeout=15)
@@ -139,7 +116,7 @@ class MeetingScreen(LiveScreen):
         if self._next_tick is not None:
             self._next_tick.stop()
         self._next_tick = self.set_timer(next_change_s(self.room), self.tick)
-        if self.guarded(self.room.store_gone):
+        if self.guarded(self.room.session_file.store_gone):
             # Said at once (a stat a second), not at the next note, which would be lost.
             self.show_notice()
         self.retry_file()
@@ -166,7 +143,7 @@ class MeetingScreen(LiveScreen):
         """While the session file cannot be written, try again now and then; say how it went."""
         trouble = self.room.file_trouble
         if trouble is not None:
-            self.guarded(self.room.retry_file)
+            self.guarded(self.room.session_file.retry)
             if self.room.file_trouble != trouble:
                 self.show_notice()
 
@@ -218,25 +195,12 @@ class MeetingScreen(LiveScreen):
         if notice is None:
             # The screen has left (a store worker answered after it was closed).
             return
-        shown, warning = notice_for(self.room, extra, self._news)
+        shown, warning = notice_for(self.room, extra, self.news.text)
         if notice.has_class("warning") == warning and str(notice.content) == shown:
             # Unchanged (each reload asks): an update would lay out the screen once more.
             return
         notice.update(literal(shown))
         notice.set_class(warning, "warning")
-
-    def say_news(self, text: str) -> None:
-        """A passing word above the items, for NEWS_S seconds (a later one replaces it)."""
-        self._news = text
-        self.show_notice()
-        if self._news_timer is not None:
-            self._news_timer.stop()
-        self._news_timer = self.set_timer(NEWS_S, self._news_read)
-
-    def _news_read(self) -> None:
-        self._news = None
-        self._news_timer = None
-        self.show_notice()
 
     def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
         """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""
@@ -254,9 +218,6 @@ class MeetingScreen(LiveScreen):
     @on(Input.Changed, "#entry-text, #entry-source")
     def entry_changed(self) -> None:
         self.entry.changed()
-
-    def flush_entry_draft(self) -> None:
-        self.entry.flush_draft()
 
     def save_before_leaving(self) -> None:
         """The app is quitting or got a signal: the queued store work, then the entry line."""
@@ -288,7 +249,7 @@ class MeetingScreen(LiveScreen):
     def follow_when_free(self) -> None:
         if not self.holds_phase() and self.room.catch_up():
             # "save or clear the line to follow" is done: say where the view is now.
-            self.say_news(t("join.phase_moved", phase=self.room.phase.title))
+            self.news.say(t("join.phase_moved", phase=self.room.phase.title))
             self.run_worker(self.show_phase(following=True), exclusive=True, group="phase")
 
     def after_reload(
@@ -303,35 +264,40 @@ class MeetingScreen(LiveScreen):
             return
         if shown_moved:
             # Above the items, not a toast: a toast sits over the entry line being typed in.
-            self.say_news(t("join.phase_moved", phase=room.phase.title))
+            self.news.say(t("join.phase_moved", phase=room.phase.title))
             self.run_worker(self.show_phase(following=True), exclusive=True, group="phase")
         else:
             if held and meeting_moved:
                 phase = room.meeting.phases[room.timer.current].title
-                self.say_news(t("join.phase_waits", phase=phase))
+                self.news.say(t("join.phase_waits", phase=phase))
             self.refresh_items()
         if clock_moved or shown_moved:
             # Items alone leave the clocks as drawn: no redraw of the agenda for them.
             self.tick()
 
+    # -- in step with the store (tui/live.py) -------------------------------------------------
+
+    def on_meeting_changed(self, message: MeetingChanged) -> None:
+        self.live.changed(message)
+
+    def on_unmount(self) -> None:
+        self.live.stop()
+
+    def action_take_over(self) -> None:
+        self.live.take_over()
+
     def role_changed(self) -> None:
-        super().role_changed()
+        """This view became the facilitator's, or stopped being it: other keys, other phase."""
+        self.refresh_bindings()
         # The header says whose screen it is ("· referent" until the take-over).
         self.title, self.sub_title = titles_for(self.room)
         self.run_worker(self.show_phase(), exclusive=True, group="phase")
 
+    def store_failed(self, error: StoreError) -> None:
+        self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        room = self.room
-        offered = {
-            "new_trial_action": room.records is Recording.NEXT,
-            "data_next": room.records is Recording.DATA and bool(self.rr.workspace.config.data),
-            # The phase, the pause and the added minutes belong to the facilitator.
-            "toggle_pause": room.is_facilitator,
-            "add_time": room.is_facilitator,
-            "take_over": not room.is_facilitator,
-        }
-        offered["data_note"] = offered["data_next"]
-        return offered.get(action, True)
+        return room_key_offered(self.room, bool(self.rr.workspace.config.data), action)
 
     # -- the data review's charts (tui/datadesk.py, tui/datareview.py) ----------------------
 
@@ -344,7 +310,7 @@ class MeetingScreen(LiveScreen):
     # -- moving through the agenda ------------------------------------------------------------
 
     async def action_next_phase(self) -> None:
-        self.flush_entry_draft()
+        self.entry.flush_draft()
         if not self.room.is_facilitator:
             if self.room.look(1):
                 await self.show_phase()
@@ -358,7 +324,7 @@ class MeetingScreen(LiveScreen):
         self.tick()
 
     async def action_previous_phase(self) -> None:
-        self.flush_entry_draft()
+        self.entry.flush_draft()
         if not self.room.is_facilitator:
             if self.room.look(-1):
                 await self.show_phase()

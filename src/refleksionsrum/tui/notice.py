@@ -3,6 +3,11 @@ database first), the header's titles, and a template that plans more than its me
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual.timer import Timer
+from textual.widget import Widget
+
 from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
@@ -17,7 +22,7 @@ def notice_for(
     It never asks the store itself: whether the database is gone is what the clock
     tick found (guarded), so a notice cannot fail.
     """
-    gone = room.store.file if room.gone else None
+    gone = room.store.file if room.session_file.gone else None
     if gone is not None:
         return t("store.gone", path=str(gone.path)), True
     trouble = room.file_trouble
@@ -57,3 +62,30 @@ def template_too_long(room: MeetingRoom) -> str | None:
         phases=template.phase_minutes,
         planned=template.planned_minutes,
     )
+
+
+# How long a passing word (the meeting moved on) stays above the items.
+NEWS_S = 6.0
+
+
+class PassingWord:
+    """A word for the room above the items, for NEWS_S seconds; a later one replaces it.
+
+    Not a toast: a toast sits over the entry line that the note-taker is typing in.
+    """
+
+    def __init__(self, owner: Widget, shown: Callable[[], object]) -> None:
+        self._owner, self._shown = owner, shown
+        self.text: str | None = None
+        self._timer: Timer | None = None
+
+    def say(self, text: str) -> None:
+        self.text = text
+        self._shown()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self._owner.set_timer(NEWS_S, self._read)
+
+    def _read(self) -> None:
+        self.text, self._timer = None, None
+        self._shown()

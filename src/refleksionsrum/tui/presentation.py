@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,14 +12,12 @@ from textual.widgets import Static
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Recording
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.keys import relabel, translate_bindings
-from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.keys import relabel
+from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.text import literal
-
-if TYPE_CHECKING:
-    from refleksionsrum.tui.app import RefleksionsrumApp
 
 # How many of the latest items the room sees: a laptop's screen, a projector's.
 LATEST_SHORT = 3
@@ -45,14 +41,11 @@ class PresentationScreen(Screen[None]):
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
-        preset_breakpoints(self)
-        translate_bindings(self)
+        prepare(self)
         self.room = room
         self.prompt_index = 0
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="present"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import short_date, t
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
@@ -21,7 +22,6 @@ from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
     from refleksionsrum.core.search.find import Hit
-    from refleksionsrum.tui.app import RefleksionsrumApp
 
 LIMIT = 200
 
@@ -48,7 +48,7 @@ def hit_line(hit: Hit) -> Text:
 class SearchScreen(Screen[None]):
     """Find text in every meeting; Enter opens the meeting at the hit."""
 
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -56,9 +56,7 @@ class SearchScreen(Screen[None]):
         self.initial = query
         self.hits: list[Hit] = []
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         yield SteadyHeader(show_clock=False)
@@ -128,6 +126,3 @@ class SearchScreen(Screen[None]):
 
         hit = self.hits[int(event.option.id or 0)]
         self.app.push_screen(RecordScreen(hit.meeting_id, at=hit.where))
-
-    def action_back(self) -> None:
-        self.dismiss(None)

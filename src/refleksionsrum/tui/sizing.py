@@ -1,10 +1,19 @@
-"""A screen's breakpoint classes (-narrow, -tall, ...) set before it is first styled."""
+"""A screen made ready before it is first styled: breakpoint classes (-narrow, ...), key labels."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from textual.screen import Screen
+
+from refleksionsrum.tui.keys import translate_bindings
+
+
+def prepare(screen: Screen[Any]) -> None:
+    """What a full screen needs before its first frame: its breakpoint classes, and its
+    keys' labels in the workspace's language."""
+    preset_breakpoints(screen)
+    translate_bindings(screen)
 
 
 def preset_breakpoints(screen: Screen[Any]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -14,17 +14,16 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import clock_time, short_date, t
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
-from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.roomselect import RoomSelect
-from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
     from refleksionsrum.core.files.sessionfile import SessionFileError
     from refleksionsrum.core.models import MeetingSummary, Participant
-    from refleksionsrum.tui.app import RefleksionsrumApp
 
 
 class StartScreen(Screen[None]):
@@ -43,12 +42,9 @@ class StartScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        preset_breakpoints(self)
-        translate_bindings(self)
+        prepare(self)
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         config = self.rr.workspace.config

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from rich.table import Table
 from rich.text import Text
@@ -18,14 +17,13 @@ from refleksionsrum.core.export import plain, referat
 from refleksionsrum.core.i18n import duration, long_date, planned, t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
+from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
-from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.referater import save_in_referater
+from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.text import literal
-
-if TYPE_CHECKING:
-    from refleksionsrum.tui.app import RefleksionsrumApp
 
 BAR_WIDTH = 24
 
@@ -75,13 +73,10 @@ class SummaryScreen(Screen[None]):
 
     def __init__(self, room: MeetingRoom) -> None:
         super().__init__()
-        preset_breakpoints(self)
-        translate_bindings(self)
+        prepare(self)
         self.room = room
 
-    @property
-    def rr(self) -> RefleksionsrumApp:
-        return cast("RefleksionsrumApp", self.app)
+    rr = OurApp()
 
     def followed_up(self) -> dict[str, TrialAction]:
         found = {}
@@ -134,21 +129,9 @@ class SummaryScreen(Screen[None]):
 
     @on(Button.Pressed, "#save-referat")
     def action_save_referat(self) -> None:
-        from refleksionsrum.core.files.atomic import atomic_write_text
-        from refleksionsrum.core.workspace import make_private_folder
-
-        folder = self.rr.workspace.referat_dir
-        path = folder / f"{self.room.meeting.id}.md"
-        try:
-            # The minutes hold what sessions/ holds: private to the owner alike.
-            make_private_folder(folder)
-            atomic_write_text(path, self.referat_text())
-        except OSError as error:
-            self.query_one("#saved", Static).update(
-                literal(t("summary.save_failed", path=str(path), reason=error.strerror or ""))
-            )
-            return
-        self.query_one("#saved", Static).update(literal(t("summary.saved", path=str(path))))
+        status = self.query_one("#saved", Static)
+        name = f"{self.room.meeting.id}.md"
+        save_in_referater(self.rr.workspace, name, self.referat_text(), status, "summary")
 
     @on(Button.Pressed, "#show-referat")
     def show_referat(self) -> None:
@@ -162,7 +145,7 @@ class SummaryScreen(Screen[None]):
 class ReferatView(ModalScreen[None]):
     """The referat as the team will read it."""
 
-    BINDINGS = [Binding("escape", "close", "key.back")]
+    BINDINGS = [Binding("escape", "dismiss", "key.back")]
 
     def __init__(self, markdown: str) -> None:
         super().__init__()
@@ -173,9 +156,6 @@ class ReferatView(ModalScreen[None]):
         with VerticalScroll(id="referat"):
             yield Markdown(self.markdown)
         yield RoomFooter()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 def _title(titles: dict[str, TrialAction], action_id: str) -> str:

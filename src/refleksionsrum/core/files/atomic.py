@@ -19,6 +19,11 @@ def utf8_safe(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+def utf8_safe_or_none(text: str | None) -> str | None:
+    """``utf8_safe`` for a field that may be left out: empty stays None."""
+    return utf8_safe(text) if text else None
+
+
 def has_lone_surrogate(text: str) -> bool:
     """Whether ``text`` has a code point UTF-8 cannot hold (``utf8_safe`` would change it)."""
     return _LONE_SURROGATE.search(text) is not None

@@ -204,6 +204,12 @@ class _Reader(TomlReader):
             raise self.fail((*where, name), "session.time_out_of_range", key=dotted((*where, name)))
         return value  # type: ignore[no-any-return]
 
+    def unique(self, where: tuple[PathPart, ...], value: str, seen: set[str], message: str) -> None:
+        """``value`` (at ``where``) must be one no earlier table of its list had: ``seen``."""
+        if value in seen:
+            raise self.fail(where, message, value=value)
+        seen.add(value)
+
     def within(self, where: tuple[PathPart, ...], name: str, value: float, limit: int) -> None:
         """A number of minutes or seconds a meeting can have: not nan, not inf, not absurd."""
         # nan compares false with everything, so it fails here as well as inf does.
@@ -244,9 +250,7 @@ class _Reader(TomlReader):
         seen_phases: set[str] = set()
         for where, item in self.tables(data, "phases"):
             key = self.get(item, where, "key", str)
-            if key in seen_phases:
-                raise self.fail((*where, "key"), "session.duplicate_phase", value=key)
-            seen_phases.add(key)
+            self.unique((*where, "key"), key, seen_phases, "session.duplicate_phase")
             minutes = self.get(item, where, "planned_minutes", int)
             elapsed = self.get(item, where, "elapsed_seconds", (int, float), required=False)
             added = self.get(item, where, "added_minutes", int, required=False) or 0
@@ -285,9 +289,7 @@ class _Reader(TomlReader):
         seen_actions: set[str] = set()
         for where, item in self.tables(data, "trial_actions"):
             action_id = self.get(item, where, "id", str)
-            if action_id in seen_actions:
-                raise self.fail((*where, "id"), "session.duplicate_action", value=action_id)
-            seen_actions.add(action_id)
+            self.unique((*where, "id"), action_id, seen_actions, "session.duplicate_action")
             meeting.trial_actions.append(
                 TrialAction(
                     id=action_id,

@@ -13,7 +13,9 @@ from typing import Any
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
+from refleksionsrum.core.history.page import Page
 from refleksionsrum.core.models import CarriedOut, Verdict
+from refleksionsrum.core.store.conditions import Conditions
 from refleksionsrum.core.store.database import Store
 
 # Without two earlier meetings to learn the team's rhythm from, the next meeting is
@@ -103,25 +105,21 @@ def _where(
     connection: Connection, view: BoardView, today: date | None, owner: str | None
 ) -> tuple[str, dict[str, Any]]:
     """The WHERE clause of one tab (and an owner), with its parameters."""
-    where: list[str] = []
-    params: dict[str, Any] = {}
+    found = Conditions()
     if view in (BoardView.OPEN, BoardView.DUE, BoardView.OVERDUE):
-        where.append("a.closed_by IS NULL")
+        found.add("a.closed_by IS NULL")
     elif view is BoardView.CLOSED:
-        where.append("a.closed_by IS NOT NULL")
+        found.add("a.closed_by IS NOT NULL")
     if owner:
-        where.append("LOWER(a.owner) = :owner")
-        params["owner"] = owner.lower()
+        found.add("LOWER(a.owner) = :owner", owner=owner.lower())
     if view in (BoardView.DUE, BoardView.OVERDUE):
         day = today or date.today()
         if view is BoardView.OVERDUE:
-            where.append("a.due < :day")
-            params["day"] = day.isoformat()
+            found.add("a.due < :day", day=day.isoformat())
         else:
-            where.append("a.due >= :day AND a.due <= :next")
-            params["day"] = day.isoformat()
-            params["next"] = next_meeting(connection, day).isoformat()
-    return ("WHERE " + " AND ".join(where)) if where else "", params
+            upto = next_meeting(connection, day).isoformat()
+            found.add("a.due >= :day AND a.due <= :next", day=day.isoformat(), next=upto)
+    return found.clause, found.params
 
 
 def read_actions(
@@ -138,14 +136,6 @@ def read_actions(
         actions = _with_stories(connection, rows)
         connection.rollback()
     return actions
-
-
-@dataclass(frozen=True)
-class BoardPage:
-    """Some rows of one tab, and how many the tab has in all."""
-
-    count: int
-    actions: list[ActionView]
 
 
 # The page is cut first, then each of its rows gets its latest verdict: a long history's
@@ -179,7 +169,7 @@ def read_board_page(
     offset: int = 0,
     limit: int = 100,
     owner: str | None = None,
-) -> BoardPage:
+) -> Page[ActionView]:
     """Rows ``offset`` to ``offset + limit`` of one tab, soonest due first, without stories.
 
     Each row has its latest verdict (what the board's table shows); the whole story is
@@ -196,7 +186,7 @@ def read_board_page(
         replace(action, last_verdict=Verdict(row[-1]) if row[-1] is not None else None)
         for action, row in zip(views, rows, strict=True)
     ]
-    return BoardPage(count, actions)
+    return Page(count, actions)
 
 
 def read_action(store: Store, action_id: str) -> ActionView | None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import text
 
+from refleksionsrum.core.history.page import Page
+from refleksionsrum.core.store.conditions import Conditions
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.engine import UNICODE_LOWER
 
@@ -39,14 +41,6 @@ class MeetingLine:
     ended_at: datetime | None
 
 
-@dataclass(frozen=True)
-class MeetingPage:
-    """Some of the meetings a filter keeps, and how many it keeps in all."""
-
-    count: int
-    lines: list[MeetingLine]
-
-
 def list_meetings(
     store: Store, chosen: MeetingFilter | None = None, limit: int | None = None
 ) -> list[MeetingLine]:
@@ -57,7 +51,7 @@ def list_meetings(
 
 def meetings_page(
     store: Store, chosen: MeetingFilter | None = None, *, offset: int = 0, limit: int = 100
-) -> MeetingPage:
+) -> Page[MeetingLine]:
     """Meetings ``offset`` to ``offset + limit`` of those the filter keeps, and their count.
 
     The history screen shows a screenful of 10,000 meetings: reading them all for it
@@ -67,27 +61,24 @@ def meetings_page(
     with store.engine.connect() as connection:
         count = int(connection.execute(text(_COUNT.format(where=clause)), params).scalar_one())
         connection.rollback()
-    return MeetingPage(count, _lines(store, clause, params, limit, offset))
+    return Page(count, _lines(store, clause, params, limit, offset))
 
 
 def _where(store: Store, chosen: MeetingFilter) -> tuple[str, dict[str, Any]]:
-    where: list[str] = []
-    params: dict[str, Any] = {}
+    found = Conditions()
     if chosen.template:
-        where.append("m.template = :template")
-        params["template"] = chosen.template
+        found.add("m.template = :template", template=chosen.template)
     if chosen.text:
         # Case folds for æ, ø and å too: SQLite's own LOWER() folds A-Z only.
         lower = UNICODE_LOWER if store.backend == "sqlite" else "LOWER"
-        where.append(f"({lower}(m.title) LIKE :text OR m.id LIKE :text)")
-        params["text"] = f"%{chosen.text.lower()}%"
+        found.add(
+            f"({lower}(m.title) LIKE :text OR m.id LIKE :text)", text=f"%{chosen.text.lower()}%"
+        )
     if chosen.since:
-        where.append("SUBSTR(m.started_at, 1, 10) >= :since")
-        params["since"] = chosen.since.isoformat()
+        found.add("SUBSTR(m.started_at, 1, 10) >= :since", since=chosen.since.isoformat())
     if chosen.until:
-        where.append("SUBSTR(m.started_at, 1, 10) <= :until")
-        params["until"] = chosen.until.isoformat()
-    return ("WHERE " + " AND ".join(where)) if where else "", params
+        found.add("SUBSTR(m.started_at, 1, 10) <= :until", until=chosen.until.isoformat())
+    return found.clause, found.params
 
 
 def _lines(

@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from typing import TYPE_CHECKING
 
-from refleksionsrum.core.files.atomic import utf8_safe
+from refleksionsrum.core.files.atomic import utf8_safe, utf8_safe_or_none
 from refleksionsrum.core.meeting.starting import new_trial_action_id
-from refleksionsrum.core.models import CarriedOut, Evaluation, Meeting, TrialAction, Verdict
-from refleksionsrum.core.store.database import Store, StoreError
-from refleksionsrum.core.store.items import ItemKept
+from refleksionsrum.core.models import Evaluation, Meeting, TrialAction, Verdict
+from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.store.items import kept_if_deleted
+
+if TYPE_CHECKING:
+    from refleksionsrum.core.meeting.room import MeetingRoom
 
 
-class TrialActionsInRoom:
-    """Mixed into MeetingRoom, which provides the store and the read model."""
+class TrialActions:
+    """The room's trial actions and their follow-up: ``room.actions``.
 
-    store: Store
-    meeting: Meeting
+    It holds the room, not a meeting: a reload replaces ``room.meeting`` (the read
+    model), and the room's template decides an adaptation's due date.
+    """
 
-    def default_due(self) -> date:
-        raise NotImplementedError
+    def __init__(self, room: MeetingRoom) -> None:
+        self.room = room
+
+    @property
+    def store(self) -> Store:
+        return self.room.store
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.room.meeting
 
     # -- trial actions ---------------------------------------------------------------------
 
-    def save_trial_action(
+    def save(
         self, action: TrialAction, opened: TrialAction | None = None, *, force: bool = False
     ) -> TrialAction:
         """Add (when ``action.id`` is empty) or update one of this meeting's trial actions.
@@ -37,20 +49,22 @@ class TrialActionsInRoom:
             owner=utf8_safe(action.owner),
             prediction=utf8_safe(action.prediction),
             measure=utf8_safe(action.measure),
-            development_point=_safe_or_none(action.development_point),
+            development_point=utf8_safe_or_none(action.development_point),
         )
         if not action.id:
             action = replace(action, id=new_trial_action_id(self.store.trial_action_ids()))
         expected = None if force or opened is None or not opened.id else opened
-        try:
-            stored = self.store.items.save_trial_action(self.meeting.id, action, expected)
-        except StoreError as error:
-            if error.key != "store.no_item":
-                raise
+        items, meeting = self.store.items, self.meeting
+
+        def anew() -> TrialAction:
             fresh = replace(action, id=new_trial_action_id(self.store.trial_action_ids()))
-            kept = self.store.items.save_trial_action(self.meeting.id, fresh)
-            self.meeting.trial_actions.append(kept)
-            raise ItemKept(kept) from None
+            return items.save_trial_action(meeting.id, fresh)
+
+        stored = kept_if_deleted(
+            lambda: items.save_trial_action(meeting.id, action, expected),
+            anew,
+            meeting.trial_actions,
+        )
         actions = self.meeting.trial_actions
         if any(a.id == stored.id for a in actions):
             self.meeting.trial_actions = [stored if a.id == stored.id else a for a in actions]
@@ -58,13 +72,13 @@ class TrialActionsInRoom:
             actions.append(stored)
         return stored
 
-    def delete_trial_action(self, action: TrialAction) -> None:
+    def delete(self, action: TrialAction) -> None:
         self.store.items.delete_trial_action(action.id)
         self.meeting.trial_actions = [a for a in self.meeting.trial_actions if a.id != action.id]
 
     # -- follow-up ------------------------------------------------------------------------------
 
-    def open_trial_actions(self) -> list[TrialAction]:
+    def open(self) -> list[TrialAction]:
         """Earlier meetings' trial actions that this meeting follows up, oldest first."""
         return self.store.open_trial_actions(self.meeting.id)
 
@@ -79,26 +93,21 @@ class TrialActionsInRoom:
         return next((a for a in self.meeting.trial_actions if a.adapted_from == action_id), None)
 
     def evaluate(
-        self,
-        action: TrialAction,
-        carried_out: CarriedOut,
-        what_happened: str,
-        learning: str,
-        verdict: Verdict,
-        compared_to_prediction: str | None = None,
+        self, action: TrialAction, said: Evaluation
     ) -> tuple[Evaluation, TrialAction | None]:
-        """Record the evaluation; adapt opens a new trial action linked to the old one.
+        """Record what the room ``said`` of ``action``; adapt opens a new trial action
+        linked to the old one.
 
         Returns the evaluation and, for adapt, the new trial action to be refined.
         Changing the verdict away from adapt removes an adaptation made here.
         """
-        evaluation = Evaluation(
+        verdict = said.verdict
+        evaluation = replace(
+            said,
             trial_action=action.id,
-            carried_out=carried_out,
-            what_happened=utf8_safe(what_happened),
-            learning=utf8_safe(learning),
-            verdict=verdict,
-            compared_to_prediction=_safe_or_none(compared_to_prediction),
+            what_happened=utf8_safe(said.what_happened),
+            learning=utf8_safe(said.learning),
+            compared_to_prediction=utf8_safe_or_none(said.compared_to_prediction),
             title=action.title,
         )
         stored = self.store.items.save_evaluation(self.meeting.id, evaluation)
@@ -106,21 +115,17 @@ class TrialActionsInRoom:
         self.meeting.evaluations = [*others, stored]
         adaptation = self.adaptation_of(action.id)
         if verdict is Verdict.ADAPT and adaptation is None:
-            adaptation = self.save_trial_action(
+            adaptation = self.save(
                 replace(
                     action,
                     id="",
-                    due=self.default_due(),
+                    due=self.room.default_due(),
                     adapted_from=action.id,
                     meeting_id=self.meeting.id,
                     meeting_started_at=self.meeting.started_at,
                 )
             )
         elif verdict is not Verdict.ADAPT and adaptation is not None:
-            self.delete_trial_action(adaptation)
+            self.delete(adaptation)
             adaptation = None
         return stored, adaptation
-
-
-def _safe_or_none(text: str | None) -> str | None:
-    return utf8_safe(text) if text else None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from refleksionsrum.core.clock import Clock
+from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.files.sync import write_session_file
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace
@@ -32,6 +34,8 @@ class SessionFileKeeper:
         self.trouble: FileTrouble | None = None
         self._tried_ms: int | None = None
         self._pending_at_start = meeting_id in store.files.pending()
+        # The database file was found deleted or replaced (and the session file written).
+        self.gone = False
 
     def write(self) -> bool:
         """Write the session file; on failure remember why, keep going from the store."""
@@ -66,3 +70,14 @@ class SessionFileKeeper:
         if tried is not None and self.clock.monotonic_ms() - tried < RETRY_FILE_MS:
             return False
         return self.write()
+
+    def store_gone(self) -> bool:
+        """True once the database file is deleted or replaced; the session file is
+        then written at once, with everything stored so far."""
+        if not self.gone and not self.store.is_gone():
+            return False
+        if not self.gone:
+            self.gone = True
+            with contextlib.suppress(StoreError):
+                self.write()
+        return True

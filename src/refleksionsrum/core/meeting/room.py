@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 from datetime import date
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
-from refleksionsrum.core.errors import StoreError
-from refleksionsrum.core.files.atomic import utf8_safe
+from refleksionsrum.core.files.atomic import utf8_safe, utf8_safe_or_none
 from refleksionsrum.core.live.facilitation import Role, new_token
-from refleksionsrum.core.meeting.actions import TrialActionsInRoom
+from refleksionsrum.core.meeting.actions import TrialActions
 from refleksionsrum.core.meeting.filekeeper import FileTrouble, SessionFileKeeper
 from refleksionsrum.core.meeting.starting import default_due
 from refleksionsrum.core.meeting.timer import PhaseClock
 from refleksionsrum.core.models import (
+    CarriedOut,
     Decision,
+    Evaluation,
     Meeting,
     Note,
     NoteKind,
     PhaseRecord,
     Recording,
+    TrialAction,
+    Verdict,
 )
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.drafts import Drafts
-from refleksionsrum.core.store.items import ItemKept
+from refleksionsrum.core.store.items import kept_if_deleted
 from refleksionsrum.core.workspace import Workspace
 
 
-class MeetingRoom(TrialActionsInRoom):
+class MeetingRoom:
     """A running meeting as one view sees it: a read model of the store, never a copy of its own.
 
     ``meeting`` is reloaded from the store whenever the meeting's revision moves
@@ -62,8 +64,7 @@ class MeetingRoom(TrialActionsInRoom):
         # Each role's half-typed lines apart: a note-taker never sees the facilitator's.
         scope = "" if role is Role.FACILITATOR else role.value
         self.drafts = Drafts(store, meeting.id, scope)
-        # The database file was found deleted or replaced (and the session file written).
-        self.gone = False
+        self.actions = TrialActions(self)
         if role is Role.FACILITATOR and meeting.is_running:
             store.facilitation.claim(meeting.id, self.token, clock.now())
             self.revision = store.meeting_revision(meeting.id)
@@ -250,10 +251,6 @@ class MeetingRoom(TrialActionsInRoom):
         """Write the session file from the store; False (and the trouble noted) on failure."""
         return self.session_file.write()
 
-    def retry_file(self) -> bool:
-        """After a failed write, try again (at most every few seconds); True once written."""
-        return self.session_file.retry()
-
     def leave(self) -> None:
         """Quit the app without ending the meeting: stop the clock, store, write the file.
 
@@ -270,17 +267,6 @@ class MeetingRoom(TrialActionsInRoom):
         finally:
             self.write_file()
         self.store.facilitation.release(self.meeting.id, self.token)
-
-    def store_gone(self) -> bool:
-        """True once the database file is deleted or replaced; the session file is
-        then written at once, from what this room holds (everything stored so far)."""
-        if not self.gone and not self.store.is_gone():
-            return False
-        if not self.gone:
-            self.gone = True
-            with contextlib.suppress(StoreError):
-                self.write_file()
-        return True
 
     def end(self) -> None:
         """End the meeting; if the store refuses, it is still running (only paused)."""
@@ -303,7 +289,7 @@ class MeetingRoom(TrialActionsInRoom):
             phase=phase_key or self.phase.key,
             kind=kind,
             text=utf8_safe(text),
-            source=utf8_safe(source) if source else None,
+            source=utf8_safe_or_none(source),
             created_at=self.clock.now(),
         )
         stored = self.store.items.add_note(self.meeting.id, note)
@@ -328,17 +314,15 @@ class MeetingRoom(TrialActionsInRoom):
         changed = replace(
             note,
             text=utf8_safe(text),
-            source=utf8_safe(source) if source else None,
+            source=utf8_safe_or_none(source),
             kind=kind or note.kind,
         )
-        try:
-            self.store.items.update_note(changed, expected=None if force else note)
-        except StoreError as error:
-            if error.key != "store.no_item":
-                raise
-            kept = self.store.items.add_note(self.meeting.id, replace(changed, id=None))
-            self.meeting.notes.append(kept)
-            raise ItemKept(kept) from None
+        items = self.store.items
+        kept_if_deleted(
+            lambda: items.update_note(changed, expected=None if force else note),
+            lambda: items.add_note(self.meeting.id, replace(changed, id=None)),
+            self.meeting.notes,
+        )
         self.meeting.notes = [changed if n.id == note.id else n for n in self.meeting.notes]
         return changed
 
@@ -362,14 +346,12 @@ class MeetingRoom(TrialActionsInRoom):
 
     def edit_decision(self, decision: Decision, text: str, *, force: bool = False) -> Decision:
         changed = replace(decision, text=utf8_safe(text))
-        try:
-            self.store.items.update_decision(changed, expected=None if force else decision)
-        except StoreError as error:
-            if error.key != "store.no_item":
-                raise
-            kept = self.store.items.add_decision(self.meeting.id, replace(changed, id=None))
-            self.meeting.decisions.append(kept)
-            raise ItemKept(kept) from None
+        items = self.store.items
+        kept_if_deleted(
+            lambda: items.update_decision(changed, expected=None if force else decision),
+            lambda: items.add_decision(self.meeting.id, replace(changed, id=None)),
+            self.meeting.decisions,
+        )
         self.meeting.decisions = [
             changed if d.id == decision.id else d for d in self.meeting.decisions
         ]
@@ -380,6 +362,36 @@ class MeetingRoom(TrialActionsInRoom):
         self.store.items.delete_decision(decision.id)
         self.meeting.decisions = [d for d in self.meeting.decisions if d.id != decision.id]
 
+    # -- trial actions and their follow-up: the room's forms ask here (core/meeting/actions.py)
 
-def _safe_or_none(text: str | None) -> str | None:
-    return utf8_safe(text) if text else None
+    def save_trial_action(
+        self, action: TrialAction, opened: TrialAction | None = None, *, force: bool = False
+    ) -> TrialAction:
+        return self.actions.save(action, opened, force=force)
+
+    def delete_trial_action(self, action: TrialAction) -> None:
+        self.actions.delete(action)
+
+    def open_trial_actions(self) -> list[TrialAction]:
+        return self.actions.open()
+
+    def evaluation_of(self, action_id: str) -> Evaluation | None:
+        return self.actions.evaluation_of(action_id)
+
+    def adaptation_of(self, action_id: str) -> TrialAction | None:
+        return self.actions.adaptation_of(action_id)
+
+    def evaluate(
+        self,
+        action: TrialAction,
+        carried_out: CarriedOut,
+        what_happened: str,
+        learning: str,
+        verdict: Verdict,
+        compared_to_prediction: str | None = None,
+    ) -> tuple[Evaluation, TrialAction | None]:
+        """Record the evaluation of ``action`` (and adapt it: TrialActions.evaluate)."""
+        said = Evaluation(
+            action.id, carried_out, what_happened, learning, verdict, compared_to_prediction
+        )
+        return self.actions.evaluate(action, said)

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from refleksionsrum.core.search.query import Query
 from refleksionsrum.core.search.words import MIN_PART, fold, stem
+from refleksionsrum.core.store.conditions import Conditions
 
 
 @dataclass(frozen=True)
@@ -59,18 +60,13 @@ def make_plan(query: Query) -> Plan:
 
 def filters(plan: Plan) -> tuple[list[str], dict[str, object]]:
     """SQL conditions on search_doc AS d (both backends) and their parameters."""
-    where: list[str] = []
-    params: dict[str, object] = {}
+    found = Conditions()
     if plan.owner:
-        where.append("d.owner = :owner")
-        params["owner"] = plan.owner
+        found.add("d.owner = :owner", owner=plan.owner)
     if plan.phase:
-        where.append("(LOWER(d.phase) = :phase OR LOWER(d.phase_title) = :phase)")
-        params["phase"] = plan.phase
+        found.add("(LOWER(d.phase) = :phase OR LOWER(d.phase_title) = :phase)", phase=plan.phase)
     if plan.since:
-        where.append("d.day >= :since")
-        params["since"] = plan.since.isoformat()
+        found.add("d.day >= :since", since=plan.since.isoformat())
     if plan.until:
-        where.append("d.day <= :until")
-        params["until"] = plan.until.isoformat()
-    return where, params
+        found.add("d.day <= :until", until=plan.until.isoformat())
+    return found.where, found.params

@@ -144,17 +144,23 @@ def _in_list(connection: Connection, values: Sequence[str]) -> tuple[str, dict[s
     return ", ".join(style(n) for n in names), dict(zip(names, values, strict=True))
 
 
-def _scalars(
-    connection: Connection, table: Any, column: str, where: str, values: Sequence[str]
+def _select_in(
+    connection: Connection, table: Any, columns: Sequence[str], where: str, values: Sequence[str]
 ) -> Iterable[Any]:
+    """The rows' ``columns`` of ``table`` whose ``where`` is one of ``values``."""
     marks, params = _in_list(connection, values)
     quote = connection.dialect.identifier_preparer.quote
-    found = connection.exec_driver_sql(
-        f"SELECT {quote(column)} FROM {quote(table.__tablename__)}"
+    return connection.exec_driver_sql(
+        f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.__tablename__)}"
         f" WHERE {quote(where)} IN ({marks})",
         params,
     )
-    return [row[0] for row in found]
+
+
+def _scalars(
+    connection: Connection, table: Any, column: str, where: str, values: Sequence[str]
+) -> Iterable[Any]:
+    return [row[0] for row in _select_in(connection, table, [column], where, values)]
 
 
 def _delete_where(connection: Connection, table: Any, column: str, values: Sequence[str]) -> None:
@@ -167,11 +173,5 @@ def _delete_where(connection: Connection, table: Any, column: str, values: Seque
 
 def _kept_values(connection: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """The meetings of ``ids`` the store has, with the values their row keeps."""
-    marks, params = _in_list(connection, ids)
-    quote = connection.dialect.identifier_preparer.quote
-    found = connection.exec_driver_sql(
-        f"SELECT {quote('id')}, {', '.join(quote(c) for c in _KEPT)}"
-        f" FROM {quote(tables.MeetingRow.__tablename__)} WHERE {quote('id')} IN ({marks})",
-        params,
-    )
+    found = _select_in(connection, tables.MeetingRow, ["id", *_KEPT], "id", ids)
     return {row[0]: dict(zip(_KEPT, row[1:], strict=True)) for row in found}

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import insert, or_, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from refleksionsrum.core.models import (
     ClockState,
@@ -39,10 +39,9 @@ from refleksionsrum.core.store.fileindex import FileIndex
 from refleksionsrum.core.store.followup import delete_meeting_rows, evaluated_by, refresh_closed
 from refleksionsrum.core.store.identity import DatabaseFile
 from refleksionsrum.core.store.items import EditConflict, ItemWrites
-from refleksionsrum.core.store.migrations import MIGRATIONS, recorded_version
+from refleksionsrum.core.store.migrations import check_schema, open_schema
 from refleksionsrum.core.store.revisions import bump, read_revision
 from refleksionsrum.core.store.tables import (
-    SCHEMA_VERSION,
     DecisionRow,
     EvaluationRow,
     MeetingRow,
@@ -73,9 +72,9 @@ class Store:
         try:
             # A database from a newer version is refused before anything is created
             # or converted in it, so that version can still use it as it left it.
-            self._check_schema()
+            check_schema(self.engine)
             use_wal(self.engine)
-            self._open_schema()
+            open_schema(self.writing)
         except OperationalError as error:
             self.engine.dispose()
             raise corrupt(error, url) or StoreError(
@@ -169,38 +168,6 @@ class Store:
             )
         # Committed: what this thread's write made of the meeting (see written_revision).
         self._written.revisions = dict(written)
-
-    def _check_schema(self) -> None:
-        """Refuse a database whose schema is newer than this program; only reads."""
-        with self.engine.connect() as connection:
-            found = recorded_version(connection)
-            connection.rollback()
-        if found is not None and found > SCHEMA_VERSION:
-            raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
-
-    def _open_schema(self) -> None:
-        """Make the tables of a new database, or bring an older one up to SCHEMA_VERSION.
-
-        Under the write lock, so two processes opening the same database at once
-        cannot both migrate it.
-        """
-        with self.writing() as session:
-            connection = session.connection()
-            found = recorded_version(connection)
-            if found is not None and found > SCHEMA_VERSION:
-                raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
-            for version in range(found if found is not None else SCHEMA_VERSION, SCHEMA_VERSION):
-                MIGRATIONS[version](connection)
-            # Any table a new (or hand-made) database lacks; existing ones are left alone.
-            SQLModel.metadata.create_all(connection)
-            if session.get(MetaRow, "revision") is None:
-                session.add(MetaRow(key="revision", value="0"))
-            recorded = session.get(MetaRow, "schema_version")
-            if recorded is None:
-                session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif recorded.value != str(SCHEMA_VERSION):
-                recorded.value = str(SCHEMA_VERSION)
-                session.add(recorded)
 
     def revision(self) -> int:
         """A number that grows with every write, cheap to poll for changes."""

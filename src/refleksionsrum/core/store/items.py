@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, col, delete, select
 
@@ -16,6 +16,9 @@ from refleksionsrum.core.store.followup import refresh_closed
 from refleksionsrum.core.store.tables import DecisionRow, EvaluationRow, NoteRow, TrialActionRow
 
 Item = Note | Decision | TrialAction
+T = TypeVar("T")
+K = TypeVar("K", Note, Decision, TrialAction)
+Saved = TypeVar("Saved", TrialActionRow, EvaluationRow)
 
 
 class EditConflict(StoreError):
@@ -50,6 +53,32 @@ class ItemKept(StoreError):
         self.item = item
 
 
+def kept_if_deleted(update: Callable[[], T], anew: Callable[[], K], kept: list[K]) -> T:
+    """``update()``; if its item was deleted elsewhere meanwhile (store.no_item), ``anew()``
+    stores it as a new item, appended to ``kept`` (the read model), and ItemKept says so:
+    what was typed is never lost to someone else's delete."""
+    try:
+        return update()
+    except StoreError as error:
+        if error.key != "store.no_item":
+            raise
+        item = anew()
+        kept.append(item)
+        raise ItemKept(item) from None
+
+
+def _put(session: Session, row: Saved, existing: Saved | None, action_id: str) -> Saved:
+    """Insert ``row``, or write it over ``existing`` (keeping its primary key); then
+    the trial action ``action_id`` is closed or open again as its evaluations now say."""
+    if existing is not None:
+        row.pk = existing.pk
+        row = session.merge(row)
+    session.add(row)
+    session.flush()
+    refresh_closed(session, {action_id})
+    return row
+
+
 class ItemWrites:
     """The item side of the store: ``store.items``, writing through the store's transactions.
 
@@ -70,12 +99,15 @@ class ItemWrites:
 
     # -- notes and decisions -------------------------------------------------------------
 
-    def add_note(self, meeting_id: str, note: Note) -> Note:
-        row = rowmap.note_row(meeting_id, note)
+    def _add(self, meeting_id: str, row: NoteRow | DecisionRow) -> int | None:
+        """Insert a new item's row; its primary key (the item's id)."""
         with self._write(meeting_id) as session:
             session.add(row)
             session.flush()
-            return replace(note, id=row.pk)
+            return row.pk
+
+    def add_note(self, meeting_id: str, note: Note) -> Note:
+        return replace(note, id=self._add(meeting_id, rowmap.note_row(meeting_id, note)))
 
     def update_note(self, note: Note, expected: Note | None = None) -> None:
         """Store ``note``'s text; with ``expected``, only if the stored note still equals it."""
@@ -98,10 +130,7 @@ class ItemWrites:
             text=decision.text,
             created_at=rowmap.iso(decision.created_at) or "",
         )
-        with self._write(meeting_id) as session:
-            session.add(row)
-            session.flush()
-            return replace(decision, id=row.pk)
+        return replace(decision, id=self._add(meeting_id, row))
 
     def update_decision(self, decision: Decision, expected: Decision | None = None) -> None:
         with self._write() as session:
@@ -135,13 +164,7 @@ class ItemWrites:
                 current = rowmap.to_trial_action(existing)
                 if _action_fields(current) != _action_fields(expected):
                     raise EditConflict(current)
-            row = rowmap.trial_action_row(meeting_id, action)
-            if existing is not None:
-                row.pk = existing.pk
-                row = session.merge(row)
-            session.add(row)
-            session.flush()
-            refresh_closed(session, {action.id})
+            _put(session, rowmap.trial_action_row(meeting_id, action), existing, action.id)
         return replace(action, meeting_id=meeting_id)
 
     def delete_trial_action(self, action_id: str) -> None:
@@ -159,12 +182,7 @@ class ItemWrites:
                 .where(EvaluationRow.trial_action == evaluation.trial_action)
             ).first()
             row = rowmap.evaluation_row(meeting_id, evaluation)
-            if existing is not None:
-                row.pk = existing.pk
-                row = session.merge(row)
-            session.add(row)
-            session.flush()
-            refresh_closed(session, {evaluation.trial_action})
+            row = _put(session, row, existing, evaluation.trial_action)
             return replace(evaluation, id=row.pk)
 
     def delete_evaluation(self, meeting_id: str, trial_action: str) -> None:

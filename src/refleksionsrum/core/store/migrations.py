@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session, SQLModel
 
 from refleksionsrum.core.models import Verdict
 from refleksionsrum.core.store.engine import StoreError
-from refleksionsrum.core.store.tables import DraftRow, MeetingRow, MetaRow
+from refleksionsrum.core.store.tables import SCHEMA_VERSION, DraftRow, MeetingRow, MetaRow
 
 # Recompute trial_action.closed_by from the evaluations, for the rows the WHERE picks.
 # Which verdicts close is Verdict.closes; the literal list is made from it.
@@ -85,3 +87,37 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     3: _add_revisions,
     4: _widen_file_index,
 }
+
+
+def check_schema(engine: Engine) -> None:
+    """Refuse a database whose schema is newer than this program; only reads."""
+    with engine.connect() as connection:
+        found = recorded_version(connection)
+        connection.rollback()
+    if found is not None and found > SCHEMA_VERSION:
+        raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
+
+
+def open_schema(writing: Callable[[], AbstractContextManager[Session]]) -> None:
+    """Make the tables of a new database, or bring an older one up to SCHEMA_VERSION.
+
+    Under the write lock (``writing``: Store.writing), so two processes opening the
+    same database at once cannot both migrate it.
+    """
+    with writing() as session:
+        connection = session.connection()
+        found = recorded_version(connection)
+        if found is not None and found > SCHEMA_VERSION:
+            raise StoreError("store.newer_schema", found=found, known=SCHEMA_VERSION)
+        for version in range(found if found is not None else SCHEMA_VERSION, SCHEMA_VERSION):
+            MIGRATIONS[version](connection)
+        # Any table a new (or hand-made) database lacks; existing ones are left alone.
+        SQLModel.metadata.create_all(connection)
+        if session.get(MetaRow, "revision") is None:
+            session.add(MetaRow(key="revision", value="0"))
+        recorded = session.get(MetaRow, "schema_version")
+        if recorded is None:
+            session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+        elif recorded.value != str(SCHEMA_VERSION):
+            recorded.value = str(SCHEMA_VERSION)
+            session.add(recorded)

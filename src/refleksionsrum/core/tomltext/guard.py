@@ -105,31 +105,27 @@ def _string_end(text: str, start: int) -> int:
     quote = text[start]
     if text.startswith(quote * 3, start):
         if quote == '"':
-            index = start + 3
-            while True:
-                found = _BASIC_ML_END.search(text, index)
-                if found is None:
-                    return len(text)
-                if found.group() == '"""':
-                    return _closing_quotes(text, found.end(), quote)
-                index = found.end()
+            found = _unescaped(text, start + 3, _BASIC_ML_END)
+            return len(text) if found is None else _closing_quotes(text, found.end(), quote)
         closing = text.find("'''", start + 3)
         return len(text) if closing < 0 else _closing_quotes(text, closing + 3, quote)
     if quote == '"':
-        index = start + 1
-        while True:
-            found = _BASIC_END.search(text, index)
-            if found is None:
-                return len(text)
-            if found.group() == '"':
-                return found.end()
-            if found.group() == "\n":
-                return found.start()
-            index = found.end()
-    found = _LITERAL_END.search(text, start + 1)
+        found = _unescaped(text, start + 1, _BASIC_END)
+    else:
+        found = _LITERAL_END.search(text, start + 1)
     if found is None:
         return len(text)
-    return found.end() if found.group() == "'" else found.start()
+    # The closing quote ends the string after it; a newline, before it.
+    return found.end() if found.group() == quote else found.start()
+
+
+def _unescaped(text: str, index: int, ends: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of ``ends`` from ``index`` that is not an escape (a basic string's)."""
+    while True:
+        found = ends.search(text, index)
+        if found is None or not found.group().startswith("\\"):
+            return found
+        index = found.end()
 
 
 def _closing_quotes(text: str, end: int, quote: str) -> int:

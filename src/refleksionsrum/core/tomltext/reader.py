@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import KW_ONLY, dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -15,6 +16,7 @@ E = TypeVar("E", bound=Enum)
 _ABSENT = object()
 
 
+@dataclass(eq=False)
 class TomlReader:
     """Reads values out of a parsed TOML text and fails with the position of the first problem.
 
@@ -22,20 +24,12 @@ class TomlReader:
     ``error`` is the FileProblem subclass the file's callers catch.
     """
 
-    def __init__(
-        self,
-        path: Path,
-        text: str,
-        *,
-        prefix: str,
-        error: type[FileProblem],
-        hint: str | None = None,
-    ) -> None:
-        self.path = path
-        self.text = text
-        self.prefix = prefix
-        self.error = error
-        self.hint = hint
+    path: Path
+    text: str
+    _: KW_ONLY
+    prefix: str
+    error: type[FileProblem]
+    hint: str | None = None
 
     def fail(self, where: tuple[PathPart, ...], message_key: str, /, **params: Any) -> FileProblem:
         """The error to raise for ``where``, with the catalogue's ``message_key``."""
