@@ -122,6 +122,13 @@ async def test_the_note_taker_takes_over_after_a_question(
     facilitator.store.close()
     async with note_taker(make_app) as (app, pilot, screen):
         assert "referent" in screen.sub_title
+        # Said above the items (the heartbeat's look, every few seconds), with the key.
+        screen.live.beat()
+        notice = screen.query_one("#notice", Static)
+        await eventually(
+            pilot, lambda: "Ingen styrer mødet lige nu" in str(notice.content), "the notice"
+        )
+        assert "Ctrl+O" in str(notice.content)
         await pilot.press("ctrl+o")
         await eventually(pilot, lambda: isinstance(app.screen, Confirm), "the question")
         question = app.screen
@@ -129,8 +136,9 @@ async def test_the_note_taker_takes_over_after_a_question(
         assert "Ingen styrer mødet" in question.question
         await pilot.press("enter")
         await eventually(pilot, lambda: screen.room.is_facilitator, "the facilitation")
-        # The header no longer calls this the note-taker's screen.
+        # The header no longer calls this the note-taker's screen; the notice is gone.
         await eventually(pilot, lambda: "referent" not in screen.sub_title, "the header")
+        await eventually(pilot, lambda: "Ctrl+O" not in str(notice.content), "no notice")
         screen.tick()
         assert key_hint(screen, "ctrl+n") == "Næste fase"
         assert screen.check_action("toggle_pause", ()) is True
@@ -197,3 +205,23 @@ async def test_join_with_two_meetings_running_asks_which_to_follow(
         assert screen.room.meeting.id in {first.meeting.id, second.meeting.id}
     first.store.close()
     second.store.close()
+
+
+async def test_the_note_taker_is_told_when_the_facilitators_app_goes_quiet(
+    workspace: Path, clock: FakeClock, make_app: AppFactory
+) -> None:
+    facilitator = facilitators_room(workspace, clock)
+    async with note_taker(make_app) as (_app, pilot, screen):
+        notice = screen.query_one("#notice", Static)
+        screen.live.beat()
+        for _ in range(5):
+            await pilot.pause()
+        assert "svaret" not in str(notice.content)  # alive: nothing to say
+        clock.advance(seconds=45)  # the facilitator's app crashed: no heartbeat since
+        screen.live.beat()
+        await eventually(
+            pilot,
+            lambda: "har ikke svaret i 45 sekunder" in str(notice.content),
+            "the facilitator's silence named",
+        )
+    facilitator.store.close()

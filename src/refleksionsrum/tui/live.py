@@ -33,6 +33,8 @@ class LiveRoom:
         self._watcher: Watcher | None = None
         self._reload_queued = False
         self._reload_again = False
+        # On a note-taker's screen: why no one facilitates (None while someone does).
+        self.absent: str | None = None
 
     @property
     def room(self) -> MeetingRoom:
@@ -102,8 +104,32 @@ class LiveRoom:
     # -- who facilitates ------------------------------------------------------------------------
 
     def beat(self) -> None:
-        if self.room.is_facilitator:
-            self.screen.store_queue.put(self.room.heartbeat, self._beaten, lambda _error: None)
+        room = self.room
+        if room.is_facilitator:
+            self.screen.store_queue.put(room.heartbeat, self._beaten, lambda _error: None)
+        elif room.meeting.is_running:
+            # The note-taker is told when the facilitator's app has gone quiet (closed,
+            # crashed, a laptop asleep), and how to take over: the footer's Ctrl+O alone
+            # was not seen, and at 80 columns it is not shown.
+            self.screen.store_queue.put(
+                lambda: room.store.facilitation.holder(room.meeting.id),
+                self._seen,
+                lambda _error: None,
+            )
+
+    def _seen(self, found: tuple[str | None, Any]) -> None:
+        token, seen = found
+        state = facilitator_seen(token, seen, self.room.clock.now())
+        absent: str | None
+        if self.room.is_facilitator or not state.gone:
+            absent = None
+        elif state.seconds_ago is None:
+            absent = t("join.no_facilitator")
+        else:
+            absent = t("join.facilitator_silent", seconds=state.seconds_ago)
+        if absent != self.absent:
+            self.absent = absent
+            self.screen.show_notice()
 
     def _beaten(self, still: bool) -> None:
         if not still:
@@ -137,5 +163,6 @@ class LiveRoom:
         )
 
     def _taken_over(self, _result: object) -> None:
+        self.absent = None
         self.screen.notify(t("join.took_over"), timeout=10)
         self.screen.role_changed()

@@ -195,7 +195,7 @@ class MeetingScreen(Screen[None]):
         if notice is None:
             # The screen has left (a store worker answered after it was closed).
             return
-        shown, warning = notice_for(self.room, extra, self.news.text)
+        shown, warning = notice_for(self.room, extra or self.live.absent, self.news.text)
         if notice.has_class("warning") == warning and str(notice.content) == shown:
             # Unchanged (each reload asks): an update would lay out the screen once more.
             return

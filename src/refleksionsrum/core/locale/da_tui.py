@@ -141,6 +141,9 @@ CATALOG: dict[str, str] = {
     "join.phase_waits": "Mødet er nu i {phase}: gem eller tøm linjen, så følger du med.",
     "join.took_over": "Du er nu mødeleder: fasen og tiden styres herfra.",
     "join.lost": "En anden har overtaget mødeledelsen. Du følger nu med som referent.",
+    "join.no_facilitator": "Ingen styrer mødet lige nu. Ctrl+O: overtag mødeledelsen.",
+    "join.facilitator_silent": "Mødelederens app har ikke svaret i {seconds} sekunder. "
+    "Ctrl+O: overtag mødeledelsen.",
     "join.ask_take_over_gone": "Mødelederens app har ikke svaret i {seconds} sekunder. "
     "Vil du overtage mødeledelsen (fase og tid)?",
     "join.ask_take_over_never": "Ingen styrer mødet lige nu. "

@@ -136,6 +136,9 @@ CATALOG: dict[str, str] = {
     "join.phase_waits": "The meeting is now in {phase}: save or clear the line to follow.",
     "join.took_over": "You are the facilitator now: phase and time are driven from here.",
     "join.lost": "Someone else took over the facilitation. You follow as note-taker now.",
+    "join.no_facilitator": "No one is facilitating the meeting. Ctrl+O: take over.",
+    "join.facilitator_silent": "The facilitator's app has not answered for {seconds} seconds. "
+    "Ctrl+O: take over.",
     "join.ask_take_over_gone": "The facilitator's app has not answered for {seconds} seconds. "
     "Take over the facilitation (phase and time)?",
     "join.ask_take_over_never": "No one drives the meeting right now. "
