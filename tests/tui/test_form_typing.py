@@ -165,3 +165,21 @@ async def test_a_form_taller_than_the_screen_opens_at_its_top(make_app: AppFacto
             await pilot.pause()
         assert scroller.scroll_y == 0
         assert focused_id(app) == "ta-title"
+
+
+async def test_a_form_opened_again_after_escape_says_its_text_was_kept(
+    make_app: AppFactory,
+) -> None:
+    """Escape keeps what was typed; a new user took the text back in the fields for a
+    cancel that had not worked. The form now says so at its top."""
+    app = make_app(new=True, title="Fortrudt")
+    async with run_app(app, SIZE) as pilot:
+        form = await open_action_form(pilot)
+        assert plain(form.query_one(".form-error", Static).content) == ""
+        await pilot.press(*"Annulleres", "escape")
+        await wait_for_screen(pilot, MeetingScreen)
+        await pilot.press("ctrl+a")
+        again = await wait_for_screen(pilot, TrialActionForm)
+        assert again.query_one("#ta-title", Input).value == "Annulleres"
+        said = plain(again.query_one(".form-error", Static).content)
+        assert "sat ind igen" in said

@@ -147,7 +147,14 @@ class Form(ModalScreen[object]):
         self.mount(RoomFooter())
         drafts = self.drafts
         if drafts is not None:
-            self.restore(self.guarded(lambda: drafts.get(self.draft_key)) or {})
+            kept = self.guarded(lambda: drafts.get(self.draft_key)) or {}
+            self.restore(kept)
+            if any(value.strip() for name, value in kept.items() if name.startswith("input:")):
+                # Escape keeps what was typed (it is easily pressed by mistake); say so, or
+                # the text back in the fields looks like a cancel that did not work.
+                for line in self.query(".form-error").results(Static):
+                    line.update(t("form.restored"))
+                    line.add_class("restored")
         first = self.first_field()
         if first is not None:
             # At once, not with Widget.focus() (deferred): keys typed right after the
@@ -269,7 +276,9 @@ class Form(ModalScreen[object]):
         in, and moved on they would land in the field complained about, wiping its
         complaint (the text then seemed lost, and no error was shown).
         """
-        self.query_one(".form-error", Static).update(t(key))
+        error = self.query_one(".form-error", Static)
+        error.update(t(key))
+        error.remove_class("restored")
         for hint in self.query(".field-error").results(Static):
             _say(hint, "")
         self._complained = {}

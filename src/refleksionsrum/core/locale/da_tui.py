@@ -84,6 +84,7 @@ CATALOG: dict[str, str] = {
     "privacy.cpr": "Teksten ligner et CPR-nummer. Referatet skal handle om praksis, ikke om en "
     "bestemt borger: ret teksten (vælg den og tryk Enter).",
     # Forms
+    "form.restored": "Det, du skrev sidst, er sat ind igen (Ctrl+U tømmer et felt).",
     "form.save": "Gem",
     "form.cancel": "Annullér",
     "form.yes": "Ja",

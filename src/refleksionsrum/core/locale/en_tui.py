@@ -79,6 +79,7 @@ CATALOG: dict[str, str] = {
     "not about one citizen, or press Enter again to save it anyway.",
     "privacy.cpr": "The text looks like a CPR number. Minutes are about practice, not about one "
     "citizen: edit the text (select it and press Enter).",
+    "form.restored": "What you typed last time is back (Ctrl+U clears a field).",
     "form.save": "Save",
     "form.cancel": "Cancel",
     "form.yes": "Yes",
