@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
 from refleksionsrum.core.store import engine
@@ -99,8 +99,12 @@ async def test_a_form_saved_while_the_lock_is_held_waits_in_the_store_queue_not_
             await pilot.press(*"imens")
             await wait_until(pilot, lambda: entry.value == "imens", "keys typed while it waits")
             assert screen.store_queue.busy
+            # Said above the items while it waits: the form is gone, the item not yet there.
+            notice = screen.query_one("#notice", Static)
+            await wait_until(pilot, lambda: "Gemmer" in str(notice.content), "'saving' said")
         await wait_until(
             pilot,
             lambda: [a.title for a in screen.room.meeting.trial_actions] == ["Ring dagen før"],
             "the trial action stored once the lock is let go",
         )
+        await wait_until(pilot, lambda: "Gemmer" not in str(notice.content), "'saving' gone")

@@ -28,11 +28,57 @@ if TYPE_CHECKING:
     from refleksionsrum.tui.meeting import MeetingScreen
 
 
+# A form's save that has waited this long is said on screen ("gemmer...").
+SAY_SAVING_S = 0.4
+
+
 class ItemEditor:
     """Opens the forms for the items on the meeting screen and stores what they return."""
 
     def __init__(self, screen: MeetingScreen) -> None:
         self.screen = screen
+        # Form saves waiting in the store queue; said above the items when one waits long.
+        self.saving = 0
+        self._said = False
+
+    @property
+    def waiting(self) -> bool:
+        """A form's save has waited longer than SAY_SAVING_S (a lock, a slow server)."""
+        return self.saving > 0 and self._said
+
+    def queue(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], object],
+        failed: Callable[[StoreError], object],
+    ) -> None:
+        """A form's save in the store queue; "gemmer..." above the items if it waits long.
+
+        Not at once: nearly every save takes a millisecond, and a line that came and went
+        with each one would shift the list under the room's eyes.
+        """
+        screen = self.screen
+        self.saving += 1
+        if self.saving == 1:
+            self._said = False
+            screen.set_timer(SAY_SAVING_S, self._say_saving)
+
+        def settled(then: Callable[[Any], object]) -> Callable[[Any], None]:
+            def call(result: Any) -> None:
+                self.saving -= 1
+                if self.saving == 0 and self._said:
+                    self._said = False
+                    screen.show_notice()
+                then(result)
+
+            return call
+
+        screen.store_queue.put(work, settled(done), settled(failed))
+
+    def _say_saving(self) -> None:
+        if self.saving > 0:
+            self._said = True
+            self.screen.show_notice()
 
     @property
     def room(self) -> MeetingRoom:
@@ -86,7 +132,7 @@ class ItemEditor:
                     refused()
 
         # A lock held by another program makes the store wait: the clock and the keys must not.
-        screen.store_queue.put(
+        self.queue(
             lambda: stored_then_dropped(False),
             lambda stored: screen.refresh_items(select=stored),
             failed,
@@ -239,7 +285,7 @@ class ItemEditor:
                 self.drop_draft(key, queued=False)
                 return done
 
-            self.screen.store_queue.put(work, stored, refused)
+            self.queue(work, stored, refused)
 
         form = EvaluationForm(entry.action, entry.evaluation)
         self.push(form.keep_drafts(self.room.drafts, key), saved)
@@ -267,7 +313,7 @@ class ItemEditor:
             else:
                 delete = partial(room.delete_note, item)
             screen = self.screen
-            screen.store_queue.put(delete, lambda _: screen.refresh_items(), screen.store_failed)
+            self.queue(delete, lambda _: screen.refresh_items(), screen.store_failed)
 
         self.push(Confirm(t("confirm.delete", text=label[:80]), "form.delete"), confirmed)
 

@@ -195,7 +195,8 @@ class MeetingScreen(Screen[None]):
         if notice is None:
             # The screen has left (a store worker answered after it was closed).
             return
-        shown, warning = notice_for(self.room, extra or self.live.absent, self.news.text)
+        passing = t("form.saving") if self.editor.waiting else self.news.text
+        shown, warning = notice_for(self.room, extra or self.live.absent, passing)
         if notice.has_class("warning") == warning and str(notice.content) == shown:
             # Unchanged (each reload asks): an update would lay out the screen once more.
             return

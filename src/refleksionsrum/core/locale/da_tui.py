@@ -85,6 +85,7 @@ CATALOG: dict[str, str] = {
     "bestemt borger: ret teksten (vælg den og tryk Enter).",
     # Forms
     "form.restored": "Det, du skrev sidst, er sat ind igen (Ctrl+U tømmer et felt).",
+    "form.saving": "Gemmer ... (databasen svarer langsomt; det, der er skrevet, er ikke tabt)",
     "form.save": "Gem",
     "form.cancel": "Annullér",
     "form.yes": "Ja",

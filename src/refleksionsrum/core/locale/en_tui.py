@@ -80,6 +80,7 @@ CATALOG: dict[str, str] = {
     "privacy.cpr": "The text looks like a CPR number. Minutes are about practice, not about one "
     "citizen: edit the text (select it and press Enter).",
     "form.restored": "What you typed last time is back (Ctrl+U clears a field).",
+    "form.saving": "Saving ... (the database is slow to answer; nothing typed is lost)",
     "form.save": "Save",
     "form.cancel": "Cancel",
     "form.yes": "Yes",
