@@ -92,7 +92,7 @@ class Store:
             raise
 
     def close(self) -> None:
-        if self.engine.dialect.name == "sqlite" and self.file is not None:
+        if self.engine.dialect.name == "sqlite" and self.file is not None and not self.is_gone():
             # What is in the -wal file goes into the database file itself, so that a copy
             # of refleksionsrum.db alone (a backup) holds everything. PASSIVE: never waits
             # for another process still reading (a note-taker's app), so quitting is not
