@@ -93,3 +93,10 @@ def refuse_unreadable_database(workspace: Workspace) -> None:
     if unreadable_database(workspace):
         path = printable(str(workspace.database_path))
         raise Failure(f"{PROG}: {t('store.not_database', path=path)}", EXIT_PROBLEMS)
+
+
+def open_readable_workspace(args: argparse.Namespace) -> Workspace:
+    """The workspace, for a command that reads its database before anything else."""
+    workspace = open_workspace(args)
+    refuse_unreadable_database(workspace)
+    return workspace

@@ -9,6 +9,7 @@ from refleksionsrum.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     Failure,
+    open_readable_workspace,
     open_workspace,
     printable_lines,
     refuse_unreadable_database,
@@ -21,8 +22,7 @@ from refleksionsrum.core.workspace import Workspace
 
 def cmd_check(args: argparse.Namespace) -> int:
     """`refleksionsrum check`: config.toml and every session file; 1 when a file is broken."""
-    workspace = open_workspace(args)
-    refuse_unreadable_database(workspace)
+    workspace = open_readable_workspace(args)
     from refleksionsrum.core.files.reading import check_folder, unknown_templates
 
     # The same judgement the app makes (core/files/judge.py), each file read once.

@@ -14,6 +14,7 @@ from refleksionsrum.cli.common import (
     EXIT_USAGE,
     PROG,
     Failure,
+    open_readable_workspace,
     open_workspace,
     refuse_unreadable_database,
 )
@@ -25,9 +26,7 @@ from refleksionsrum.core.workspace import Workspace, WorkspaceError, init_worksp
 
 def cmd_start(args: argparse.Namespace) -> int:
     """`refleksionsrum`: the start screen."""
-    workspace = open_workspace(args)
-    refuse_unreadable_database(workspace)
-    return run_screens(workspace)
+    return run_screens(open_readable_workspace(args))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
