@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from refleksionsrum.core import models
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import PhaseTemplate, Template
 from refleksionsrum.core.files.atomic import utf8_safe, utf8_safe_or_none
@@ -13,18 +14,6 @@ from refleksionsrum.core.meeting.actions import TrialActions
 from refleksionsrum.core.meeting.filekeeper import FileTrouble, SessionFileKeeper
 from refleksionsrum.core.meeting.starting import default_due
 from refleksionsrum.core.meeting.timer import PhaseClock
-from refleksionsrum.core.models import (
-    CarriedOut,
-    Decision,
-    Evaluation,
-    Meeting,
-    Note,
-    NoteKind,
-    PhaseRecord,
-    Recording,
-    TrialAction,
-    Verdict,
-)
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.core.store.items import kept_if_deleted
@@ -44,7 +33,7 @@ class MeetingRoom:
         self,
         workspace: Workspace,
         store: Store,
-        meeting: Meeting,
+        meeting: models.Meeting,
         clock: Clock,
         role: Role = Role.FACILITATOR,
     ) -> None:
@@ -93,12 +82,12 @@ class MeetingRoom:
 
     # -- staying in step with the store ----------------------------------------------------
 
-    def fresh(self) -> tuple[Meeting, int | None]:
+    def fresh(self) -> tuple[models.Meeting, int | None]:
         """Read the meeting and its revision (may wait on the store: call it off the UI)."""
         revision = self.store.meeting_revision(self.meeting.id)
         return self.store.load_meeting(self.meeting.id), revision
 
-    def reload(self, fresh: Meeting, revision: int | None, *, hold: bool = False) -> bool:
+    def reload(self, fresh: models.Meeting, revision: int | None, *, hold: bool = False) -> bool:
         """Take ``fresh`` as the read model; True when the shown phase changed.
 
         The facilitator keeps its own phases and timer (it is their source); a
@@ -169,7 +158,7 @@ class MeetingRoom:
         return self.workspace.config.templates.get(self.meeting.template)
 
     @property
-    def phase(self) -> PhaseRecord:
+    def phase(self) -> models.PhaseRecord:
         return self.meeting.phases[self.shown]
 
     def phase_template(self, index: int | None = None) -> PhaseTemplate | None:
@@ -181,9 +170,9 @@ class MeetingRoom:
         return next((p for p in template.phases if p.key == key), None)
 
     @property
-    def records(self) -> Recording:
+    def records(self) -> models.Recording:
         """What the current phase records (by its key, whether or not the template has it)."""
-        return Recording.of_phase(self.phase.key)
+        return models.Recording.of_phase(self.phase.key)
 
     def default_due(self) -> date:
         template = self.template
@@ -282,10 +271,14 @@ class MeetingRoom:
     # -- notes and decisions -------------------------------------------------------------
 
     def add_note(
-        self, kind: NoteKind, text: str, source: str | None = None, phase_key: str | None = None
-    ) -> Note:
+        self,
+        kind: models.NoteKind,
+        text: str,
+        source: str | None = None,
+        phase_key: str | None = None,
+    ) -> models.Note:
         """Record a note in ``phase_key`` (where it was typed) or the phase shown now."""
-        note = Note(
+        note = models.Note(
             phase=phase_key or self.phase.key,
             kind=kind,
             text=utf8_safe(text),
@@ -299,13 +292,13 @@ class MeetingRoom:
 
     def edit_note(
         self,
-        note: Note,
+        note: models.Note,
         text: str,
         source: str | None = None,
-        kind: NoteKind | None = None,
+        kind: models.NoteKind | None = None,
         *,
         force: bool = False,
-    ) -> Note:
+    ) -> models.Note:
         """Store the edited ``note`` (as it was opened); EditConflict if it changed since.
 
         ``force`` overwrites whatever is stored. A note deleted elsewhere meanwhile is
@@ -326,25 +319,27 @@ class MeetingRoom:
         self.meeting.notes = [changed if n.id == note.id else n for n in self.meeting.notes]
         return changed
 
-    def delete_note(self, note: Note) -> None:
+    def delete_note(self, note: models.Note) -> None:
         assert note.id is not None
         self.store.items.delete_note(note.id)
         self.meeting.notes = [n for n in self.meeting.notes if n.id != note.id]
 
-    def notes_here(self) -> list[Note]:
+    def notes_here(self) -> list[models.Note]:
         return self.meeting.notes_in(self.phase.key)
 
-    def parked_ideas(self) -> list[Note]:
-        return [n for n in self.meeting.notes if n.kind is NoteKind.PARKED_IDEA]
+    def parked_ideas(self) -> list[models.Note]:
+        return [n for n in self.meeting.notes if n.kind is models.NoteKind.PARKED_IDEA]
 
-    def add_decision(self, text: str) -> Decision:
-        decision = Decision(utf8_safe(text), self.clock.now())
+    def add_decision(self, text: str) -> models.Decision:
+        decision = models.Decision(utf8_safe(text), self.clock.now())
         stored = self.store.items.add_decision(self.meeting.id, decision)
         self.meeting.decisions.append(stored)
         self._wrote_alone()
         return stored
 
-    def edit_decision(self, decision: Decision, text: str, *, force: bool = False) -> Decision:
+    def edit_decision(
+        self, decision: models.Decision, text: str, *, force: bool = False
+    ) -> models.Decision:
         changed = replace(decision, text=utf8_safe(text))
         items = self.store.items
         kept_if_deleted(
@@ -357,7 +352,7 @@ class MeetingRoom:
         ]
         return changed
 
-    def delete_decision(self, decision: Decision) -> None:
+    def delete_decision(self, decision: models.Decision) -> None:
         assert decision.id is not None
         self.store.items.delete_decision(decision.id)
         self.meeting.decisions = [d for d in self.meeting.decisions if d.id != decision.id]
@@ -365,33 +360,37 @@ class MeetingRoom:
     # -- trial actions and their follow-up: the room's forms ask here (core/meeting/actions.py)
 
     def save_trial_action(
-        self, action: TrialAction, opened: TrialAction | None = None, *, force: bool = False
-    ) -> TrialAction:
+        self,
+        action: models.TrialAction,
+        opened: models.TrialAction | None = None,
+        *,
+        force: bool = False,
+    ) -> models.TrialAction:
         return self.actions.save(action, opened, force=force)
 
-    def delete_trial_action(self, action: TrialAction) -> None:
+    def delete_trial_action(self, action: models.TrialAction) -> None:
         self.actions.delete(action)
 
-    def open_trial_actions(self) -> list[TrialAction]:
+    def open_trial_actions(self) -> list[models.TrialAction]:
         return self.actions.open()
 
-    def evaluation_of(self, action_id: str) -> Evaluation | None:
+    def evaluation_of(self, action_id: str) -> models.Evaluation | None:
         return self.actions.evaluation_of(action_id)
 
-    def adaptation_of(self, action_id: str) -> TrialAction | None:
+    def adaptation_of(self, action_id: str) -> models.TrialAction | None:
         return self.actions.adaptation_of(action_id)
 
     def evaluate(
         self,
-        action: TrialAction,
-        carried_out: CarriedOut,
+        action: models.TrialAction,
+        carried_out: models.CarriedOut,
         what_happened: str,
         learning: str,
-        verdict: Verdict,
+        verdict: models.Verdict,
         compared_to_prediction: str | None = None,
-    ) -> tuple[Evaluation, TrialAction | None]:
+    ) -> tuple[models.Evaluation, models.TrialAction | None]:
         """Record the evaluation of ``action`` (and adapt it: TrialActions.evaluate)."""
-        said = Evaluation(
+        said = models.Evaluation(
             action.id, carried_out, what_happened, learning, verdict, compared_to_prediction
         )
         return self.actions.evaluate(action, said)
