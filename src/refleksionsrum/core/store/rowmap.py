@@ -12,6 +12,7 @@ from refleksionsrum.core.models import (
     TrialAction,
 )
 from refleksionsrum.core.store import tables
+from refleksionsrum.core.store.columns import DECISIONS, EVALUATIONS, NOTES, TRIAL_ACTIONS
 from refleksionsrum.core.store.rowread import (
     parse_time,
     to_decision,
@@ -102,59 +103,31 @@ def child_records(meeting: Meeting) -> dict[ChildTable, list[Record]]:
             for i, p in enumerate(meeting.phases)
         ],
         tables.NoteRow: [note_record(mid, n) for n in meeting.notes],
-        tables.DecisionRow: [
-            {"meeting_id": mid, "text": d.text, "created_at": iso(d.created_at) or ""}
-            for d in meeting.decisions
-        ],
+        tables.DecisionRow: [DECISIONS.record(mid, d) for d in meeting.decisions],
         tables.TrialActionRow: [trial_action_record(mid, a) for a in meeting.trial_actions],
         tables.EvaluationRow: [evaluation_record(mid, e) for e in meeting.evaluations],
     }
 
 
 def note_record(meeting_id: str, note: Note) -> Record:
-    return {
-        "meeting_id": meeting_id,
-        "phase": note.phase,
-        "kind": str(note.kind),
-        "text": note.text,
-        "source": note.source,
-        "created_at": iso(note.created_at) or "",
-    }
+    return NOTES.record(meeting_id, note)
 
 
 def note_row(meeting_id: str, note: Note) -> tables.NoteRow:
-    return tables.NoteRow(**note_record(meeting_id, note))
+    return tables.NoteRow(**NOTES.record(meeting_id, note))
 
 
 def trial_action_record(meeting_id: str, action: TrialAction) -> Record:
-    return {
-        "id": action.id,
-        "meeting_id": meeting_id,
-        "title": action.title,
-        "owner": action.owner,
-        "due": action.due.isoformat(),
-        "prediction": action.prediction,
-        "measure": action.measure,
-        "development_point": action.development_point,
-        "adapted_from": action.adapted_from,
-    }
+    return TRIAL_ACTIONS.record(meeting_id, action)
 
 
 def trial_action_row(meeting_id: str, action: TrialAction) -> tables.TrialActionRow:
-    return tables.TrialActionRow(**trial_action_record(meeting_id, action))
+    return tables.TrialActionRow(**TRIAL_ACTIONS.record(meeting_id, action))
 
 
 def evaluation_record(meeting_id: str, evaluation: Evaluation) -> Record:
-    return {
-        "meeting_id": meeting_id,
-        "trial_action": evaluation.trial_action,
-        "carried_out": str(evaluation.carried_out),
-        "what_happened": evaluation.what_happened,
-        "compared_to_prediction": evaluation.compared_to_prediction,
-        "learning": evaluation.learning,
-        "verdict": str(evaluation.verdict),
-    }
+    return EVALUATIONS.record(meeting_id, evaluation)
 
 
 def evaluation_row(meeting_id: str, evaluation: Evaluation) -> tables.EvaluationRow:
-    return tables.EvaluationRow(**evaluation_record(meeting_id, evaluation))
+    return tables.EvaluationRow(**EVALUATIONS.record(meeting_id, evaluation))

@@ -7,10 +7,11 @@ read meetings with the very same conversions as the store.
 from __future__ import annotations
 
 import tomllib
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from refleksionsrum.core import models
+from refleksionsrum.core.store.columns import DECISIONS, EVALUATIONS, NOTES, TRIAL_ACTIONS
 
 if TYPE_CHECKING:
     from refleksionsrum.core.store import tables
@@ -21,47 +22,25 @@ def parse_time(value: str) -> datetime:
 
 
 def to_note(row: tables.NoteRow) -> models.Note:
-    return models.Note(
-        phase=row.phase,
-        kind=models.NoteKind(row.kind),
-        text=row.text,
-        source=row.source,
-        created_at=parse_time(row.created_at),
-        id=row.pk,
-    )
+    return NOTES.item(row)
 
 
 def to_decision(row: tables.DecisionRow) -> models.Decision:
-    return models.Decision(text=row.text, created_at=parse_time(row.created_at), id=row.pk)
+    return DECISIONS.item(row)
 
 
 def to_trial_action(
     row: tables.TrialActionRow, started_at: str | None = None
 ) -> models.TrialAction:
-    return models.TrialAction(
-        id=row.id,
-        title=row.title,
-        owner=row.owner,
-        due=date.fromisoformat(row.due),
-        prediction=row.prediction,
-        measure=row.measure,
-        development_point=row.development_point,
-        adapted_from=row.adapted_from,
+    return TRIAL_ACTIONS.item(
+        row,
         meeting_id=row.meeting_id,
         meeting_started_at=parse_time(started_at) if started_at else None,
     )
 
 
 def to_evaluation(row: tables.EvaluationRow) -> models.Evaluation:
-    return models.Evaluation(
-        trial_action=row.trial_action,
-        carried_out=models.CarriedOut(row.carried_out),
-        what_happened=row.what_happened,
-        compared_to_prediction=row.compared_to_prediction,
-        learning=row.learning,
-        verdict=models.Verdict(row.verdict),
-        id=row.pk,
-    )
+    return EVALUATIONS.item(row)
 
 
 def to_meeting(

@@ -34,20 +34,23 @@ class MeetingRow(SQLModel, table=True):
     facilitator_seen: str | None = None
 
 
-class ParticipantRow(SQLModel, table=True):
-    __tablename__ = "participant"
+class MeetingPart(SQLModel):
+    """What every table of a meeting's items has: its own key and the meeting it belongs to."""
 
     pk: int | None = Field(default=None, primary_key=True)
     meeting_id: str = Field(index=True, foreign_key="meeting.id")
+
+
+class ParticipantRow(MeetingPart, table=True):
+    __tablename__ = "participant"
+
     name: str
     role: str
 
 
-class PhaseRow(SQLModel, table=True):
+class PhaseRow(MeetingPart, table=True):
     __tablename__ = "phase"
 
-    pk: int | None = Field(default=None, primary_key=True)
-    meeting_id: str = Field(index=True, foreign_key="meeting.id")
     position: int
     key: str
     title: str
@@ -56,11 +59,9 @@ class PhaseRow(SQLModel, table=True):
     added_ms: int = 0
 
 
-class NoteRow(SQLModel, table=True):
+class NoteRow(MeetingPart, table=True):
     __tablename__ = "note"
 
-    pk: int | None = Field(default=None, primary_key=True)
-    meeting_id: str = Field(index=True, foreign_key="meeting.id")
     phase: str
     kind: str
     text: str
@@ -68,21 +69,17 @@ class NoteRow(SQLModel, table=True):
     created_at: str
 
 
-class DecisionRow(SQLModel, table=True):
+class DecisionRow(MeetingPart, table=True):
     __tablename__ = "decision"
 
-    pk: int | None = Field(default=None, primary_key=True)
-    meeting_id: str = Field(index=True, foreign_key="meeting.id")
     text: str
     created_at: str
 
 
-class TrialActionRow(SQLModel, table=True):
+class TrialActionRow(MeetingPart, table=True):
     __tablename__ = "trial_action"
 
-    pk: int | None = Field(default=None, primary_key=True)
     id: str = Field(index=True, unique=True)
-    meeting_id: str = Field(index=True, foreign_key="meeting.id")
     title: str
     owner: str
     due: str  # ISO date
@@ -95,11 +92,9 @@ class TrialActionRow(SQLModel, table=True):
     closed_by: str | None = Field(default=None, index=True)
 
 
-class EvaluationRow(SQLModel, table=True):
+class EvaluationRow(MeetingPart, table=True):
     __tablename__ = "evaluation"
 
-    pk: int | None = Field(default=None, primary_key=True)
-    meeting_id: str = Field(index=True, foreign_key="meeting.id")
     trial_action: str = Field(index=True)
     carried_out: str
     what_happened: str
