@@ -170,7 +170,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
             late = action.days_overdue(today)
             latest = action.latest_verdict
             print(
-                f"{action.due.isoformat()}  {mask(action.title)} · {mask(action.owner)}"
+                f"{action.action.due.isoformat()}  {mask(action.action.title)}"
+                + f" · {mask(action.action.owner)}"
                 + (f" · {t('board.days_overdue', n=late)}" if late else "")
                 + (f" · {t('verdict.' + latest.value)}" if latest else "")
                 + f"  [{action.id}]"
@@ -181,20 +182,20 @@ def cmd_actions(args: argparse.Namespace) -> int:
 def action_json(action: ActionView, mask: Callable[[str], str]) -> dict[str, Any]:
     return {
         "id": action.id,
-        "title": mask(action.title),
-        "owner": mask(action.owner),
-        "due": action.due.isoformat(),
+        "title": mask(action.action.title),
+        "owner": mask(action.action.owner),
+        "due": action.action.due.isoformat(),
         "status": action.status.value,
-        "planned_in": action.planned_in,
-        "development_point": action.development_point,
-        "adapted_from": action.adapted_from,
+        "planned_in": action.action.meeting_id,
+        "development_point": action.action.development_point,
+        "adapted_from": action.action.adapted_from,
         "adapted_into": list(action.adapted_into),
         "evaluations": [
             {
                 "meeting_id": e.meeting_id,
-                "carried_out": e.carried_out.value,
-                "learning": mask(e.learning),
-                "verdict": e.verdict.value,
+                "carried_out": e.evaluation.carried_out.value,
+                "learning": mask(e.evaluation.learning),
+                "verdict": e.evaluation.verdict.value,
             }
             for e in action.evaluations
         ],
@@ -219,11 +220,11 @@ def actions_markdown(actions: list[ActionView], today: Any, mask: Callable[[str]
             "| "
             + " | ".join(
                 (
-                    cell(action.title),
-                    cell(action.owner),
-                    action.due.isoformat(),
+                    cell(action.action.title),
+                    cell(action.action.owner),
+                    action.action.due.isoformat(),
                     str(action.days_overdue(today) or ""),
-                    cell(action.development_point or ""),
+                    cell(action.action.development_point or ""),
                     t("verdict." + latest.value) if latest else "",
                 )
             )

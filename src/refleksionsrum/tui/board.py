@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label, Static, Tab, Tabs
 
 from refleksionsrum.core.history.board import (
+    ActionStatus,
     ActionView,
     BoardView,
     chain,
@@ -83,11 +84,11 @@ class BoardScreen(Screen[None]):
             late = action.days_overdue(today)
             verdict = action.latest_verdict
             table.add_row(
-                literal(action.title),
-                literal(action.owner),
-                short_date(action.due),
+                literal(action.action.title),
+                literal(action.action.owner),
+                short_date(action.action.due),
                 Text(str(late), style="bold red") if late else "",
-                literal(action.development_point or ""),
+                literal(action.action.development_point or ""),
                 t(f"verdict.{verdict.value}") if verdict else "",
                 key=action.id,
             )
@@ -103,19 +104,19 @@ class BoardScreen(Screen[None]):
 def story_text(action: ActionView, links: list[ActionView]) -> Text:
     """Where it was planned, each evaluation, and the adaptation chain both ways."""
     out = Text()
-    out.append_text(literal(action.title, "bold"))
+    out.append_text(literal(action.action.title, "bold"))
     out.append(f"\n{t('field.owner')}: ")
-    out.append_text(literal(action.owner))
-    out.append(f" · {t('field.due')}: {long_date(action.due)} {action.due.year}\n")
+    out.append_text(literal(action.action.owner))
+    out.append(f" · {t('field.due')}: {long_date(action.action.due)} {action.action.due.year}\n")
     planned = t("story.planned", meeting="{meeting}", date=short_date(action.planned_at))
     before, _, after = planned.partition("{meeting}")
     out.append(before)
     out.append_text(literal(action.planned_title, "italic"))
     out.append(after + "\n")
     for label, value in (
-        (t("field.prediction"), action.prediction),
-        (t("field.measure"), action.measure),
-        (t("field.development_point"), action.development_point or ""),
+        (t("field.prediction"), action.action.prediction),
+        (t("field.measure"), action.action.measure),
+        (t("field.development_point"), action.action.development_point or ""),
     ):
         if value:
             out.append(f"{label}: ", style="dim")
@@ -124,11 +125,12 @@ def story_text(action: ActionView, links: list[ActionView]) -> Text:
     out.append("\n")
     if not action.evaluations:
         out.append(t("story.no_evaluations") + "\n", style="italic")
-    for ev in action.evaluations:
-        when = t("story.evaluated", meeting="{meeting}", date=short_date(ev.started_at))
+    for view in action.evaluations:
+        ev = view.evaluation
+        when = t("story.evaluated", meeting="{meeting}", date=short_date(view.started_at))
         before, _, after = when.partition("{meeting}")
         out.append(before, style="bold")
-        out.append_text(literal(ev.meeting_title, "bold"))
+        out.append_text(literal(view.meeting_title, "bold"))
         out.append(after + f" · {t('verdict.' + ev.verdict.value)}\n", style="bold")
         rows = (
             (t("field.carried_out"), t(f"carried.{ev.carried_out.value}")),
@@ -145,15 +147,15 @@ def story_text(action: ActionView, links: list[ActionView]) -> Text:
         out.append(f"\n{t('story.chain')}\n", style="bold")
         for link in links:
             marker = "▶ " if link.id == action.id else "  "
-            state = t("story.open") if link.status.value == "open" else t("story.closed")
+            state = t("story.open") if link.status is ActionStatus.OPEN else t("story.closed")
             out.append(marker)
-            out.append_text(literal(link.title, "bold" if link.id == action.id else ""))
+            out.append_text(literal(link.action.title, "bold" if link.id == action.id else ""))
             out.append(f" · {short_date(link.planned_at)} · {state}", style="dim")
             if link.id == action.id:
                 out.append(f" ({t('story.this')})", style="dim")
             out.append("\n")
-        if action.adapted_from:
-            out.append(f"{t('story.adapted_from')}: {action.adapted_from}\n", style="dim")
+        if action.action.adapted_from:
+            out.append(f"{t('story.adapted_from')}: {action.action.adapted_from}\n", style="dim")
         if action.adapted_into:
             into = ", ".join(action.adapted_into)
             out.append(f"{t('story.adapted_into')}: {into}\n", style="dim")

@@ -14,7 +14,8 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from refleksionsrum.core.history.page import Page
-from refleksionsrum.core.models import CarriedOut, Verdict
+from refleksionsrum.core.models import Evaluation, TrialAction, Verdict
+from refleksionsrum.core.store.columns import EVALUATIONS, TRIAL_ACTIONS
 from refleksionsrum.core.store.conditions import Conditions
 from refleksionsrum.core.store.database import Store
 
@@ -42,58 +43,58 @@ class BoardView(StrEnum):
 
 @dataclass(frozen=True)
 class EvaluationView:
+    """One evaluation of a trial action, with the meeting that made it."""
+
+    evaluation: Evaluation
     meeting_id: str
     meeting_title: str
     started_at: datetime
-    carried_out: CarriedOut
-    what_happened: str
-    compared_to_prediction: str | None
-    learning: str
-    verdict: Verdict
 
 
 @dataclass(frozen=True)
 class ActionView:
-    """A trial action as the board shows it: plain values, its story in order."""
+    """A trial action as the board shows it: where it was planned, its story in order."""
 
-    id: str
-    title: str
-    owner: str
-    due: date
-    prediction: str
-    measure: str
-    development_point: str | None
-    adapted_from: str | None
-    adapted_into: tuple[str, ...]
-    planned_in: str
+    # With the meeting that planned it (meeting_id) and when that started.
+    action: TrialAction
     planned_title: str
-    planned_at: datetime
     status: ActionStatus
-    evaluations: tuple[EvaluationView, ...]
+    adapted_into: tuple[str, ...] = ()
+    evaluations: tuple[EvaluationView, ...] = ()
     # Read without its evaluations (the board's table): the latest verdict alone.
     last_verdict: Verdict | None = None
 
     @property
+    def id(self) -> str:
+        return self.action.id
+
+    @property
+    def planned_at(self) -> datetime:
+        # Always known here: the board reads each action with its meeting's start.
+        assert self.action.meeting_started_at is not None
+        return self.action.meeting_started_at
+
+    @property
     def latest_verdict(self) -> Verdict | None:
-        return self.evaluations[-1].verdict if self.evaluations else self.last_verdict
+        return self.evaluations[-1].evaluation.verdict if self.evaluations else self.last_verdict
 
     def days_overdue(self, today: date) -> int:
         """Whole days past its due date while open; 0 otherwise."""
         if self.status is ActionStatus.CLOSED:
             return 0
-        return max(0, (today - self.due).days)
+        return max(0, (today - self.action.due).days)
 
 
 _ACTIONS = """
 SELECT a.id, a.title, a.owner, a.due, a.prediction, a.measure, a.development_point,
-  a.adapted_from, a.meeting_id, m.title, m.started_at, a.closed_by
+  a.adapted_from, a.meeting_id, m.title AS planned_title, m.started_at AS planned_at, a.closed_by
 FROM trial_action AS a JOIN meeting AS m ON m.id = a.meeting_id
 {where}
 ORDER BY a.due, m.started_utc, a.pk
 """
 _EVALUATIONS = """
-SELECT e.trial_action, e.meeting_id, m.title, m.started_at, e.carried_out, e.what_happened,
-  e.compared_to_prediction, e.learning, e.verdict
+SELECT e.pk, e.trial_action, e.meeting_id, m.title AS meeting_title, m.started_at,
+  e.carried_out, e.what_happened, e.compared_to_prediction, e.learning, e.verdict
 FROM evaluation AS e JOIN meeting AS m ON m.id = e.meeting_id
 WHERE e.trial_action IN :ids
 ORDER BY m.started_utc, e.pk
@@ -143,14 +144,14 @@ def read_actions(
 # the table shows a screenful of them.
 _PAGE = """
 SELECT p.id, p.title, p.owner, p.due, p.prediction, p.measure, p.development_point,
-  p.adapted_from, p.meeting_id, p.meeting_title, p.started_at, p.closed_by, (
+  p.adapted_from, p.meeting_id, p.planned_title, p.planned_at, p.closed_by, (
     SELECT e.verdict FROM evaluation AS e JOIN meeting AS em ON em.id = e.meeting_id
     WHERE e.trial_action = p.id ORDER BY em.started_utc DESC, e.pk DESC LIMIT 1
   ) AS last_verdict
 FROM (
   SELECT a.id, a.title, a.owner, a.due, a.prediction, a.measure, a.development_point,
-    a.adapted_from, a.meeting_id, m.title AS meeting_title, m.started_at, a.closed_by,
-    m.started_utc, a.pk
+    a.adapted_from, a.meeting_id, m.title AS planned_title, m.started_at AS planned_at,
+    a.closed_by, m.started_utc, a.pk
   FROM trial_action AS a JOIN meeting AS m ON m.id = a.meeting_id
   {where}
   ORDER BY a.due, m.started_utc, a.pk
@@ -183,7 +184,7 @@ def read_board_page(
         connection.rollback()
     views = _views(rows, defaultdict(list), defaultdict(list))
     actions = [
-        replace(action, last_verdict=Verdict(row[-1]) if row[-1] is not None else None)
+        replace(action, last_verdict=Verdict(row.last_verdict) if row.last_verdict else None)
         for action, row in zip(views, rows, strict=True)
     ]
     return Page(count, actions)
@@ -207,8 +208,8 @@ def chain(store: Store, action_id: str) -> list[ActionView]:
     earlier: list[ActionView] = []
     seen = {start.id}
     current = start
-    while current.adapted_from and current.adapted_from not in seen:
-        found = read_action(store, current.adapted_from)
+    while current.action.adapted_from and current.action.adapted_from not in seen:
+        found = read_action(store, current.action.adapted_from)
         if found is None:
             break
         seen.add(found.id)
@@ -263,20 +264,11 @@ def _with_stories(connection: Connection, rows: list[Any]) -> list[ActionView]:
         evaluations = text(_EVALUATIONS.replace("WHERE e.trial_action IN :ids", ""))
         adapted = text(_ADAPTED.replace("WHERE adapted_from IN :ids", ""))
     for row in connection.execute(evaluations, chosen):
-        if str(row[0]) not in wanted:
-            continue
-        stories[str(row[0])].append(
-            EvaluationView(
-                meeting_id=str(row[1]),
-                meeting_title=str(row[2]),
-                started_at=datetime.fromisoformat(str(row[3])),
-                carried_out=CarriedOut(row[4]),
-                what_happened=str(row[5]),
-                compared_to_prediction=row[6],
-                learning=str(row[7]),
-                verdict=Verdict(row[8]),
-            )
-        )
+        if row.trial_action in wanted:
+            evaluation = EVALUATIONS.item(row)
+            when = datetime.fromisoformat(row.started_at)
+            view = EvaluationView(evaluation, row.meeting_id, row.meeting_title, when)
+            stories[row.trial_action].append(view)
     for row in connection.execute(adapted, chosen):
         if row[0] is not None and str(row[0]) in wanted:
             into[str(row[0])].append(str(row[1]))
@@ -288,20 +280,15 @@ def _views(
 ) -> list[ActionView]:
     return [
         ActionView(
-            id=str(row[0]),
-            title=str(row[1]),
-            owner=str(row[2]),
-            due=date.fromisoformat(str(row[3])),
-            prediction=str(row[4]),
-            measure=str(row[5]),
-            development_point=row[6],
-            adapted_from=row[7],
-            adapted_into=tuple(into[str(row[0])]),
-            planned_in=str(row[8]),
-            planned_title=str(row[9]),
-            planned_at=datetime.fromisoformat(str(row[10])),
-            status=ActionStatus.OPEN if row[11] is None else ActionStatus.CLOSED,
-            evaluations=tuple(stories[str(row[0])]),
+            TRIAL_ACTIONS.item(
+                row,
+                meeting_id=row.meeting_id,
+                meeting_started_at=datetime.fromisoformat(row.planned_at),
+            ),
+            planned_title=row.planned_title,
+            status=ActionStatus.OPEN if row.closed_by is None else ActionStatus.CLOSED,
+            adapted_into=tuple(into[row.id]),
+            evaluations=tuple(stories[row.id]),
         )
         for row in rows
     ]
