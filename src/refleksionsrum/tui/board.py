@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static, Tab, Tabs
 
 from refleksionsrum.core.history.board import (
@@ -26,6 +27,7 @@ from refleksionsrum.tui.background import PAGE, PagedTable, Reader
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.reading import ReadingView
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -162,23 +164,18 @@ def story_text(action: ActionView, links: list[ActionView]) -> Text:
     return out
 
 
-class StoryScreen(ModalScreen[None]):
+class StoryScreen(ReadingView):
     """One trial action's whole story."""
 
-    BINDINGS = [Binding("escape", "dismiss", "key.back")]
-
     def __init__(self, action_id: str) -> None:
-        super().__init__()
-        translate_bindings(self)
+        super().__init__("story")
         self.action_id = action_id
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> Iterable[Widget]:
         store = cast("RefleksionsrumApp", self.app).store
         assert store is not None
         links = chain(store, self.action_id)
         found = [link for link in links if link.id == self.action_id]
-        with VerticalScroll(id="story"):
-            yield Label(t("story.title"), classes="panel-title")
-            if found:
-                yield Static(story_text(found[0], links), id="story-text")
-        yield RoomFooter()
+        yield Label(t("story.title"), classes="panel-title")
+        if found:
+            yield Static(story_text(found[0], links), id="story-text")

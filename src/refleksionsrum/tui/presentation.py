@@ -6,17 +6,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Recording
-from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import relabel
-from refleksionsrum.tui.sizing import prepare
+from refleksionsrum.tui.roomscreen import RoomScreen
 from refleksionsrum.tui.text import literal
 
 # How many of the latest items the room sees: a laptop's screen, a projector's.
@@ -24,7 +22,7 @@ LATEST_SHORT = 3
 LATEST_TALL = 5
 
 
-class PresentationScreen(Screen[None]):
+class PresentationScreen(RoomScreen):
     """What the room reads from five metres: nothing but the essentials."""
 
     # In the footer's order: what the facilitator needs most first (see RoomFooter).
@@ -40,12 +38,8 @@ class PresentationScreen(Screen[None]):
     ]
 
     def __init__(self, room: MeetingRoom) -> None:
-        super().__init__()
-        prepare(self)
-        self.room = room
+        super().__init__(room)
         self.prompt_index = 0
-
-    rr = OurApp()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="present"):

@@ -10,19 +10,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Markdown, Static
 
 from refleksionsrum.core.export import plain, referat
 from refleksionsrum.core.i18n import duration, long_date, planned, t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
-from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
-from refleksionsrum.tui.keys import translate_bindings
+from refleksionsrum.tui.reading import ReadingView
 from refleksionsrum.tui.referater import save_in_referater
-from refleksionsrum.tui.sizing import prepare
+from refleksionsrum.tui.roomscreen import RoomScreen
 from refleksionsrum.tui.text import literal
 
 BAR_WIDTH = 24
@@ -63,20 +61,13 @@ def time_bars(room: MeetingRoom) -> Table:
     return table
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(RoomScreen):
     """Shown when a meeting ends, and for a recent meeting chosen on the start screen."""
 
     BINDINGS = [
         Binding("ctrl+s", "save_referat", "key.save_referat"),
         Binding("escape", "back", "key.back"),
     ]
-
-    def __init__(self, room: MeetingRoom) -> None:
-        super().__init__()
-        prepare(self)
-        self.room = room
-
-    rr = OurApp()
 
     def followed_up(self) -> dict[str, TrialAction]:
         found = {}
@@ -142,20 +133,11 @@ class SummaryScreen(Screen[None]):
         self.rr.back_to_start()
 
 
-class ReferatView(ModalScreen[None]):
+class ReferatView(ReadingView):
     """The referat as the team will read it."""
 
-    BINDINGS = [Binding("escape", "dismiss", "key.back")]
-
     def __init__(self, markdown: str) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.markdown = markdown
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="referat"):
-            yield Markdown(self.markdown)
-        yield RoomFooter()
+        super().__init__("referat", Markdown(markdown))
 
 
 def _title(titles: dict[str, TrialAction], action_id: str) -> str:
