@@ -46,6 +46,13 @@ class Verdict(StrEnum):
         return tuple(verdict for verdict in cls if verdict.closes)
 
 
+class ActionStatus(StrEnum):
+    """Open until an evaluation's verdict closes it (``Verdict.closes``)."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
 class Recording(StrEnum):
     """What a phase records: a known phase key, or plain notes for a template's own phase.
 

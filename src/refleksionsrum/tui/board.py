@@ -15,13 +15,13 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static, Tab, Tabs
 
 from refleksionsrum.core.history.board import (
-    ActionStatus,
     ActionView,
     BoardView,
     chain,
     read_board_page,
 )
 from refleksionsrum.core.i18n import long_date, short_date, t
+from refleksionsrum.core.models import ActionStatus
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.background import PAGE, PagedTable, Reader
 from refleksionsrum.tui.footer import RoomFooter

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from refleksionsrum.core.history.page import Page
-from refleksionsrum.core.models import Evaluation, TrialAction, Verdict
+from refleksionsrum.core.models import ActionStatus, Evaluation, TrialAction, Verdict
 from refleksionsrum.core.store.columns import EVALUATIONS, TRIAL_ACTIONS
 from refleksionsrum.core.store.conditions import Conditions
 from refleksionsrum.core.store.database import Store
@@ -22,13 +22,6 @@ from refleksionsrum.core.store.database import Store
 # Without two earlier meetings to learn the team's rhythm from, the next meeting is
 # taken to be two weeks away (the shortest rhythm, citizen level).
 DEFAULT_RHYTHM_DAYS = 14
-
-
-class ActionStatus(StrEnum):
-    """Open until an evaluation adopts, adapts or abandons it."""
-
-    OPEN = "open"
-    CLOSED = "closed"
 
 
 class BoardView(StrEnum):
