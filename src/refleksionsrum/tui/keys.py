@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Recording
 from refleksionsrum.tui.internals import bindings_of
+
+if TYPE_CHECKING:
+    # The room brings the store (SQLModel, 0.25 s): not before the first screen.
+    from refleksionsrum.core.meeting.room import MeetingRoom
 
 # In the footer's order: what a facilitator needs most comes first, so that
 # at 80 columns the keys to move on, to pause and to leave are always seen.

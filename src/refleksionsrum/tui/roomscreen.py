@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 
-from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.sizing import prepare
+
+if TYPE_CHECKING:
+    # The room brings the store (SQLModel, 0.25 s): not before the first screen.
+    from refleksionsrum.core.meeting.room import MeetingRoom
 
 
 class RoomScreen(Screen[None]):
