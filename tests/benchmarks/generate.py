@@ -15,11 +15,10 @@ import random
 import sys
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
-import pendulum
-
+from refleksionsrum.core.clock import zone
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.files.sync import open_store
 from refleksionsrum.core.models import (
@@ -92,7 +91,7 @@ def _sentence(rng: random.Random, words: int = 12) -> str:
 def build_meetings(count: int, seed: int = 5) -> list[Meeting]:
     """``count`` finished meetings, one a day, oldest first, ending yesterday."""
     rng = random.Random(seed)
-    first = pendulum.datetime(2026, 11, 1, 9, 0, tz=TIMEZONE).subtract(days=count)
+    first = datetime(2026, 11, 1, 9, 0, tzinfo=zone(TIMEZONE)) - timedelta(days=count)
     open_actions: list[TrialAction] = []
     meetings: list[Meeting] = []
     previous: str | None = None

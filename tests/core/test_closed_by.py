@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pendulum
-
+from refleksionsrum.core.clock import zone
 from refleksionsrum.core.models import (
     CarriedOut,
     Evaluation,
@@ -18,7 +17,7 @@ from refleksionsrum.core.models import (
 )
 from refleksionsrum.core.store.database import Store
 
-START = pendulum.datetime(2026, 11, 2, 13, tz="Europe/Copenhagen")
+START = datetime(2026, 11, 2, 13, tzinfo=zone())
 
 
 def meeting(number: int) -> Meeting:

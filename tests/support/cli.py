@@ -6,11 +6,10 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-import pendulum
-
-from refleksionsrum.core.clock import TIMEZONE, FakeClock
+from refleksionsrum.core.clock import TIMEZONE, FakeClock, zone
 from refleksionsrum.core.models import CarriedOut, NoteKind, Participant, TrialAction, Verdict
 from refleksionsrum.core.workspace import Workspace
 from support.samples import phase, session_text, trial_action
@@ -68,7 +67,7 @@ def hold_two_meetings(root: Path) -> TwoMeetings:
     workspace = Workspace.open(root)
     store = open_store(workspace)
     try:
-        clock = FakeClock(pendulum.datetime(2026, 11, 23, 9, 0, tz=TIMEZONE))
+        clock = FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=zone(TIMEZONE)))
         template = workspace.config.template("borgerniveau")
         people = [Participant("Mette", "facilitator"), Participant("Jonas", "note-taker")]
         first = MeetingRoom(

@@ -8,14 +8,14 @@ import sys
 # What `refleksionsrum` imports before its first frame: the command line, the app, the
 # start screen. SQLModel and SQLAlchemy take a quarter to half a second to import, more
 # than the whole bare Textual app takes to start; the start screen's lists come from
-# plain sqlite3 (core/store/quicklist.py). pendulum (dates) is loaded in the quick look's thread.
+# plain sqlite3 (core/store/quicklist.py).
 FIRST_FRAME = (
     "refleksionsrum.cli.main",
     "refleksionsrum.cli.meetings",
     "refleksionsrum.tui.app",
     "refleksionsrum.tui.start",
 )
-HEAVY = ("sqlmodel", "sqlalchemy", "pendulum")
+HEAVY = ("sqlmodel", "sqlalchemy")
 
 
 def test_the_first_frames_modules_import_no_database_layer() -> None:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Protocol
-
-if TYPE_CHECKING:
-    # Imported where it is used: the start screen paints before pendulum is loaded.
-    import pendulum
+from datetime import datetime, timedelta
+from functools import cache
+from typing import Protocol
+from zoneinfo import ZoneInfo
 
 TIMEZONE = "Europe/Copenhagen"
+
+
+@cache
+def zone(name: str = TIMEZONE) -> ZoneInfo:
+    """The time zone (the system's database, else the tzdata package's)."""
+    return ZoneInfo(name)
 
 
 class Clock(Protocol):
@@ -19,7 +24,7 @@ class Clock(Protocol):
         """Milliseconds on a clock that never goes backwards."""
         ...
 
-    def now(self) -> pendulum.DateTime:
+    def now(self) -> datetime:
         """The wall time, in the workspace's time zone."""
         ...
 
@@ -33,33 +38,27 @@ class SystemClock:
     def monotonic_ms(self) -> int:
         return time.monotonic_ns() // 1_000_000
 
-    def now(self) -> pendulum.DateTime:
-        import pendulum
-
+    def now(self) -> datetime:
         # Milliseconds are kept: a crash gap is counted from this to the millisecond.
-        now = pendulum.now(self.tz)
+        now = datetime.now(zone(self.tz))
         return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 class FakeClock:
     """A clock that moves only when told to; for tests and frozen snapshots."""
 
-    def __init__(
-        self, start: pendulum.DateTime | None = None, monotonic_ms: int = 1_000_000
-    ) -> None:
-        import pendulum
-
-        self._wall = start or pendulum.datetime(2026, 11, 23, 9, 0, tz=TIMEZONE)
+    def __init__(self, start: datetime | None = None, monotonic_ms: int = 1_000_000) -> None:
+        self._wall = start or datetime(2026, 11, 23, 9, 0, tzinfo=zone())
         self._mono = monotonic_ms
 
     def monotonic_ms(self) -> int:
         return self._mono
 
-    def now(self) -> pendulum.DateTime:
+    def now(self) -> datetime:
         return self._wall
 
     def advance(self, *, seconds: float = 0, minutes: float = 0, ms: int = 0) -> None:
         """Move both clocks forward together."""
         step = ms + round(seconds * 1000) + round(minutes * 60_000)
         self._mono += step
-        self._wall = self._wall.add(microseconds=step * 1000)
+        self._wall = self._wall + timedelta(milliseconds=step)

@@ -68,27 +68,34 @@ def role_name(role: str) -> str:
     return LANGUAGES[_current].get(f"role.{role}", role)
 
 
+def _name(key: str, index: int) -> str:
+    # A catalogue entry of space-separated names: the week's days from Monday, the months.
+    return t(key).split(" ")[index]
+
+
 def long_date(value: date | datetime) -> str:
     """'mandag 7. december' / 'Monday 7 December'."""
-    import pendulum  # not at the top: the first screen paints before it is loaded
-
-    day = pendulum.date(value.year, value.month, value.day)
-    fmt = "dddd D. MMMM" if _current == "da" else "dddd D MMMM"
-    return day.format(fmt, locale=_current)
+    return t(
+        "date.long",
+        weekday=_name("date.weekdays", value.weekday()),
+        day=value.day,
+        month=_name("date.months", value.month - 1),
+    )
 
 
 def short_date(value: date | datetime) -> str:
     """'7. dec. 2026' / '7 Dec 2026'."""
-    import pendulum
-
-    day = pendulum.date(value.year, value.month, value.day)
-    fmt = "D. MMM YYYY" if _current == "da" else "D MMM YYYY"
-    return day.format(fmt, locale=_current)
+    return t(
+        "date.short",
+        day=value.day,
+        month=_name("date.months_short", value.month - 1),
+        year=value.year,
+    )
 
 
 def clock_time(value: datetime) -> str:
     """'13.05' in Danish, '13:05' in English."""
-    return value.strftime("%H.%M" if _current == "da" else "%H:%M")
+    return t("date.clock", hour=f"{value.hour:02d}", minute=f"{value.minute:02d}")
 
 
 def relative(value: date | datetime, today: date) -> str:

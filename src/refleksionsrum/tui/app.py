@@ -118,9 +118,6 @@ class RefleksionsrumApp(App[int]):
             self.run_worker(self._quick_look, thread=True, group="look")
 
     def _quick_look(self) -> None:
-        # Loaded here, off the UI thread, before the lists need it for their dates.
-        import pendulum  # noqa: F401
-
         from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
 
         # Never call_from_thread here: it waits for the event loop, and after a signal

@@ -2,6 +2,13 @@
 
 CATALOG: dict[str, str] = {
     # Dates
+    "date.weekdays": "mandag tirsdag onsdag torsdag fredag lørdag søndag",
+    "date.months": "januar februar marts april maj juni juli august september oktober november "
+    "december",
+    "date.months_short": "jan. feb. mar. apr. maj jun. jul. aug. sep. okt. nov. dec.",
+    "date.long": "{weekday} {day}. {month}",
+    "date.short": "{day}. {month} {year}",
+    "date.clock": "{hour}.{minute}",
     "date.today": "i dag",
     "date.tomorrow": "i morgen",
     "date.yesterday": "i går",

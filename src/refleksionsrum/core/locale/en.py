@@ -1,6 +1,13 @@
 """English catalogue: every key of the Danish one, in English."""
 
 CATALOG: dict[str, str] = {
+    "date.weekdays": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "date.months": "January February March April May June July August September October November "
+    "December",
+    "date.months_short": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    "date.long": "{weekday} {day} {month}",
+    "date.short": "{day} {month} {year}",
+    "date.clock": "{hour}:{minute}",
     "date.today": "today",
     "date.tomorrow": "tomorrow",
     "date.yesterday": "yesterday",

@@ -35,7 +35,6 @@ class PhaseClock:
             if state.running_since is not None:
                 # Stored as running: the app stopped without saving (a crash). The
                 # room kept talking, so the wall time since the run began counts.
-                # Timestamps, not subtraction: pendulum's Interval cannot be divided.
                 gap_s = clock.now().timestamp() - state.running_since.timestamp()
                 phases[self.current].elapsed_ms += max(0, round(gap_s * 1000))
             self._run_from = clock.monotonic_ms()
