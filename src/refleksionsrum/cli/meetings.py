@@ -93,9 +93,16 @@ def run_screens(
     title: str | None = None,
 ) -> int:
     """Hand over to the screens; Textual and the database are imported only now."""
+    from refleksionsrum.core.store.lookahead import LookAhead
+
+    # The start screen's lists are read while Textual is imported (not for a new
+    # meeting or a note-taker: those open the full store at once).
+    ahead = None if new else LookAhead(workspace)
     from refleksionsrum.tui.app import run
 
-    return run(workspace.root, new=new, template=template, title=title, workspace=workspace)
+    return run(
+        workspace.root, new=new, template=template, title=title, workspace=workspace, ahead=ahead
+    )
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from refleksionsrum.core.meeting.room import MeetingRoom
     from refleksionsrum.core.models import MeetingSummary, Participant
     from refleksionsrum.core.store.database import Store
+    from refleksionsrum.core.store.lookahead import LookAhead
 
 
 R = TypeVar("R")
@@ -78,6 +79,7 @@ class RefleksionsrumApp(App[int]):
         template: str | None = None,
         title: str | None = None,
         join: str | None = None,
+        ahead: LookAhead | None = None,
     ) -> None:
         set_language(workspace.config.language)
         super().__init__()
@@ -97,6 +99,10 @@ class RefleksionsrumApp(App[int]):
         self.left_on: int | None = None
         # `join`: the note-taker's app ("" = the one running meeting, or a choice).
         self.joining = join
+        # The quick look begun before Textual was imported, if it was; its lists are
+        # in the start screen's first frame if it was done by then.
+        self._ahead = ahead
+        self._listed_early = False
         for theme in THEMES:
             self.register_theme(theme)
         # Not self.theme = ...: that reparses every stylesheet (and empties the CSS
@@ -123,13 +129,14 @@ class RefleksionsrumApp(App[int]):
         # Never call_from_thread here: it waits for the event loop, and after a signal
         # the loop is gone, so the thread (and Python's exit, which joins it) would
         # wait for ever. A message is posted and forgotten.
-        look = quick_look(self.workspace)
+        look = self._ahead.result() if self._ahead is not None else quick_look(self.workspace)
         if look is None:
             self.post_message(StoreWanted())
             return
-        self.post_message(
-            MeetingsListed(look.running, look.recent, participants=look.last_participants)
-        )
+        if not self._listed_early:
+            self.post_message(
+                MeetingsListed(look.running, look.recent, participants=look.last_participants)
+            )
         changed, problems = files_to_take_in(self.workspace)
         if changed or look.files_pending:
             self.post_message(StoreWanted())
@@ -148,6 +155,16 @@ class RefleksionsrumApp(App[int]):
         if self.store is None and not self._loading:
             self._loading = True
             self.run_worker(self._load, thread=True, exclusive=True, group="load")
+
+    def early_listing(self) -> MeetingsListed | None:
+        """The start screen's lists, if the look begun before Textual is done already."""
+        if self._ahead is None or not self._ahead.ready or self._start_new:
+            return None
+        look = self._ahead.result()
+        if look is None or self.joining is not None:
+            return None
+        self._listed_early = True
+        return MeetingsListed(look.running, look.recent, participants=look.last_participants)
 
     def on_store_wanted(self, _message: StoreWanted) -> None:
         self.load_store()
@@ -371,11 +388,12 @@ def run(
     title: str | None = None,
     join: str | None = None,
     workspace: Workspace | None = None,
+    ahead: LookAhead | None = None,
 ) -> int:
     """Start the app on the workspace at ``root`` (opened already: ``workspace``)."""
     hold_signals()  # again: run() may be called without the console script
     opened = workspace if workspace is not None else Workspace.open(root)
-    app = RefleksionsrumApp(opened, new=new, template=template, title=title, join=join)
+    app = RefleksionsrumApp(opened, new=new, template=template, title=title, join=join, ahead=ahead)
     result = app.run()
     if app.left_on is not None:
         # Everything is saved and the terminal restored. Do not wait for worker

@@ -89,6 +89,11 @@ class StartScreen(Screen[None]):
         found = self.rr.guarded(store.summaries) if store is not None else None
         if found is not None:
             self.show_meetings(*found, [])
+        else:
+            early = self.rr.early_listing()
+            if early is not None:
+                # After the focus is set (show_meetings looks at it), before the first frame.
+                self.call_later(self.rr.on_meetings_listed, early)
 
     def show_meetings(
         self,

@@ -1,0 +1,65 @@
+"""The start screen's lists, read while Textual loads, are in its first frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from refleksionsrum.core.clock import FakeClock
+from refleksionsrum.core.i18n import t
+from refleksionsrum.core.store.lookahead import LookAhead
+from refleksionsrum.core.workspace import Workspace
+from refleksionsrum.tui.app import RefleksionsrumApp
+from refleksionsrum.tui.meeting import MeetingScreen
+from refleksionsrum.tui.start import StartScreen
+from support.pilot import AppFactory, run_app, start_from_start_screen, wait_for_screen
+
+SIZE = (100, 30)
+
+
+async def _leave_a_meeting_running(make_app: AppFactory) -> str:
+    app = make_app()
+    async with run_app(app, SIZE) as pilot:
+        screen = await start_from_start_screen(pilot, "Møde der venter")
+        meeting_id = screen.room.meeting.id
+        await pilot.press("ctrl+q")
+    return meeting_id
+
+
+async def test_a_look_begun_before_the_app_fills_the_lists_before_the_first_key(
+    make_app: AppFactory, clock: FakeClock, workspace: Path
+) -> None:
+    meeting_id = await _leave_a_meeting_running(make_app)
+    opened = Workspace.open(workspace)
+    ahead = LookAhead(opened)
+    assert ahead.result() is not None  # as when Textual's import took longer than the look
+    app = RefleksionsrumApp(opened, clock=clock, ahead=ahead)
+    async with run_app(app, SIZE) as pilot:
+        # No pause: what run_test hands over is the screen as first drawn.
+        start = app.screen
+        assert isinstance(start, StartScreen)
+        running = start.query_one("#running", OptionList)
+        assert running.get_option(meeting_id) is not None
+        assert not start.query_one("#begin").disabled
+        # As when the lists come later: the waiting meeting is chosen, Enter resumes it.
+        await pilot.pause()
+        assert app.focused is running and running.highlighted == 0
+        await pilot.press("enter")
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        assert screen.room.meeting.id == meeting_id
+
+
+async def test_with_no_meeting_waiting_the_title_keeps_the_focus(
+    clock: FakeClock, workspace: Path
+) -> None:
+    opened = Workspace.open(workspace)
+    ahead = LookAhead(opened)
+    ahead.result()
+    app = RefleksionsrumApp(opened, clock=clock, ahead=ahead)
+    async with run_app(app, SIZE) as pilot:
+        running = app.screen.query_one("#running", OptionList)
+        assert str(running.get_option_at_index(0).prompt) == t("start.none_running")
+        await pilot.press(*"Nyt")
+        title = app.screen.query_one("#title", Input)
+        assert app.focused is title and title.value == "Nyt"
