@@ -31,6 +31,7 @@ def screens(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         title: str | None = None,
         join: str | None = None,
         workspace: Any = None,
+        ahead: Any = None,
     ) -> int:
         calls.append({"root": root, "new": new, "template": template, "title": title})
         if join is not None:
@@ -311,7 +312,7 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
         import sys, types
         from refleksionsrum import cli
 
-        def run(root, *, new=False, template=None, title=None, join=None, workspace=None):
+        def run(root, *, new=False, template=None, title=None, join=None, workspace=None, **_):
             heavy = [m for m in ("sqlmodel", "sqlalchemy", "textual") if m in sys.modules]
             print("loaded:", heavy)
             return 0

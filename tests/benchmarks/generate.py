@@ -97,14 +97,14 @@ def build_meetings(count: int, seed: int = 5) -> list[Meeting]:
     previous: str | None = None
     for index in range(count):
         number = index + 1
-        started = first.add(days=index)
+        started = first + timedelta(days=index)
         meeting_id = f"{started:%Y-%m-%d-%H%M}-familiebehandling"
         meeting = Meeting(
             id=meeting_id,
             title=meeting_title(number),
             template="borgerniveau",
             started_at=started,
-            ended_at=started.add(minutes=30),
+            ended_at=started + timedelta(minutes=30),
             previous=previous,
             participants=[
                 Participant(PEOPLE[0], "facilitator"),
@@ -119,11 +119,13 @@ def build_meetings(count: int, seed: int = 5) -> list[Meeting]:
             for _ in range(many):
                 source = "Fremmøderegistrering" if kind is NoteKind.OBSERVATION else None
                 meeting.notes.append(
-                    Note(phase, kind, _sentence(rng), started.add(minutes=minute), source)
+                    Note(phase, kind, _sentence(rng), started + timedelta(minutes=minute), source)
                 )
                 minute += 1
         for _ in range(DECISIONS):
-            meeting.decisions.append(Decision(_sentence(rng, 8), started.add(minutes=minute)))
+            meeting.decisions.append(
+                Decision(_sentence(rng, 8), started + timedelta(minutes=minute))
+            )
             minute += 1
         # Follow-up of everything still open; adapt makes one of this meeting's actions.
         adapted: list[str] = []

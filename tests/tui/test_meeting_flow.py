@@ -182,7 +182,7 @@ async def test_whole_meeting_from_start_screen_to_summary(
         assert f"{ACTION['title']} · Jonas · " in shown
         assert "Mødet er slut" in shown
 
-    expected_end = started.add(microseconds=sum(USED.values()) * 1000)
+    expected_end = started + timedelta(milliseconds=sum(USED.values()))
     path = workspace / "sessions" / f"{meeting_id}.toml"
     assert path.is_file()
     from_file = sessionfile.read(path)
