@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+import tomllib
 from datetime import date, datetime
 from pathlib import Path
 
@@ -115,3 +116,17 @@ def test_duration() -> None:
     assert duration(61_999) == "01:01"
     assert duration(3_600_000 + 5_000) == "1:00:05"
     assert duration(-5_000) == "00:00"
+
+
+def test_each_key_is_written_once_as_text_in_one_of_its_languages_files() -> None:
+    # An entry repeated in another area's file would be silently overridden by the later one;
+    # a translator editing the first would see no change.
+    folder = PACKAGE / "core" / "locale"
+    for language in LANGUAGES:
+        where: dict[str, str] = {}
+        for path in sorted(folder.glob(f"{language}*.toml")):
+            for key, value in tomllib.loads(path.read_text(encoding="utf-8")).items():
+                assert isinstance(value, str), (path.name, key)
+                assert key not in where, (key, where.get(key), path.name)
+                where[key] = path.name
+        assert set(where) == set(LANGUAGES[language])

@@ -2,39 +2,46 @@
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
-from refleksionsrum.core.locale import (
-    da,
-    da_cli,
-    da_data,
-    da_memory,
-    da_tui,
-    en,
-    en_cli,
-    en_data,
-    en_memory,
-    en_tui,
-)
+# A catalogue per language, kept in a file per area (core, command line, screens, data,
+# memory) in locale/: plain TOML a translator can edit without reading Python. The later
+# area's entry wins, as when they were merged in this order before.
+_AREAS = ("", "_cli", "_tui", "_data", "_memory")
+_FOLDER = Path(__file__).parent / "locale"
 
-# One catalogue per language, kept in a file per area (core, command line, screens).
-LANGUAGES: dict[str, dict[str, str]] = {
-    "da": {
-        **da.CATALOG,
-        **da_cli.CATALOG,
-        **da_tui.CATALOG,
-        **da_data.CATALOG,
-        **da_memory.CATALOG,
-    },
-    "en": {
-        **en.CATALOG,
-        **en_cli.CATALOG,
-        **en_tui.CATALOG,
-        **en_data.CATALOG,
-        **en_memory.CATALOG,
-    },
-}
+
+class _Catalogues(Mapping[str, dict[str, str]]):
+    """The catalogues by language, each read from its files the first time it is asked for."""
+
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        self._languages = languages
+        self._read: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, language: str) -> dict[str, str]:
+        found = self._read.get(language)
+        if found is None:
+            if language not in self._languages:
+                raise KeyError(language)
+            found = {}
+            for area in _AREAS:
+                text = (_FOLDER / f"{language}{area}.toml").read_text(encoding="utf-8")
+                found.update(tomllib.loads(text))
+            self._read[language] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._languages)
+
+    def __len__(self) -> int:
+        return len(self._languages)
+
+
+LANGUAGES: Mapping[str, dict[str, str]] = _Catalogues(("da", "en"))
 DEFAULT_LANGUAGE = "da"
 
 _current = DEFAULT_LANGUAGE
