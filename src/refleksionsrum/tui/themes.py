@@ -2,43 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.theme import Theme
 
 STANDARD = "refleksionsrum"
 HIGH_CONTRAST = "refleksionsrum-kontrast"
 
+# Each colour role with its standard and its high-contrast value, side by side so the two
+# are compared role by role. A washed-out projector loses mid-tones: the second column is
+# pure black and white with saturated signals.
+_ROLES: dict[str, tuple[str, str]] = {
+    "primary": ("#3B82C4", "#FFFFFF"),
+    "secondary": ("#7C9CB8", "#BBBBBB"),
+    "accent": ("#F0B429", "#FFFF00"),
+    "warning": ("#F0B429", "#FFD000"),
+    "error": ("#E5484D", "#FF3030"),
+    "success": ("#3FB950", "#00FF66"),
+    "foreground": ("#E6EDF3", "#FFFFFF"),
+    "background": ("#0D1117", "#000000"),
+    "surface": ("#161B22", "#000000"),
+    "panel": ("#1F2630", "#1A1A1A"),
+}
+
+
+def _colours(column: int) -> dict[str, Any]:
+    return {role: values[column] for role, values in _ROLES.items()}
+
+
 THEMES = (
-    Theme(
-        name=STANDARD,
-        primary="#3B82C4",
-        secondary="#7C9CB8",
-        accent="#F0B429",
-        warning="#F0B429",
-        error="#E5484D",
-        success="#3FB950",
-        foreground="#E6EDF3",
-        background="#0D1117",
-        surface="#161B22",
-        panel="#1F2630",
-        dark=True,
-    ),
-    # A washed-out projector loses mid-tones: pure black and white, saturated signals.
-    Theme(
-        name=HIGH_CONTRAST,
-        primary="#FFFFFF",
-        secondary="#BBBBBB",
-        accent="#FFFF00",
-        warning="#FFD000",
-        error="#FF3030",
-        success="#00FF66",
-        foreground="#FFFFFF",
-        background="#000000",
-        surface="#000000",
-        panel="#1A1A1A",
-        dark=True,
-        luminosity_spread=0.05,
-        text_alpha=1.0,
-    ),
+    Theme(name=STANDARD, dark=True, **_colours(0)),
+    Theme(name=HIGH_CONTRAST, dark=True, luminosity_spread=0.05, text_alpha=1.0, **_colours(1)),
 )
 
 
