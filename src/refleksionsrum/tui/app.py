@@ -191,27 +191,9 @@ class RefleksionsrumApp(App[int]):
         self.exit(128 + number)
 
     def _load(self) -> None:
-        from sqlalchemy.exc import DatabaseError
+        from refleksionsrum.tui.opening import open_workspace
 
-        from refleksionsrum.core.errors import printable_params
-        from refleksionsrum.core.files.sync import ingest, open_store
-        from refleksionsrum.core.store.engine import corrupt
-
-        try:
-            store = open_store(self.workspace)
-            report = ingest(self.workspace, store)
-            running, recent = store.summaries()
-        except StoreError as error:
-            self.post_message(WorkspaceFailed(t(error.key, **printable_params(error.params))))
-            return
-        except DatabaseError as error:
-            # A file cut short can pass the opening and fail at the first full read.
-            failure = corrupt(error, self.workspace.database_url)
-            if failure is None:
-                raise
-            self.post_message(WorkspaceFailed(t(failure.key, **printable_params(failure.params))))
-            return
-        self.post_message(WorkspaceLoaded(store, running, recent, report.problems))
+        self.post_message(open_workspace(self.workspace))
 
     def on_workspace_loaded(self, message: WorkspaceLoaded) -> None:
         self.store = message.store
