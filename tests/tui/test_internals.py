@@ -7,7 +7,7 @@ from importlib.metadata import version
 
 from textual.app import App, ComposeResult
 from textual.dom import DOMNode
-from textual.widgets import Header, Input, RadioButton, RadioSet
+from textual.widgets import Header, Input, RadioButton, RadioSet, Static
 from textual.widgets._header import HeaderTitle
 
 from refleksionsrum.tui.formbase import Choice
@@ -17,9 +17,11 @@ from refleksionsrum.tui.internals import (
     QuietInput,
     SelectOverlay,
     SteadyHeader,
+    after_frame,
     bindings_of,
 )
 from refleksionsrum.tui.roomselect import RoomSelect
+from support.pilot import wait_until
 
 
 def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
@@ -32,6 +34,7 @@ def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
         "Input._watch_value",
         "textual.widgets._select.SelectOverlay",
         "Header._on_mount",
+        "Screen.screen_layout_refresh_signal",
     ]
 
 
@@ -175,3 +178,35 @@ async def test_a_steady_header_survives_a_title_change_while_it_is_taken_down() 
         app.title = "Slut"
         await pilot.pause()
         assert app.is_running
+
+
+async def test_work_after_the_frame_runs_once_the_layout_is_drawn() -> None:
+    class Harness(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("før", id="text")
+
+    order: list[str] = []
+    app = Harness()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert hasattr(screen, "screen_layout_refresh_signal"), (
+            f"Textual {version('textual')}: Screen.screen_layout_refresh_signal is gone"
+        )
+        screen.screen_layout_refresh_signal.subscribe(
+            screen, lambda _screen: order.append("layout"), immediate=True
+        )
+        app.query_one("#text", Static).update("efter en længere tekst\npå to linjer")
+        after_frame(screen, lambda: order.append("work"))
+        await wait_until(pilot, lambda: "work" in order, "the work done")
+        assert order[0] == "layout", order
+        assert order.count("work") == 1
+
+
+async def test_work_after_the_frame_runs_when_no_layout_comes() -> None:
+    ran: list[str] = []
+    app = App[None]()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause()
+        after_frame(app.screen, lambda: ran.append("work"))
+        await wait_until(pilot, lambda: ran == ["work"], "the work done without a layout")

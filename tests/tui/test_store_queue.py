@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from refleksionsrum.tui import storequeue
 from refleksionsrum.tui.storequeue import StoreQueue
 from support.pilot import wait_until
 
@@ -18,18 +20,18 @@ class Plain(App[None]):
         yield Static("ready")
 
 
-def held_drawing(queue_owner: Any) -> list[Callable[[], object]]:
-    """The owner's 'after the next refresh' callbacks, kept until the test says drawn."""
+def held_drawing(monkeypatch: pytest.MonkeyPatch) -> list[Callable[[], object]]:
+    """The queue's 'after the next frame' callbacks, kept until the test says drawn."""
     held: list[Callable[[], object]] = []
-    queue_owner.call_after_refresh = held.append
+    monkeypatch.setattr(storequeue, "after_frame", lambda _screen, callback: held.append(callback))
     return held
 
 
 async def line_then_draft(
-    screen: Any, pilot: Pilot[None]
+    screen: Any, pilot: Pilot[None], monkeypatch: pytest.MonkeyPatch
 ) -> tuple[StoreQueue, list[Callable[[], object]], list[str]]:
     """A line queued to wait for the drawing, a draft behind it; the drawing held back."""
-    held = held_drawing(screen)
+    held = held_drawing(monkeypatch)
     queue = StoreQueue(screen)
     ran: list[str] = []
     queue.put(lambda: ran.append("line"), lambda _: None, lambda _: None, after_drawing=True)
@@ -39,10 +41,12 @@ async def line_then_draft(
     return queue, held, ran
 
 
-async def test_work_behind_a_line_waiting_for_the_drawing_waits_too() -> None:
+async def test_work_behind_a_line_waiting_for_the_drawing_waits_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     app = Plain()
     async with app.run_test() as pilot:
-        queue, held, ran = await line_then_draft(app.screen, pilot)
+        queue, held, ran = await line_then_draft(app.screen, pilot, monkeypatch)
         assert ran == []
         assert queue.busy
         for drawn in held:
@@ -51,10 +55,12 @@ async def test_work_behind_a_line_waiting_for_the_drawing_waits_too() -> None:
         assert ran == ["line", "draft"]
 
 
-async def test_quitting_does_the_work_that_waits_for_the_drawing_once() -> None:
+async def test_quitting_does_the_work_that_waits_for_the_drawing_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     app = Plain()
     async with app.run_test() as pilot:
-        queue, held, ran = await line_then_draft(app.screen, pilot)
+        queue, held, ran = await line_then_draft(app.screen, pilot, monkeypatch)
         queue.run_now(lambda work: work())
         assert ran == ["line", "draft"]
         # Drawn after all (the app had not gone yet): nothing is done twice.

@@ -7,12 +7,16 @@ that test fails and names it, instead of a key press or a label silently doing n
 from __future__ import annotations
 
 import contextlib
+import weakref
+from collections.abc import Callable
+from typing import Any
 
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode, NoScreen
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, RadioButton
 from textual.widgets._footer import FooterKey
@@ -34,6 +38,8 @@ RELIED_ON = (
     "binding (action dismiss) the footer shows as 'Dismiss menu'",
     "Header._on_mount: watches the app's and the screen's title and sub_title with a "
     "callback that finds HeaderTitle by query_one, catching NoScreen only",
+    "Screen.screen_layout_refresh_signal: published once a layout's frame is handed to "
+    "the driver (call_after_refresh can run before the widgets' refreshes reach the screen)",
 )
 
 
@@ -123,3 +129,45 @@ class SteadyHeader(Header):
         for node in (self.app, self.screen):
             self.watch(node, "title", set_title)
             self.watch(node, "sub_title", set_title)
+
+
+# If no layout comes (nothing changed size or place), the work waits no longer than this.
+FRAME_WAIT_S = 0.25
+# Per screen, what waits for its next frame; the screen subscribes once (a signal's
+# unsubscribe would drop every callback of the node, the screen's own too).
+_WAITING: weakref.WeakKeyDictionary[Screen[Any], list[Callable[[], object]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def after_frame(screen: Screen[Any], callback: Callable[[], object]) -> None:
+    """Run ``callback`` once the screen's next frame with a new layout is drawn.
+
+    ``call_after_refresh`` is no such promise: it runs when the screen is idle, which
+    can come before the widgets' refresh requests have reached it, so store work
+    queued that way ran before the frame it was to wait for (a phase change drew
+    12-15 ms later). The layout signal is published once the frame is handed to
+    the driver's writer thread; the callback runs at the loop's next turn.
+    """
+    waiting = _WAITING.get(screen)
+    if waiting is None:
+        waiting = _WAITING[screen] = []
+
+        def drawn(_screen: object) -> None:
+            if _WAITING.get(screen):
+                screen.call_next(_run_waiting, screen)
+
+        screen.screen_layout_refresh_signal.subscribe(screen, drawn, immediate=True)
+    waiting.append(callback)
+    # Nothing may change the layout (a repaint only): then it runs a moment later.
+    screen.set_timer(FRAME_WAIT_S, lambda: _run_waiting(screen))
+
+
+def _run_waiting(screen: Screen[Any]) -> None:
+    waiting = _WAITING.get(screen)
+    if not waiting:
+        return
+    callbacks = waiting[:]
+    waiting.clear()
+    for callback in callbacks:
+        callback()

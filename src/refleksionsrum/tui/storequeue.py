@@ -10,6 +10,7 @@ from typing import Any
 from textual.dom import DOMNode
 
 from refleksionsrum.core.store.database import StoreError
+from refleksionsrum.tui.internals import after_frame
 
 
 @dataclass
@@ -54,7 +55,7 @@ class StoreQueue:
         job = _Job(work, done, failed)
         if after_drawing:
             job.drawn = asyncio.Event()
-            self._owner.call_after_refresh(job.drawn.set)
+            after_frame(self._owner.screen, job.drawn.set)
         self._jobs.put_nowait(job)
 
     def run_now(self, guard: Callable[[Callable[[], Any]], Any]) -> None:
