@@ -164,5 +164,5 @@ def test_the_agenda_says_how_far_ahead_in_full_at_80_columns() -> None:
     from refleksionsrum.tui.clockview import _ends_table
 
     console = Console(width=24, record=True)
-    console.print(_ends_table(("02.38", "02.15", -24)))
+    console.print(_ends_table(("02.38", "02.15", -24), 24))
     assert "24 min foran planen" in console.export_text()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import io
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -108,9 +110,7 @@ class AgendaView(Vertical):
         ends = (clock_time(_nearest(planned_end)), clock_time(_nearest(projected)), delta_min)
         self._show("agenda-ends", (ends, width), _ends_table)
 
-    def _show(
-        self, part: str, shown: tuple[Any, ...], draw: Callable[[Any], RenderableType]
-    ) -> None:
+    def _show(self, part: str, shown: tuple[Any, int], draw: Callable[[Any, int], Text]) -> None:
         before = self._shown.get(part)
         if shown == before:
             return
@@ -118,7 +118,7 @@ class AgendaView(Vertical):
         # Laid out again only when its height can have changed (a line more or less, a
         # wider times column): each second's layout cost every key typed meanwhile.
         layout = before is None or _shape(part, before) != _shape(part, shown)
-        self.query_one(f"#{part}", Static).update(draw(shown[0]), layout=layout)
+        self.query_one(f"#{part}", Static).update(draw(*shown), layout=layout)
 
 
 def _shape(part: str, shown: tuple[Any, ...]) -> object:
@@ -132,44 +132,60 @@ def _shape(part: str, shown: tuple[Any, ...]) -> object:
     return (len(content), width)
 
 
-def _phases_table(rows: tuple[tuple[str, str, str, str, bool], ...]) -> Table:
-    table = Table.grid(padding=(0, 1), expand=True)
-    table.add_column(width=1)
-    table.add_column(ratio=1)
-    table.add_column(justify="right", no_wrap=True)
-    # The heading stands in the title column so it does not widen the times column.
-    table.add_row("", Text(t("agenda.minutes_head"), style="dim", justify="right"), "")
+# The agenda is drawn as lines of Text laid out here, not as rich Tables: Textual
+# renders a Table through Rich's console (once to measure its height, once to draw),
+# and the three tables were most of the rendering of a phase change.
+
+
+def _phases_table(rows: tuple[tuple[str, str, str, str, bool], ...], width: int) -> Text:
+    """Mark, title (wrapped under itself) and minutes right-aligned, a line per phase."""
+    times_width = max((cell_len(row[3]) for row in rows), default=0)
+    # Mark, a space, the title, a space, the times.
+    title_width = max(width - times_width - 3, 1)
+    head = Text(t("agenda.minutes_head"), style="dim")
+    # The heading stands over the titles, at their right: it does not widen the times.
+    lines = [Text.assemble(" " * max(title_width + 2 - head.cell_len, 0), head)]
     for mark, style, title, times, over in rows:
         shown_times = Text(times, style="bold red" if over else style)
-        table.add_row(Text(mark, style=style), literal(title, style), shown_times)
-    return table
+        wrapped = literal(title, style).wrap(_console(), title_width)
+        for n, part in enumerate(wrapped):
+            part.rstrip()
+            # The title's column is filled in its style: the current phase is one bar.
+            fill = Text(" " * max(title_width - part.cell_len, 0), style=style)
+            line = Text.assemble(Text(mark if n == 0 else " ", style=style), " ", part, fill)
+            lines.append(Text.assemble(line, " ", shown_times) if n == 0 else line)
+    return Text("\n").join(lines)
 
 
-def _totals() -> Table:
-    totals = Table.grid(padding=(0, 1), expand=True)
-    totals.add_column(ratio=1)
-    totals.add_column(justify="right", no_wrap=True)
-    return totals
+@functools.cache
+def _console() -> Console:
+    """A console for Text.wrap (left-justified wrapping writes nothing to it)."""
+    return Console(file=io.StringIO(), width=80, color_system=None)
 
 
-def _clock_line(clock: str) -> Table:
-    totals = _totals()
-    totals.add_row(Text(t("agenda.meeting_clock")), Text(clock, style="bold"))
-    return totals
+def _clock_line(clock: str, width: int) -> Text:
+    return _label_and_value(Text(t("agenda.meeting_clock")), Text(clock, style="bold"), width)
 
 
-def _ends_table(ends: tuple[str, str, int]) -> RenderableType:
+def _label_and_value(label: Text, value: Text, width: int) -> Text:
+    """The label at the left, the value at the right edge (after a space if it is narrow)."""
+    gap = max(width - label.cell_len - value.cell_len, 1)
+    return Text.assemble(label, " " * gap, value)
+
+
+def _ends_table(ends: tuple[str, str, int], width: int) -> Text:
     planned_end, projected, delta_min = ends
-    totals = _totals()
-    totals.add_row(Text(t("agenda.planned_end")), Text(planned_end))
-    totals.add_row(Text(t("agenda.projected_end")), Text(projected, style="bold"))
-    if not delta_min:
-        return totals
-    # Under the times, the panel's whole width: "24 min foran planen" must not be cut
-    # to "24 min foran" by the times' column beside it.
-    key = "agenda.over_plan" if delta_min > 0 else "agenda.under_plan"
-    ahead = Text(t(key, minutes=abs(delta_min)), style="bold red" if delta_min > 0 else "green")
-    return Group(totals, ahead)
+    lines = [
+        _label_and_value(Text(t("agenda.planned_end")), Text(planned_end), width),
+        _label_and_value(Text(t("agenda.projected_end")), Text(projected, style="bold"), width),
+    ]
+    if delta_min:
+        # Under the times, the panel's whole width: "24 min foran planen" must not be
+        # cut to "24 min foran" by a times column beside it.
+        key = "agenda.over_plan" if delta_min > 0 else "agenda.under_plan"
+        style = "bold red" if delta_min > 0 else "green"
+        lines.append(Text(t(key, minutes=abs(delta_min)), style=style))
+    return Text("\n").join(lines)
 
 
 def _nearest(moment: datetime) -> datetime:
