@@ -185,10 +185,11 @@ async def _watch_rows(
 
 
 async def _count_rows(app: Any, saves: int, drawn: Callable[[list[str]], None]) -> None:
-    from textual.widgets import Label, ListView
+    from textual.widgets import Label
 
     seen: set[str] = set()
-    items = app.screen.query_one("#items", ListView)
+    items = app.screen.items  # the shown phase's list (the phase does not move here)
+    assert items is not None
     looked = 0
     deadline = time.monotonic() + saves * 2 + 60
     while len(seen) < saves and time.monotonic() < deadline:

@@ -36,7 +36,7 @@ from textual.app import App
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, ListView, Static
+from textual.widgets import Input, Static
 
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
@@ -131,8 +131,8 @@ async def timed_key(
 
 
 def first_row_text(screen: MeetingScreen) -> str:
-    items = screen.query_one("#items", ListView)
-    rows = list(items.children)
+    items = screen.items
+    rows = list(items.children) if items is not None else []
     if not rows:
         return ""
     return " ".join(str(getattr(label, "content", "")) for label in rows[0].children)

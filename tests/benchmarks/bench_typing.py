@@ -40,7 +40,7 @@ from bench_common import emit
 from textual import events
 from textual.app import App
 from textual.keys import _character_to_key
-from textual.widgets import Input, ListView
+from textual.widgets import Input
 
 from refleksionsrum.core.models import Note
 from refleksionsrum.core.workspace import Workspace, init_workspace
@@ -95,7 +95,8 @@ async def type_notes(app: RefleksionsrumApp, saving: bool) -> tuple[float, float
     await screen.action_next_phase()  # ctrl+n: from follow-up to data review and its entry line
     assert room.records == "data"
     entry = screen.query_one("#entry-text", Input)
-    items = screen.query_one("#items", ListView)
+    items = screen.items
+    assert items is not None
     await _until(lambda: entry.has_focus)
     await asyncio.sleep(SETTLE_SECONDS)  # start typing into a quiet app, as a person would
     real_add_note = store.items.add_note

@@ -26,7 +26,7 @@ from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
-from support.pilot import wait_until
+from support.pilot import items_of, wait_until
 from support.rooms import new_room
 
 from .faults import fill, immutable, leftovers, read_only_mount, tiny_disk
@@ -295,7 +295,7 @@ async def test_a_full_disk_under_the_database_keeps_the_typed_line(workspace: Pa
             assert entry.value == ""
             filler.unlink()
             # Enter on the refused row tries again (it is the highlighted one).
-            screen.query_one("#items").focus()
+            items_of(screen).focus()
             await pilot.pause()
             await pilot.press("enter")
             await settle_long(pilot, lambda: not screen.unsaved and not screen.saving, "saved")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label, ListView
+from textual.widgets import Input, Label
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.export import md, plain, referat
@@ -27,7 +27,7 @@ from refleksionsrum.core.models import CarriedOut, NoteKind, TrialAction, Verdic
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.meeting import MeetingScreen
-from support.pilot import wait_until
+from support.pilot import items_of, wait_until
 from support.rooms import new_room
 
 from .peek import notes, poll
@@ -147,7 +147,7 @@ async def test_the_screen_shows_every_text_literally(workspace: Path) -> None:
             await pilot.press("enter")
             await wait_until(pilot, lambda: entry.value == "", f"recording {text!r}")
         await pilot.pause()
-        rows = list(screen.query_one("#items", ListView).children)
+        rows = list(items_of(screen).children)
         labels = [row.query_one(Label) for row in rows]
         texts = [str(getattr(label.content, "plain", label.content)) for label in labels]
         assert texts == [f"Observation: {shown(text)}" for text in TEXTS.values()]

@@ -112,6 +112,24 @@ def focused_id(app: App[Any]) -> str | None:
     return app.focused.id if app.focused is not None else None
 
 
+def items_of(screen: Screen[Any]) -> ListView:
+    """The meeting screen's list of the phase it shows (each phase has a list of its own)."""
+    assert isinstance(screen, MeetingScreen), f"not a meeting screen: {screen!r}"
+    items = screen.items
+    assert items is not None, "the meeting screen has no list of items"
+    return items
+
+
+def on_items(app: App[Any]) -> bool:
+    """The focus is in the shown phase's list of items."""
+    screen = app.screen
+    return (
+        isinstance(screen, MeetingScreen)
+        and app.focused is not None
+        and app.focused is screen.items
+    )
+
+
 def plain(content: object) -> str:
     """The plain text of a widget's content (Text, Content or str)."""
     if isinstance(content, Text):
@@ -121,7 +139,7 @@ def plain(content: object) -> str:
 
 def row_texts(app: App[Any]) -> list[str]:
     """What each row of the meeting screen's item list says, as plain text."""
-    items = app.screen.query_one("#items", ListView)
+    items = items_of(app.screen)
     # A row is its first line and its detail lines, each a Label of its own.
     return ["\n".join(plain(label.content) for label in row.query(Label)) for row in items.children]
 
@@ -163,7 +181,7 @@ async def wait_for_entry(pilot: RRPilot) -> None:
     def ready() -> bool:
         screen = app.screen
         settled = not isinstance(screen, MeetingScreen) or screen.settled
-        return settled and focused_id(app) in ("entry-text", "items")
+        return settled and (focused_id(app) == "entry-text" or on_items(app))
 
     await wait_until(pilot, ready, "the phase drawn and its entry focused")
 

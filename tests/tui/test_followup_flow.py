@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, ListView, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import sessionfile
@@ -21,7 +21,9 @@ from support.pilot import (
     end_meeting,
     fill_trial_action,
     focused_id,
+    items_of,
     next_phase,
+    on_items,
     paste_text,
     row_texts,
     run_app,
@@ -80,8 +82,8 @@ async def evaluate_row(
 ) -> None:
     """Enter on follow-up row ``index``, fill in the evaluation, Ctrl+S."""
     app = pilot.app
-    items = app.screen.query_one("#items", ListView)
-    assert focused_id(app) == "items"
+    items = items_of(app.screen)
+    assert on_items(app)
     items.index = index
     await pilot.press("enter")
     form = await wait_for_screen(pilot, EvaluationForm)
@@ -115,7 +117,7 @@ async def test_second_meeting_follows_up_and_third_sees_what_is_still_open(
         screen = await start_from_start_screen(pilot, "Andet møde")
         second_id = screen.room.meeting.id
         assert screen.room.records == "followup"
-        await wait_until(pilot, lambda: focused_id(app) == "items", "the list has focus")
+        await wait_until(pilot, lambda: on_items(app), "the list has focus")
         rows = row_texts(app)
         assert len(rows) == 2
         # Oldest first: in the order the first meeting planned them.
@@ -181,7 +183,7 @@ async def test_second_meeting_follows_up_and_third_sees_what_is_still_open(
     app = make_app()
     async with run_app(app, SIZE) as pilot:
         await start_from_start_screen(pilot, "Tredje møde")
-        await wait_until(pilot, lambda: focused_id(app) == "items", "the list has focus")
+        await wait_until(pilot, lambda: on_items(app), "the list has focus")
         rows = row_texts(app)
         # Continued: still open. Adapted: the new one is open, the old one is closed.
         assert [row.split("\n")[0] for row in rows] == [
@@ -265,7 +267,7 @@ async def test_handwritten_session_file_is_taken_in_and_followed_up(
         assert "mødefil" not in str(start.query_one("#start-status", Static).content)
 
         await start_from_start_screen(pilot, "Næste møde")
-        await wait_until(pilot, lambda: focused_id(app) == "items", "the list has focus")
+        await wait_until(pilot, lambda: on_items(app), "the list has focus")
         [row] = row_texts(app)
         assert row.startswith("• Ring dagen før til familier der udeblev sidst\n")
         assert "Jonas" in row

@@ -21,6 +21,7 @@ from support.pilot import (
     end_meeting,
     fill_trial_action,
     focused_id,
+    on_items,
     plain,
     run_app,
     start_from_start_screen,
@@ -130,7 +131,7 @@ async def open_evaluation(pilot: RRPilot, clock: FakeClock) -> EvaluationForm:
     await wait_for_screen(pilot, StartScreen)
     clock.advance(minutes=14 * 24 * 60)
     await start_from_start_screen(pilot, "Næste")
-    await wait_until(pilot, lambda: focused_id(pilot.app) == "items", "the follow-up list")
+    await wait_until(pilot, lambda: on_items(pilot.app), "the follow-up list")
     await pilot.press("enter")
     return await wait_for_screen(pilot, EvaluationForm)
 

@@ -24,7 +24,7 @@ from refleksionsrum.tui.internals import bindings_of
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.summary import SummaryScreen
-from support.pilot import AppFactory, RRPilot, focused_id, paste_text, row_texts
+from support.pilot import AppFactory, RRPilot, focused_id, on_items, paste_text, row_texts
 
 # The watcher polls the database on real time: wait on the clock, with a generous deadline.
 DEADLINE_S = 30.0
@@ -145,7 +145,7 @@ async def test_the_note_taker_takes_over_after_a_question(
         await pilot.press("ctrl+n")
         await eventually(pilot, lambda: screen.room.timer.current == 2, "the meeting moved")
         entry = screen.query_one("#entry-text", Input)
-        assert entry.has_focus or focused_id(app) == "items"
+        assert entry.has_focus or on_items(app)
 
 
 async def test_keys_typed_while_the_view_follows_are_kept(

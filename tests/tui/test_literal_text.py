@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual.widgets import Label, ListView, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets._header import HeaderTitle
 from textual.widgets._toast import Toast
 
@@ -17,6 +17,7 @@ from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
 from support.pilot import (
     AppFactory,
+    items_of,
     next_phase,
     paste_text,
     row_texts,
@@ -69,7 +70,7 @@ async def test_notes_and_title_show_markup_and_escapes_literally(
         await pilot.pause()
 
         assert row_texts(app) == [f"Observation: {MARKUP}", f"Observation: {SHOWN_ESCAPE}"]
-        rows = list(screen.query_one("#items", ListView).children)
+        rows = list(items_of(screen).children)
         first = rows[0].query_one(Label).content
         assert isinstance(first, Text)
         # Only the kind is styled; nothing in the typed text became a style.

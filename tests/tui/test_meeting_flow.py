@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Digits, Input, ListView, RadioSet
+from textual.widgets import Digits, Input, RadioSet
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import sessionfile
@@ -24,7 +24,9 @@ from support.pilot import (
     end_meeting,
     fill_trial_action,
     focused_id,
+    items_of,
     next_phase,
+    on_items,
     paste_text,
     record,
     row_texts,
@@ -106,8 +108,8 @@ async def test_whole_meeting_from_start_screen_to_summary(
             f"Observation: {STRAY}",
         ]
         await pilot.press("shift+tab")
-        assert focused_id(app) == "items"
-        assert screen.query_one("#items", ListView).index == 1
+        assert on_items(app)
+        assert items_of(screen).index == 1
         await pilot.press("delete")
         await confirm(pilot)
         assert row_texts(app) == [f"Observation: {OBSERVATION}  (kilde: {SOURCE})"]
@@ -161,10 +163,10 @@ async def test_whole_meeting_from_start_screen_to_summary(
         assert rows[2] == f"Parkeret idé: {IDEA}"
 
         # Edit the decision: Enter on its row opens it; Ctrl+S saves.
-        if focused_id(app) != "items":
+        if not on_items(app):
             await pilot.press("shift+tab")
-        assert focused_id(app) == "items"
-        items = screen.query_one("#items", ListView)
+        assert on_items(app)
+        items = items_of(screen)
         items.index = 0
         await pilot.press("enter")
         edit = await wait_for_screen(pilot, TextForm)

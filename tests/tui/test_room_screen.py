@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import ListView
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.tui.footer import fitting, hint_width
@@ -11,6 +10,7 @@ from refleksionsrum.tui.internals import FooterKey
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import (
     AppFactory,
+    items_of,
     next_phase,
     paste_text,
     run_app,
@@ -41,7 +41,7 @@ async def test_newest_item_is_in_view_after_many_notes(
     async with run_app(app, size) as pilot:
         screen = await wait_for_screen(pilot, MeetingScreen)
         await next_phase(pilot)
-        items = screen.query_one("#items", ListView)
+        items = items_of(screen)
         for n in range(30):
             await paste_text(pilot, f"Observation nummer {n + 1}")
             await pilot.press("enter")

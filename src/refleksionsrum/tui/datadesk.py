@@ -22,12 +22,13 @@ async def sync(screen: MeetingScreen) -> None:
     sources = screen.rr.workspace.config.data
     wanted = tuple(s for s in sources if s.shown_in(room.meeting.template))
     wanted = wanted if room.records is Recording.DATA else ()
-    present = screen.query("#data-review")
     panel = screen.query_one("#phase-panel", Vertical)
+    # Among the panel's children: a query from the screen walks every row of every list.
+    present = [child for child in panel.children if child.id == "data-review"]
     panel.set_class(bool(wanted), "-data")
     if not wanted and not present:
         return
-    await present.remove()
+    await panel.remove_children(present)
     if wanted:
         from refleksionsrum.tui.datareview import DataReview
 

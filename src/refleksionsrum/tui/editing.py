@@ -7,8 +7,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from textual.widgets import ListView
-
 from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
@@ -291,8 +289,8 @@ class ItemEditor:
         self.push(form.keep_drafts(self.room.drafts, key), saved)
 
     def delete_highlighted(self) -> None:
-        items = self.screen.query_one("#items", ListView)
-        if self.screen.focused is not items:
+        items = self.screen.items
+        if items is None or self.screen.focused is not items:
             # Only the row the room can see highlighted is ever deleted.
             return
         row = cast(ItemRow | None, items.highlighted_child)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Input, ListView, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
@@ -18,6 +18,7 @@ from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Note, NoteKind, Recording
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S, Choice, ChoiceList
+from refleksionsrum.tui.heading import attached
 from refleksionsrum.tui.items import Pending, Row, pending_row
 from refleksionsrum.tui.ordered import OrderedInput
 
@@ -60,7 +61,23 @@ class Entry:
         return self.screen.room
 
     def lines(self) -> list[Input]:
-        return list(self.screen.query("#entry Input").results(Input))
+        return self.inputs("Input")
+
+    def inputs(self, selector: str) -> list[Input]:
+        """The entry line's fields that match ``selector``.
+
+        Looked for within the entry line: a query from the screen walks every row
+        of every phase's list.
+        """
+        entry = attached(self.screen, "entry", Horizontal)
+        return list(entry.query(selector).results(Input)) if entry is not None else []
+
+    def shows_hint(self, shown: bool) -> None:
+        """Show the follow-up's hint to pick a trial action (only where there is one)."""
+        entry = attached(self.screen, "entry", Horizontal)
+        for child in entry.children if entry is not None else ():
+            if child.id == "followup-hint":
+                child.display = shown
 
     # -- building it for the phase shown -----------------------------------------------------
 
@@ -132,7 +149,7 @@ class Entry:
         for mounted in mounting:
             await mounted
         if records is Recording.FOLLOWUP:
-            screen.set_focus(screen.query_one("#items", ListView))
+            screen.set_focus(screen.items)
             return
         # Focus at once: Widget.focus() is deferred (call_later), so keys typed right
         # after Ctrl+N, already queued, would reach a removed field and be lost.
@@ -165,7 +182,7 @@ class Entry:
         if not text:
             return None
         # The source is minutes too: a CPR number there is stopped like one in the text.
-        sources = [field.value for field in screen.query("#entry-source").results(Input)]
+        sources = [field.value for field in self.inputs("#entry-source")]
         checked = "\n".join([text, *sources])
         if looks_like_cpr(checked) and self._cpr_warned != checked:
             # Stop once: names and CPR numbers do not belong in the minutes.
@@ -182,7 +199,7 @@ class Entry:
             line.kind = room.records.entry_kind
             if room.records is Recording.DATA:
                 line.source = screen.query_one("#entry-source", Input).value.strip() or None
-        for source_input in screen.query("#entry-source").results(Input):
+        for source_input in self.inputs("#entry-source"):
             source_input.value = ""
         text_input.value = ""
         if screen.focused is not text_input:
@@ -248,7 +265,7 @@ class Entry:
 
     def type_in(self, character: str) -> bool:
         """A key typed elsewhere on the screen goes into the entry line (False: none here)."""
-        for line in self.screen.query("#entry-text").results(Input):
+        for line in self.inputs("#entry-text"):
             self.screen.set_focus(line)
             line.insert_text_at_cursor(character)
             return True
@@ -360,7 +377,7 @@ def _focus_target(
 ) -> Widget | None:
     """Where the focus goes in the new phase, if that widget is mounted already."""
     if records is Recording.FOLLOWUP:
-        return screen.query_one("#items", ListView)
+        return screen.items
     return kept.get("entry-text")
 
 
@@ -368,7 +385,7 @@ def _fill(screen: MeetingScreen, values: dict[str, str]) -> None:
     """Put text into the entry line's fields, the cursor at its end."""
     for field_id in FIELDS:
         if field_id in values:
-            for found in screen.query(f"#{field_id}").results(Input):
+            for found in screen.entry.inputs(f"#{field_id}"):
                 found.value = values[field_id]
                 found.cursor_position = len(found.value)
 

@@ -89,6 +89,9 @@ class ItemRow(ListItem):
     def take(self, row: Row) -> None:
         """Show ``row`` here: changed labels updated, nothing mounted unless the lines differ."""
         old, self.row, self.key = self.row, row, row.key
+        if old.signature == row.signature:
+            # The same lines (a reload brings new objects for unchanged items): no query.
+            return
         labels = list(self.query(Label).results(Label))
         if len(labels) == len(row.texts):
             for label, before, after, text in zip(
@@ -232,12 +235,16 @@ def phase_rows(
     room: MeetingRoom,
     guarded: Callable[[Callable[[], Any]], Any],
     title_of: Callable[[str | None], str | None],
+    phase: int | None = None,
 ) -> list[Row]:
-    """The rows of the phase shown: what it recorded, or the trial actions to follow up.
+    """The rows of a phase (the one shown, unless ``phase`` says which): what it
+    recorded, or the trial actions to follow up.
 
     ``guarded`` runs the store calls (a refused read shows an empty list and says why).
     """
-    if room.records is Recording.FOLLOWUP:
+    key = room.meeting.phases[room.shown if phase is None else phase].key
+    records = Recording.of_phase(key)
+    if records is Recording.FOLLOWUP:
         actions = guarded(room.open_trial_actions) or []
         earlier = guarded(lambda: room.actions.earlier_evaluations(actions)) or {}
         rows = [
@@ -247,8 +254,8 @@ def phase_rows(
             for a in actions
         ]
         return rows or [Row(Text(t("followup.none"), style="italic"), None)]
-    rows = [note_row(n) for n in room.notes_here()]
-    if room.records is Recording.NEXT:
+    rows = [note_row(n) for n in room.meeting.notes_in(key)]
+    if records is Recording.NEXT:
         rows += [decision_row(d) for d in room.meeting.decisions]
         rows += [trial_action_row(a, title_of(a.adapted_from)) for a in room.meeting.trial_actions]
         rows += [parked_row(n) for n in room.parked_ideas()]

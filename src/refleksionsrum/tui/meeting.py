@@ -26,8 +26,15 @@ from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.formbase import ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.heading import attached, show_heading
-from refleksionsrum.tui.internals import SteadyHeader
-from refleksionsrum.tui.items import FollowUp, ItemRow, Pending, phase_rows, show_rows
+from refleksionsrum.tui.internals import SteadyHeader, after_frame
+from refleksionsrum.tui.items import (
+    FollowUp,
+    ItemRow,
+    Pending,
+    phase_rows,
+    show_rows,
+    sync_rows,
+)
 from refleksionsrum.tui.keys import (
     MEETING_BINDINGS,
     relabel_room_keys,
@@ -36,11 +43,16 @@ from refleksionsrum.tui.keys import (
 from refleksionsrum.tui.live import LiveRoom
 from refleksionsrum.tui.messages import MeetingChanged
 from refleksionsrum.tui.notice import PassingWord, notice_for, template_too_long, titles_for
+from refleksionsrum.tui.phaselists import PhaseLists
 from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.text import literal
 
 R = TypeVar("R")
+# Between filling one hidden phase's list and the next: keys typed meanwhile come first.
+HIDDEN_FILL_S = 0.05
+# A phase change is stored once the keys have paused this long (store_phase_after_drawing).
+PHASE_STORE_S = 0.12
 
 
 class MeetingScreen(Screen[None]):
@@ -60,6 +72,7 @@ class MeetingScreen(Screen[None]):
         self._phase_lock = asyncio.Lock()
         # Phase changes drawn but not yet stored (store_phase_after_drawing).
         self._phase_unstored = 0
+        self._phase_store: Timer | None = None
         # Each job its own object: the entry line, the forms for recorded items,
         # and the link that keeps the room in step with the store.
         self.entry = Entry(self)
@@ -90,7 +103,7 @@ class MeetingScreen(Screen[None]):
                     yield TimeBox(self.room, id="timebox")
                 yield Static(id="prompts")
                 yield Static(id="notice")
-                yield ListView(id="items")
+                yield PhaseLists(len(self.room.meeting.phases), self.room.shown)
                 yield Horizontal(id="entry")
         yield RoomFooter()
 
@@ -101,6 +114,7 @@ class MeetingScreen(Screen[None]):
         self.tick()
         self.editor.reopen_form_drafts()
         self.live.start()
+        after_frame(self, self.fill_hidden_lists)
         too_long = template_too_long(self.room)
         if too_long:
             self.notify(too_long, severity="warning", timeout=15)
@@ -169,6 +183,11 @@ class MeetingScreen(Screen[None]):
     async def _show_phase(self, following: bool) -> None:
         room = self.room
         self._shown_phase = room.shown
+        lists = attached(self, "items", PhaseLists)
+        if lists is None:
+            return  # the screen is being taken down
+        # The phase's own list first: the entry line may give it the focus.
+        await lists.show(room.shown)
         await datadesk.sync(self)
         await self.entry.build(following)
         # The title last, in the same frame as the items: once the room (or a test) sees
@@ -177,18 +196,39 @@ class MeetingScreen(Screen[None]):
         self.refresh_items()
         self.refresh_bindings()
 
+    @property
+    def items(self) -> ListView | None:
+        """The list of the shown phase's items (None once the screen is taken down)."""
+        lists = attached(self, "items", PhaseLists)
+        return lists.shown if lists is not None else None
+
     def refresh_items(self, select: object = None) -> None:
-        items = attached(self, "items", ListView)
+        items = self.items
         if items is None:
             # A reload answered after the screen was taken down: nothing to show it in.
             return
         rows = phase_rows(self.room, self.guarded, self.editor.title_of)
         # Nothing to pick: the hint to pick one would send the room looking.
-        for hint in self.query("#followup-hint"):
-            hint.display = any(isinstance(row.item, FollowUp) for row in rows)
+        self.entry.shows_hint(any(isinstance(row.item, FollowUp) for row in rows))
         rows += self.entry.rows()
         show_rows(items, rows, select)
         self.show_notice()
+
+    def fill_hidden_lists(self) -> None:
+        """Give a hidden phase's list its rows, one phase a frame, the next phases first.
+
+        Then the room's first look at a phase (moving on through the agenda) changes
+        only the rows that changed since, in the frame that shows its title.
+        """
+        lists = attached(self, "items", PhaseLists)
+        waiting = lists.unfilled() if lists is not None else []
+        if lists is None or not waiting:
+            return
+        items = lists.filled(waiting[0])
+        if items is not None:
+            sync_rows(items, phase_rows(self.room, self.guarded, self.editor.title_of, waiting[0]))
+        if len(waiting) > 1:
+            self.set_timer(HIDDEN_FILL_S, self.fill_hidden_lists)
 
     def show_notice(self, extra: str | None = None) -> None:
         notice = attached(self, "notice", Static)
@@ -223,6 +263,11 @@ class MeetingScreen(Screen[None]):
     def save_before_leaving(self) -> None:
         """The app is quitting or got a signal: the queued store work, then the entry line."""
         self.store_queue.run_now(self.guarded)
+        if self._phase_store is not None:
+            # A phase change not yet stored (the keys had not paused).
+            self._phase_store.stop()
+            self._phase_store = None
+            self.guarded(self.room.checkpoint)
         self.entry.flush_draft(at_once=True)
 
     @property
@@ -236,7 +281,7 @@ class MeetingScreen(Screen[None]):
     def holds_phase(self) -> bool:
         return self.entry.holds_phase()
 
-    @on(ListView.Selected, "#items")
+    @on(ListView.Selected, ".items")
     def open_item(self, event: ListView.Selected) -> None:
         self.editor.open(cast(ItemRow, event.item))
 
@@ -339,16 +384,29 @@ class MeetingScreen(Screen[None]):
         """Store the clocks and write the session file once the new phase is on screen.
 
         Both take longer than drawing the phase, and the room looks at the screen.
-        If the store cannot take the clocks, the room moves on all the same; they
-        are stored at the next checkpoint that succeeds (quitting stores them too).
+        They wait until the keys pause (PHASE_STORE_S): Ctrl+N pressed three times
+        to skip ahead stores once, and the store's thread does not take turns with
+        the drawing of the phases in between. Quitting stores them (room.leave). If
+        the store cannot take the clocks, the room moves on all the same; they are
+        stored at the next checkpoint that succeeds.
         """
         self._phase_unstored += 1
+        if self._phase_store is not None:
+            self._phase_store.stop()
+        self._phase_store = self.set_timer(PHASE_STORE_S, self._store_phase)
 
-        def store() -> None:
-            self._phase_unstored -= 1
-            self.guarded(self.room.checkpoint)
+    def _store_phase(self) -> None:
+        self._phase_store = None
+        pending = self._phase_unstored
 
-        self.call_after_refresh(store)
+        def stored(_result: object) -> None:
+            self._phase_unstored -= pending
+
+        def refused(error: StoreError) -> None:
+            self._phase_unstored -= pending
+            self.notify(t(error.key, **error.params), severity="error", timeout=15, markup=False)
+
+        self.store_queue.put(self.room.checkpoint, stored, refused, after_drawing=True)
 
     def action_add_time(self, minutes: int) -> None:
         self.guarded(lambda: self.room.add_time(minutes))

@@ -186,6 +186,9 @@ class MeetingRoom:
     def save_clock(self) -> None:
         if self.is_facilitator:
             self.store.save_clock(self.meeting.id, self.timer.snapshot(), self.meeting.phases)
+            # The clock is the facilitator's own: its write needs no reread (a phase
+            # change drew its list a second time when the watcher told of it).
+            self._wrote_alone()
 
     def next_phase(self, *, store: bool = True) -> bool:
         """Move on one phase; ``store=False`` leaves the storing to ``checkpoint``.

@@ -1,0 +1,65 @@
+"""The recorded items, one list per phase, kept mounted: a phase change shows another list.
+
+Redrawing one list with the next phase's rows made Textual measure and render every
+label anew (30 rows: most of a phase change). A list kept for each phase has its rows
+laid out and rendered already when the room comes back to it; the rows are still
+brought up to date on each showing (items.sync_rows touches only what changed).
+"""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.widgets import ListView
+
+ITEMS = "items"
+
+
+def _list_id(phase: int) -> str:
+    return f"{ITEMS}-{phase}"
+
+
+class PhaseLists(Vertical):
+    """A ListView per phase (class ``items``); only the shown phase's is displayed."""
+
+    def __init__(self, phases: int, shown: int) -> None:
+        # Held here by phase: a query would walk every row of every list.
+        self._lists = {n: ListView(id=_list_id(n), classes=ITEMS) for n in range(phases)}
+        for n, items in self._lists.items():
+            items.display = n == shown
+        super().__init__(*self._lists.values(), id=ITEMS)
+        self._shown = shown
+        # Lists given their phase's rows at least once (shown, or filled while hidden).
+        self._filled: set[int] = set()
+
+    def unfilled(self) -> list[int]:
+        """The phases whose lists have never had their rows, the next ones first."""
+        later = sorted(n for n in self._lists if n not in self._filled and n > self._shown)
+        return later + sorted(n for n in self._lists if n not in self._filled and n < self._shown)
+
+    def filled(self, phase: int) -> ListView | None:
+        """``phase``'s list, counted as filled from now (None if there is none)."""
+        items = self._lists.get(phase)
+        if items is None or not items.is_attached:
+            return None
+        self._filled.add(phase)
+        return items
+
+    @property
+    def shown(self) -> ListView | None:
+        """The list of the phase on screen (None while the screen is being taken down)."""
+        return self.filled(self._shown)
+
+    async def show(self, phase: int) -> ListView:
+        """Display ``phase``'s list (mounted first if the agenda grew) and hide the others."""
+        wanted = self._lists.get(phase)
+        if wanted is None:
+            wanted = self._lists[phase] = ListView(id=_list_id(phase), classes=ITEMS)
+            wanted.display = False
+            await self.mount(wanted)
+        if phase != self._shown:
+            old = self._lists.get(self._shown)
+            wanted.display = True
+            if old is not None:
+                old.display = False
+            self._shown = phase
+        return wanted
