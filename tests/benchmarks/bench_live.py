@@ -43,6 +43,7 @@ from bench_common import CONSOLE_SCRIPT, percentile  # noqa: E402
 from refleksionsrum.core.live.watch import watch  # noqa: E402
 from refleksionsrum.core.models import Meeting, Note, NoteKind, PhaseRecord  # noqa: E402
 from refleksionsrum.core.store.database import Store, StoreError  # noqa: E402
+from refleksionsrum.tui.items import shown_rows  # noqa: E402
 
 MEETING = "bench-live"
 
@@ -196,7 +197,7 @@ async def _count_rows(app: Any, saves: int, drawn: Callable[[list[str]], None]) 
         # A cheap look at the list: a new row (rows are only added here), then the
         # frame it is drawn in.
         await asyncio.sleep(0.002)
-        rows = items.children
+        rows = shown_rows(items)
         if len(rows) == looked:
             continue
         new = []

@@ -41,6 +41,7 @@ from textual.widgets import Input, Static
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import TrialActionForm
+from refleksionsrum.tui.items import shown_rows
 from refleksionsrum.tui.meeting import MeetingScreen
 
 STUCK_SECONDS = 30
@@ -132,7 +133,7 @@ async def timed_key(
 
 def first_row_text(screen: MeetingScreen) -> str:
     items = screen.items
-    rows = list(items.children) if items is not None else []
+    rows = shown_rows(items) if items is not None else []
     if not rows:
         return ""
     return " ".join(str(getattr(label, "content", "")) for label in rows[0].children)

@@ -45,6 +45,7 @@ from textual.widgets import Input
 from refleksionsrum.core.models import Note
 from refleksionsrum.core.workspace import Workspace, init_workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
+from refleksionsrum.tui.items import shown_rows
 from refleksionsrum.tui.meeting import MeetingScreen
 
 NOTES = 10
@@ -113,7 +114,9 @@ async def type_notes(app: RefleksionsrumApp, saving: bool) -> tuple[float, float
 
     def listed(count: int) -> Callable[[], bool]:
         return lambda: (
-            len(room.meeting.notes) == count and entry.value == "" and len(items.children) == count
+            len(room.meeting.notes) == count
+            and entry.value == ""
+            and len(shown_rows(items)) == count
         )
 
     gc.collect()

@@ -26,6 +26,7 @@ from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import CarriedOut, NoteKind, TrialAction, Verdict
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
+from refleksionsrum.tui.items import shown_rows
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import items_of, wait_until
 from support.rooms import new_room
@@ -147,7 +148,7 @@ async def test_the_screen_shows_every_text_literally(workspace: Path) -> None:
             await pilot.press("enter")
             await wait_until(pilot, lambda: entry.value == "", f"recording {text!r}")
         await pilot.pause()
-        rows = list(items_of(screen).children)
+        rows = shown_rows(items_of(screen))
         labels = [row.query_one(Label) for row in rows]
         texts = [str(getattr(label.content, "plain", label.content)) for label in labels]
         assert texts == [f"Observation: {shown(text)}" for text in TEXTS.values()]

@@ -17,6 +17,7 @@ from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.models import NoteKind
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import Confirm, TrialActionForm
+from refleksionsrum.tui.items import shown_rows
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
 from refleksionsrum.tui.summary import SummaryScreen
@@ -141,7 +142,9 @@ def row_texts(app: App[Any]) -> list[str]:
     """What each row of the meeting screen's item list says, as plain text."""
     items = items_of(app.screen)
     # A row is its first line and its detail lines, each a Label of its own.
-    return ["\n".join(plain(label.content) for label in row.query(Label)) for row in items.children]
+    return [
+        "\n".join(plain(label.content) for label in row.query(Label)) for row in shown_rows(items)
+    ]
 
 
 def screen_text(screen: Screen[Any]) -> str:

@@ -13,6 +13,7 @@ from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.models import NoteKind
+from refleksionsrum.tui.items import shown_rows
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
 from support.pilot import (
@@ -70,7 +71,7 @@ async def test_notes_and_title_show_markup_and_escapes_literally(
         await pilot.pause()
 
         assert row_texts(app) == [f"Observation: {MARKUP}", f"Observation: {SHOWN_ESCAPE}"]
-        rows = list(items_of(screen).children)
+        rows = shown_rows(items_of(screen))
         first = rows[0].query_one(Label).content
         assert isinstance(first, Text)
         # Only the kind is styled; nothing in the typed text became a style.

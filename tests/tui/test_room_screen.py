@@ -7,6 +7,7 @@ import pytest
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.tui.footer import fitting, hint_width
 from refleksionsrum.tui.internals import FooterKey
+from refleksionsrum.tui.items import shown_rows
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import (
     AppFactory,
@@ -45,8 +46,8 @@ async def test_newest_item_is_in_view_after_many_notes(
         for n in range(30):
             await paste_text(pilot, f"Observation nummer {n + 1}")
             await pilot.press("enter")
-            await wait_until(pilot, lambda n=n: len(items.children) == n + 1, "recorded")
-        newest = items.children[-1]
+            await wait_until(pilot, lambda n=n: len(shown_rows(items)) == n + 1, "recorded")
+        newest = shown_rows(items)[-1]
 
         def in_view() -> bool:
             shown = items.content_region

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 
 R = TypeVar("R")
+# Allocations between two collections of the youngest generation, once the store is open.
+GC_YOUNG = 10_000
 
 
 @runtime_checkable
@@ -201,6 +203,9 @@ class RefleksionsrumApp(App[int]):
         # app: out of the collector's sight, a full collection while a screen opens
         # takes about 30 ms instead of 190-300 ms (measured with bench_search.py).
         gc.freeze()
+        # A frame allocates some 20,000 objects: at Python's default (700) that was
+        # eight young collections in each phase change; the cycles they find are few.
+        gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
         self._loading = False
         self.memory.store_opened()
         waiting, self._when_loaded = self._when_loaded, []

@@ -13,6 +13,7 @@ from textual.widgets import Label, ListItem, ListView
 from refleksionsrum.core.i18n import long_date, t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Evaluation, Note, NoteKind, Recording, TrialAction
+from refleksionsrum.tui.internals import after_frame
 from refleksionsrum.tui.text import literal
 
 Item = Note | Decision | TrialAction
@@ -77,10 +78,19 @@ class ItemRow(ListItem):
     stays under its own start instead of running back to the left edge.
     """
 
-    def __init__(self, row: Row) -> None:
-        super().__init__(*_labels(row), classes=row.classes)
+    def __init__(self, row: Row, *, spare: bool = False) -> None:
+        super().__init__(*_labels(row), classes=row.classes, disabled=spare)
         self.row = row
         self.key = row.key
+        # A spare row waits hidden at the end of its list (disabled, so the cursor
+        # passes it by): a new item takes it in the frame that empties the entry line,
+        # where a row mounted then came a frame (about 30 ms) later.
+        self.spare = spare
+        self.display = not spare
+
+    @classmethod
+    def spare_row(cls) -> ItemRow:
+        return cls(Row(Text(""), None), spare=True)
 
     @property
     def item(self) -> Item | FollowUp | Pending | None:
@@ -133,16 +143,39 @@ def sync_rows(view: ListView, rows: list[Row]) -> bool:
     than removing a row widget and mounting another. Only the rows past the
     end are mounted, or removed. True when rows were removed or added.
     """
-    current = [child for child in view.children if isinstance(child, ItemRow)]
+    current = shown_rows(view)
+    spares = [child for child in view.children if isinstance(child, ItemRow) and child.spare]
     for old, new in zip(current, rows, strict=False):
         if old.row.signature != new.signature or old.key != new.key or old.item is not new.item:
             old.take(new)
     kept = min(len(current), len(rows))
     if kept < len(current):
+        # The shown rows come first, the spares after them.
         view.remove_items(range(kept, len(current)))
-    if kept < len(rows):
-        view.extend([ItemRow(row) for row in rows[kept:]])
-    return kept < len(current) or kept < len(rows)
+    extra = rows[kept:]
+    for spare, row in zip(spares, extra, strict=False):
+        spare.take(row)
+        spare.spare, spare.disabled, spare.display = False, False, True
+    mounted = extra[len(spares) :]
+    if mounted:
+        # Every spare is taken by now: the new rows follow the last of them.
+        view.extend([ItemRow(row) for row in mounted])
+    if len(extra) >= len(spares):
+        # One spare again, for the next item, once this frame is drawn.
+        after_frame(view.screen, lambda: _add_spare(view))
+    return kept < len(current) or bool(mounted)
+
+
+def shown_rows(view: ListView) -> list[ItemRow]:
+    """The rows of ``view`` that show an item (not the spare waiting at the end)."""
+    return [child for child in view.children if isinstance(child, ItemRow) and not child.spare]
+
+
+def _add_spare(view: ListView) -> None:
+    if view.is_attached and not any(
+        isinstance(child, ItemRow) and child.spare for child in view.children
+    ):
+        view.append(ItemRow.spare_row())
 
 
 def pending_row(entry: Pending) -> Row:
