@@ -56,6 +56,34 @@ async def test_newest_item_is_in_view_after_many_notes(
         await wait_until(pilot, in_view, "the newest note is in view")
 
 
+async def test_the_cursor_stops_at_the_newest_item_not_at_the_spare_row(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    """Each list keeps a hidden spare row at its end for the next item: never highlighted."""
+    app = make_app(new=True, title="Markøren")
+    async with run_app(app, (100, 30)) as pilot:
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        await next_phase(pilot)
+        items = items_of(screen)
+        for text in ("Første observation", "Anden observation"):
+            await paste_text(pilot, text)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: not screen.saving, "stored")
+        await wait_until(
+            pilot,
+            lambda: any(child.spare for child in items.children if hasattr(child, "spare")),
+            "a spare row waits at the end",
+        )
+        items.focus()
+        for _ in range(5):
+            await pilot.press("down")
+        await pilot.pause()
+        highlighted = items.highlighted_child
+        assert highlighted is shown_rows(items)[-1]
+        assert "Anden observation" in str(shown_rows(items)[-1].row.content)
+        assert len(shown_rows(items)) == 2
+
+
 @pytest.mark.parametrize("width", [80, 120])
 async def test_footer_hints_fit_whole_and_pause_says_resume(
     width: int, make_app: AppFactory, clock: FakeClock
