@@ -86,7 +86,11 @@ class SearchScreen(Screen[None]):
         from refleksionsrum.core.search.query import QueryError
 
         store = self.rr.store
-        if store is None:
+        memory = self.rr.memory
+        if store is None or not (memory.ready or memory.progress is not None):
+            # The store is open before the index's tables are made (the first update
+            # makes them, in a worker): a search then failed on a missing table. What
+            # is typed waits; the update runs this search when it is done.
             return
         text = self.query_one("#query", Input).value
         try:
