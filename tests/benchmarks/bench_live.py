@@ -186,7 +186,6 @@ async def _watch_rows(
 
 
 async def _count_rows(app: Any, saves: int, drawn: Callable[[list[str]], None]) -> None:
-    from textual.widgets import Label
 
     seen: set[str] = set()
     items = app.screen.items  # the shown phase's list (the phase does not move here)
@@ -202,11 +201,10 @@ async def _count_rows(app: Any, saves: int, drawn: Callable[[list[str]], None]) 
             continue
         new = []
         for row in rows[looked:]:
-            labels = list(row.query(Label))
-            if not labels:
+            if not row.is_mounted:
                 break  # not mounted yet: looked at again next time
             looked += 1
-            text = " ".join(str(getattr(lb.content, "plain", lb.content)) for lb in labels)
+            text = " ".join(line.plain for line in row.shown_texts())
             words = text.split()
             if len(words) >= 2 and words[0].isdigit() and text not in seen:
                 seen.add(text)

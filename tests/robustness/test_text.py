@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.export import md, plain, referat
@@ -149,8 +149,7 @@ async def test_the_screen_shows_every_text_literally(workspace: Path) -> None:
             await wait_until(pilot, lambda: entry.value == "", f"recording {text!r}")
         await pilot.pause()
         rows = shown_rows(items_of(screen))
-        labels = [row.query_one(Label) for row in rows]
-        texts = [str(getattr(label.content, "plain", label.content)) for label in labels]
+        texts = [row.shown_texts()[0].plain for row in rows]
         assert texts == [f"Observation: {shown(text)}" for text in TEXTS.values()]
         # Drawn on the screen: no escape character from the notes reaches the terminal.
         drawn = app.export_screenshot()

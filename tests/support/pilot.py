@@ -11,7 +11,7 @@ from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, Label, ListView, RadioSet, Static
+from textual.widgets import Input, ListView, RadioSet, Static
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.models import NoteKind
@@ -142,9 +142,7 @@ def row_texts(app: App[Any]) -> list[str]:
     """What each row of the meeting screen's item list says, as plain text."""
     items = items_of(app.screen)
     # A row is its first line and its detail lines, each a Label of its own.
-    return [
-        "\n".join(plain(label.content) for label in row.query(Label)) for row in shown_rows(items)
-    ]
+    return ["\n".join(text.plain for text in row.shown_texts()) for row in shown_rows(items)]
 
 
 def screen_text(screen: Screen[Any]) -> str:

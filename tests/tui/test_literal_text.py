@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList
 from textual.widgets._header import HeaderTitle
 from textual.widgets._toast import Toast
 
@@ -72,11 +72,12 @@ async def test_notes_and_title_show_markup_and_escapes_literally(
 
         assert row_texts(app) == [f"Observation: {MARKUP}", f"Observation: {SHOWN_ESCAPE}"]
         rows = shown_rows(items_of(screen))
-        first = rows[0].query_one(Label).content
+        first = rows[0].shown_texts()[0]
         assert isinstance(first, Text)
         # Only the kind is styled; nothing in the typed text became a style.
         assert [(s.start, s.end, str(s.style)) for s in first.spans] == [(0, 13, "bold")]
-        drawn = [row.query_one(Label).render_line(0).text for row in rows]
+        # Drawn by the row itself (a row without details has no label): its padding first.
+        drawn = [row.render_line(0).text.lstrip() for row in rows]
         assert drawn[0].startswith(f"Observation: {MARKUP}")
         assert drawn[1].startswith(f"Observation: {SHOWN_ESCAPE}")
         assert not any("\x1b" in line for line in drawn)

@@ -75,7 +75,9 @@ class ItemRow(ListItem):
     """One recorded item on screen; ``item`` is what edit and delete act on (None: read-only).
 
     Detail lines are labels of their own, indented by CSS, so a wrapped detail
-    stays under its own start instead of running back to the left edge.
+    stays under its own start instead of running back to the left edge. A row
+    without details draws its one line itself: a label in it was a second widget
+    per row for Textual to lay out and render at every phase change.
     """
 
     def __init__(self, row: Row, *, spare: bool = False) -> None:
@@ -96,14 +98,26 @@ class ItemRow(ListItem):
     def item(self) -> Item | FollowUp | Pending | None:
         return self.row.item
 
+    def render(self) -> Text:
+        return Text() if self.row.details else self.row.content
+
+    def shown_texts(self) -> list[Text]:
+        """The lines this row draws: its own, or its labels' (tests and benchmarks read them)."""
+        labels = list(self.query(Label).results(Label))
+        if not labels:
+            return [self.row.content]
+        return [label.content for label in labels if isinstance(label.content, Text)]
+
     def take(self, row: Row) -> None:
-        """Show ``row`` here: changed labels updated, nothing mounted unless the lines differ."""
+        """Show ``row`` here: changed lines updated, nothing mounted unless their number differs."""
         old, self.row, self.key = self.row, row, row.key
         if old.signature == row.signature:
             # The same lines (a reload brings new objects for unchanged items): no query.
             return
-        labels = list(self.query(Label).results(Label))
-        if len(labels) == len(row.texts):
+        if not old.details and not row.details:
+            self.refresh(layout=True)
+        elif len(old.texts) == len(row.texts):
+            labels = list(self.query(Label).results(Label))
             for label, before, after, text in zip(
                 labels, old.signature, row.signature, row.texts, strict=False
             ):
@@ -112,6 +126,7 @@ class ItemRow(ListItem):
         else:
             self.remove_children()
             self.mount_all(_labels(row))
+            self.refresh(layout=True)
         if old.classes != row.classes:
             # The list's own state classes (-highlight) stay; the item's kind classes follow it.
             state = {name for name in self.classes if name.startswith("-")}
@@ -119,6 +134,9 @@ class ItemRow(ListItem):
 
 
 def _labels(row: Row) -> list[Label]:
+    """A row's lines as labels; none when it has only its first line (drawn by the row)."""
+    if not row.details:
+        return []
     return [Label(row.content), *(Label(d, classes="detail") for d in row.details)]
 
 
