@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Digits, Input, RadioSet
+from textual.widgets import Digits, Input, ListView, RadioSet
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import sessionfile
@@ -24,7 +24,6 @@ from support.pilot import (
     end_meeting,
     fill_trial_action,
     focused_id,
-    items_of,
     next_phase,
     on_items,
     paste_text,
@@ -109,7 +108,8 @@ async def test_whole_meeting_from_start_screen_to_summary(
         ]
         await pilot.press("shift+tab")
         assert on_items(app)
-        assert items_of(screen).index == 1
+        # The focused list is the shown phase's (on_items): its second row is highlighted.
+        assert isinstance(app.focused, ListView) and app.focused.index == 1
         await pilot.press("delete")
         await confirm(pilot)
         assert row_texts(app) == [f"Observation: {OBSERVATION}  (kilde: {SOURCE})"]
@@ -166,7 +166,8 @@ async def test_whole_meeting_from_start_screen_to_summary(
         if not on_items(app):
             await pilot.press("shift+tab")
         assert on_items(app)
-        items = items_of(screen)
+        items = app.focused
+        assert isinstance(items, ListView)
         items.index = 0
         await pilot.press("enter")
         edit = await wait_for_screen(pilot, TextForm)

@@ -20,33 +20,34 @@ class Plain(App[None]):
         yield Static("ready")
 
 
-def held_drawing(monkeypatch: pytest.MonkeyPatch) -> list[Callable[[], object]]:
+Held = list[Callable[[], object]]
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Held:
     """The queue's 'after the next frame' callbacks, kept until the test says drawn."""
-    held: list[Callable[[], object]] = []
-    monkeypatch.setattr(storequeue, "after_frame", lambda _screen, callback: held.append(callback))
-    return held
+    kept: Held = []
+    monkeypatch.setattr(storequeue, "after_frame", lambda _screen, callback: kept.append(callback))
+    return kept
 
 
 async def line_then_draft(
-    screen: Any, pilot: Pilot[None], monkeypatch: pytest.MonkeyPatch
-) -> tuple[StoreQueue, list[Callable[[], object]], list[str]]:
+    screen: Any, pilot: Pilot[None], held: Held
+) -> tuple[StoreQueue, list[str]]:
     """A line queued to wait for the drawing, a draft behind it; the drawing held back."""
-    held = held_drawing(monkeypatch)
     queue = StoreQueue(screen)
     ran: list[str] = []
     queue.put(lambda: ran.append("line"), lambda _: None, lambda _: None, after_drawing=True)
     queue.put(lambda: ran.append("draft"), lambda _: None, lambda _: None)
     for _ in range(5):
         await pilot.pause()
-    return queue, held, ran
+    return queue, ran
 
 
-async def test_work_behind_a_line_waiting_for_the_drawing_waits_too(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+async def test_work_behind_a_line_waiting_for_the_drawing_waits_too(held: Held) -> None:
     app = Plain()
     async with app.run_test() as pilot:
-        queue, held, ran = await line_then_draft(app.screen, pilot, monkeypatch)
+        queue, ran = await line_then_draft(app.screen, pilot, held)
         assert ran == []
         assert queue.busy
         for drawn in held:
@@ -55,12 +56,10 @@ async def test_work_behind_a_line_waiting_for_the_drawing_waits_too(
         assert ran == ["line", "draft"]
 
 
-async def test_quitting_does_the_work_that_waits_for_the_drawing_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+async def test_quitting_does_the_work_that_waits_for_the_drawing_once(held: Held) -> None:
     app = Plain()
     async with app.run_test() as pilot:
-        queue, held, ran = await line_then_draft(app.screen, pilot, monkeypatch)
+        queue, ran = await line_then_draft(app.screen, pilot, held)
         queue.run_now(lambda work: work())
         assert ran == ["line", "draft"]
         # Drawn after all (the app had not gone yet): nothing is done twice.

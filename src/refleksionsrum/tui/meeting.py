@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Callable
 from typing import TypeVar, cast
 
@@ -27,14 +26,13 @@ from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.formbase import ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.heading import attached, show_heading
-from refleksionsrum.tui.internals import SteadyHeader, after_frame
+from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.items import (
     FollowUp,
     ItemRow,
     Pending,
     phase_rows,
     show_rows,
-    sync_rows,
 )
 from refleksionsrum.tui.keys import (
     MEETING_BINDINGS,
@@ -45,15 +43,12 @@ from refleksionsrum.tui.live import LiveRoom
 from refleksionsrum.tui.messages import MeetingChanged
 from refleksionsrum.tui.notice import PassingWord, notice_for, template_too_long, titles_for
 from refleksionsrum.tui.phaselists import PhaseLists
+from refleksionsrum.tui.phasestore import PhaseStore
 from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.text import literal
 
 R = TypeVar("R")
-# Between filling one hidden phase's list and the next: keys typed meanwhile come first.
-HIDDEN_FILL_S = 0.05
-# A phase change is stored once the keys have paused this long (store_phase_after_drawing).
-PHASE_STORE_S = 0.12
 
 
 class MeetingScreen(Screen[None]):
@@ -71,9 +66,8 @@ class MeetingScreen(Screen[None]):
         self.news = PassingWord(self, self.show_notice)
         self.store_queue = StoreQueue(self)
         self._phase_lock = asyncio.Lock()
-        # Phase changes drawn but not yet stored (store_phase_after_drawing).
-        self._phase_unstored = 0
-        self._phase_store: Timer | None = None
+        # Phase changes drawn, stored when the keys pause.
+        self.phase_store = PhaseStore(self, lambda: self.guarded(self.room.checkpoint))
         # Each job its own object: the entry line, the forms for recorded items,
         # and the link that keeps the room in step with the store.
         self.entry = Entry(self)
@@ -115,7 +109,11 @@ class MeetingScreen(Screen[None]):
         self.tick()
         self.editor.reopen_form_drafts()
         self.live.start()
-        after_frame(self, self.fill_hidden_lists)
+        lists = attached(self, "items", PhaseLists)
+        if lists is not None:
+            lists.fill_hidden(
+                lambda n: phase_rows(self.room, self.guarded, self.editor.title_of, n)
+            )
         too_long = template_too_long(self.room)
         if too_long:
             self.notify(too_long, severity="warning", timeout=15)
@@ -168,7 +166,7 @@ class MeetingScreen(Screen[None]):
         return (
             not self._phase_lock.locked()
             and self._shown_phase == self.room.shown
-            and not self._phase_unstored
+            and not self.phase_store.pending
         )
 
     async def show_phase(self, following: bool = False) -> None:
@@ -215,27 +213,6 @@ class MeetingScreen(Screen[None]):
         show_rows(items, rows, select)
         self.show_notice()
 
-    def fill_hidden_lists(self) -> None:
-        """Give a hidden phase's list its rows, one phase a frame, the next phases first.
-
-        Then the room's first look at a phase (moving on through the agenda) changes
-        only the rows that changed since, in the frame that shows its title.
-        """
-        lists = attached(self, "items", PhaseLists)
-        waiting = lists.unfilled() if lists is not None else []
-        if lists is None or not waiting:
-            return
-        items = lists.filled(waiting[0])
-        if items is not None:
-            sync_rows(items, phase_rows(self.room, self.guarded, self.editor.title_of, waiting[0]))
-        if len(waiting) > 1:
-            self.set_timer(HIDDEN_FILL_S, self.fill_hidden_lists)
-        else:
-            # The screen's widgets live as long as the meeting: out of the collector's
-            # sight, as what the app loaded is (app.on_workspace_loaded). A full
-            # collection took 34 ms of a phase change, about one in eight (traced).
-            gc.freeze()
-
     def show_notice(self, extra: str | None = None) -> None:
         notice = attached(self, "notice", Static)
         if notice is None:
@@ -269,11 +246,8 @@ class MeetingScreen(Screen[None]):
     def save_before_leaving(self) -> None:
         """The app is quitting or got a signal: the queued store work, then the entry line."""
         self.store_queue.run_now(self.guarded)
-        if self._phase_store is not None:
-            # A phase change not yet stored (the keys had not paused).
-            self._phase_store.stop()
-            self._phase_store = None
-            self.guarded(self.room.checkpoint)
+        # A phase change not yet stored (the keys had not paused).
+        self.phase_store.store_now()
         self.entry.flush_draft(at_once=True)
 
     @property
@@ -371,7 +345,7 @@ class MeetingScreen(Screen[None]):
             self.ask_to_end()
             return
         if self.room.next_phase(store=False):
-            self.store_phase_after_drawing()
+            self.phase_store.changed()
         await self.show_phase()
         self.tick()
 
@@ -382,32 +356,9 @@ class MeetingScreen(Screen[None]):
                 await self.show_phase()
             return
         if self.room.previous_phase(store=False):
-            self.store_phase_after_drawing()
+            self.phase_store.changed()
             await self.show_phase()
             self.tick()
-
-    def store_phase_after_drawing(self) -> None:
-        """Store the clocks and write the session file once the new phase is on screen.
-
-        Both take longer than drawing the phase, and the room looks at the screen.
-        They wait until the keys pause (PHASE_STORE_S): Ctrl+N pressed three times
-        to skip ahead stores once, and no key waits for a store write in between.
-        Quitting stores them (room.leave). If the store cannot take the clocks, the
-        room moves on all the same; they are stored at the next checkpoint that
-        succeeds.
-        """
-        self._phase_unstored += 1
-        if self._phase_store is not None:
-            self._phase_store.stop()
-        self._phase_store = self.set_timer(PHASE_STORE_S, self._store_phase)
-
-    def _store_phase(self) -> None:
-        # Here, not in the store's thread: a pause or Ctrl+Q writes the session file
-        # from the UI thread, and two writers of one file could leave the older
-        # meeting in it last.
-        self._phase_store = None
-        self._phase_unstored = 0
-        self.guarded(self.room.checkpoint)
 
     def action_add_time(self, minutes: int) -> None:
         self.guarded(lambda: self.room.add_time(minutes))
