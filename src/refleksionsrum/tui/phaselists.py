@@ -36,26 +36,23 @@ class PhaseLists(Vertical):
             items.display = n == shown
         super().__init__(*self._lists.values(), id=ITEMS)
         self._shown = shown
-        # Lists given their phase's rows at least once (shown, or filled while hidden).
-        self._filled: set[int] = set()
+        # Lists given their phase's rows at least once: the shown one is filled by the
+        # screen as it shows it (show_phase), the others while hidden (fill_hidden).
+        self._filled: set[int] = {shown}
 
     def unfilled(self) -> list[int]:
         """The phases whose lists have never had their rows, the next ones first."""
         later = sorted(n for n in self._lists if n not in self._filled and n > self._shown)
         return later + sorted(n for n in self._lists if n not in self._filled and n < self._shown)
 
-    def filled(self, phase: int) -> ListView | None:
-        """``phase``'s list, counted as filled from now (None if there is none)."""
+    def _attached(self, phase: int) -> ListView | None:
         items = self._lists.get(phase)
-        if items is None or not items.is_attached:
-            return None
-        self._filled.add(phase)
-        return items
+        return items if items is not None and items.is_attached else None
 
     @property
     def shown(self) -> ListView | None:
         """The list of the phase on screen (None while the screen is being taken down)."""
-        return self.filled(self._shown)
+        return self._attached(self._shown)
 
     async def show(self, phase: int) -> ListView:
         """Display ``phase``'s list (mounted first if the agenda grew) and hide the others."""
@@ -70,6 +67,7 @@ class PhaseLists(Vertical):
             if old is not None:
                 old.display = False
             self._shown = phase
+        self._filled.add(phase)
         return wanted
 
     def fill_hidden(self, rows_of: Callable[[int], list[Row]]) -> None:
@@ -82,7 +80,8 @@ class PhaseLists(Vertical):
         waiting = self.unfilled()
         if not self.is_attached or not waiting:
             return
-        items = self.filled(waiting[0])
+        self._filled.add(waiting[0])
+        items = self._attached(waiting[0])
         if items is not None:
             sync_rows(items, rows_of(waiting[0]))
         if len(waiting) > 1:
