@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
-import time
 from pathlib import Path
 
 import pytest
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import sessionfile, sync
-from refleksionsrum.core.files.judge import folder_stamp
 from refleksionsrum.core.files.sync import check_sessions, ingest, write_session_file
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import Meeting, NoteKind
-from refleksionsrum.core.store import quickread
 from refleksionsrum.core.store.database import Store
-from refleksionsrum.core.store.schema import LISTED
 from refleksionsrum.core.workspace import Workspace
 from support.samples import phase, session_text, trial_action
 
@@ -227,62 +222,3 @@ def test_a_failed_write_leaves_the_old_file_whole(
     assert room.write_file() is True
     assert room.file_trouble is None
     assert "Efter første skrivning" in path.read_text(encoding="utf-8")
-
-
-def settle(folder: Path, seconds_ago: int) -> None:
-    """Date the folder's last change back, as if nobody had touched it for a while."""
-    then = (int(time.time()) - seconds_ago) * 1_000_000_000
-    os.utime(folder, ns=(then, then))
-
-
-def names_known(workspace: Workspace) -> bool:
-    assert workspace.database_path is not None
-    connection = sqlite3.connect(workspace.database_path)
-    connection.row_factory = quickread._rows
-    try:
-        return quickread._names_known(connection, workspace.sessions_dir)
-    finally:
-        connection.close()
-
-
-def listed(workspace: Workspace) -> str | None:
-    assert workspace.database_path is not None
-    with sqlite3.connect(workspace.database_path) as connection:
-        row = connection.execute("SELECT value FROM meta WHERE key = ?", (LISTED,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def test_a_settled_folder_is_stamped_and_a_new_name_still_seen(
-    workspace: Workspace, store: Store
-) -> None:
-    folder = workspace.sessions_dir
-    (folder / "2026-11-09-1300-kollega.toml").write_text(HANDWRITTEN, encoding="utf-8")
-    # Changed just now: its mtime cannot yet tell this change from the next one.
-    assert folder_stamp(folder) is None
-    ingest(workspace, store)
-    assert listed(workspace) is None
-    settle(folder, 60)
-    ingest(workspace, store)
-    assert listed(workspace) == folder_stamp(folder) is not None
-    assert names_known(workspace)
-    # A colleague's file arrives; even with the folder's time set back, the stamp moves.
-    (folder / "2026-11-10-1300-ny.toml").write_text(
-        HANDWRITTEN.replace("2026-11-09-1300-kollega", "2026-11-10-1300-ny"), encoding="utf-8"
-    )
-    settle(folder, 30)
-    assert folder_stamp(folder) != listed(workspace)
-    assert not names_known(workspace)
-    ingest(workspace, store)
-    assert listed(workspace) == folder_stamp(folder)
-    assert names_known(workspace)
-
-
-def test_a_folder_with_an_unrecordable_name_is_not_stamped(
-    workspace: Workspace, store: Store
-) -> None:
-    folder = workspace.sessions_dir
-    os.mkfifo(folder / "2026-11-09-1300-roer.toml")
-    settle(folder, 60)
-    ingest(workspace, store)
-    assert listed(workspace) is None
-    assert not names_known(workspace)

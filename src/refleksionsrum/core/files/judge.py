@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, fields
@@ -16,10 +15,6 @@ from refleksionsrum.core.files.sessionfile import SessionFileError, file_name, n
 from refleksionsrum.core.models import Meeting, TrialAction
 
 SUFFIX = ".toml"
-
-# A folder changed this recently may change again within one tick of its clock and keep
-# the same mtime, so its stamp says nothing yet (git's rule for racy index entries).
-_SETTLED_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -69,22 +64,6 @@ def list_folder(folder: Path) -> tuple[list[Found], list[SessionFileError]]:
             continue
         found.append(Found(folder, entry.name, info.st_mtime_ns, info.st_size))
     return found, problems
-
-
-def folder_stamp(folder: Path) -> str | None:
-    """A value that changes whenever a name in ``folder`` comes or goes.
-
-    None when the folder cannot be read, or changed too recently for its mtime to
-    tell a later change from this one. A file rewritten in place keeps its folder's
-    stamp: what is compared by stamp is the names, never the contents.
-    """
-    try:
-        info = os.stat(folder)
-    except OSError:
-        return None
-    if time.time_ns() - info.st_mtime_ns < _SETTLED_NS:
-        return None
-    return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.files.atomic import FILE_MODE, atomic_write_text, utf8_safe
-from refleksionsrum.core.files.judge import Parsed, folder_stamp, judge, list_folder
+from refleksionsrum.core.files.judge import Parsed, judge, list_folder
 from refleksionsrum.core.files.reading import check_folder, collection_paused, read_many
 from refleksionsrum.core.files.sessionfile import SessionFileError
 from refleksionsrum.core.models import Meeting
@@ -109,8 +109,6 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
     if not folder.is_dir():
         write_pending_files(workspace, store)
         return report
-    # Taken before the listing: a name that comes while it is read changes the stamp.
-    stamp = folder_stamp(folder)
     found, report.problems = list_folder(folder)
     known = store.files.known()
     fresh = []
@@ -159,9 +157,6 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
         for problem in problems:
             rows[problem.path.name].problem = problem.message_key
         store.files.record_many(list(rows.values()))
-        # A FIFO or device under a session file's name is not recorded: then the names
-        # are not all known, and `export` must look at them itself.
-        store.files.mark_listed(stamp if not report.problems else None)
     report.problems = sorted(report.problems + problems, key=lambda p: p.path.name)
     write_pending_files(workspace, store)
     return report

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, select
 
-from refleksionsrum.core.store.schema import LISTED
 from refleksionsrum.core.store.tables import MeetingRow, MetaRow, SessionFileRow, TrialActionRow
 
 # A meta key per meeting whose session file is behind the database.
@@ -52,14 +51,6 @@ class FileIndex:
     def clear_pending(self, meeting_id: str) -> None:
         with self.writing() as session:
             session.exec(delete(MetaRow).where(col(MetaRow.key) == f"{_PENDING}{meeting_id}"))
-
-    def mark_listed(self, stamp: str | None) -> None:
-        """Every name in sessions/ is recorded as of ``stamp`` (None: not known to be)."""
-        with self.writing() as session:
-            if stamp is None:
-                session.exec(delete(MetaRow).where(col(MetaRow.key) == LISTED))
-            else:
-                session.merge(MetaRow(key=LISTED, value=stamp))
 
     def pending(self) -> list[str]:
         """Meetings whose session file is behind the database (a write failed)."""

@@ -11,15 +11,14 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from refleksionsrum.core.files.judge import SUFFIX, folder_stamp
+from refleksionsrum.core.files.judge import SUFFIX
 from refleksionsrum.core.models import Meeting, TrialAction
 from refleksionsrum.core.store import rowread
 from refleksionsrum.core.store.quicklist import COPY_OR_CLASH
-from refleksionsrum.core.store.schema import LISTED, SCHEMA_VERSION
+from refleksionsrum.core.store.schema import SCHEMA_VERSION
 from refleksionsrum.core.workspace import Workspace
 
 _CHILDREN = ("participant", "phase", "note", "decision", "trial_action", "evaluation")
@@ -92,7 +91,12 @@ def _files_agree(connection: sqlite3.Connection, workspace: Workspace, found: Qu
     titles), and the files not used (one may have been mended into a copy).
     """
     folder = workspace.sessions_dir
-    if not _names_known(connection, folder):
+    # listdir, not scandir: names only, no object an entry.
+    names = {name for name in os.listdir(folder) if name.endswith(SUFFIX)}
+    plain = connection.cursor()
+    plain.row_factory = None  # 10,000 names: no object a row
+    known = {name for (name,) in plain.execute("SELECT name FROM session_file")}
+    if names - known:
         return False
     meetings = {found.meeting.id} | {
         a.meeting_id for a in found.followed_up.values() if a.meeting_id is not None
@@ -113,20 +117,6 @@ def _files_agree(connection: sqlite3.Connection, workspace: Workspace, found: Qu
         if (info.st_mtime_ns, info.st_size) != (row.mtime_ns, row.size):
             return False
     return True
-
-
-def _names_known(connection: sqlite3.Connection, folder: Path) -> bool:
-    """Whether every *.toml name in the folder is one the store has seen."""
-    listed = connection.execute("SELECT value FROM meta WHERE key = ?", (LISTED,)).fetchone()
-    stamp = folder_stamp(folder)
-    if listed is not None and stamp is not None and listed.value == stamp:
-        return True  # no name came or went since the store recorded them all
-    # listdir, not scandir: names only, no object an entry.
-    names = {name for name in os.listdir(folder) if name.endswith(SUFFIX)}
-    plain = connection.cursor()
-    plain.row_factory = None  # 10,000 names: no object a row
-    known = {name for (name,) in plain.execute("SELECT name FROM session_file")}
-    return not names - known
 
 
 def _read(connection: sqlite3.Connection, meeting_id: str) -> QuickMeeting | None:

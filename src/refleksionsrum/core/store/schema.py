@@ -1,4 +1,4 @@
-"""The database schema's version and meta keys, readable without importing the database layer."""
+"""The database schema's version, readable without importing the database layer."""
 
 # The schema's history; Store migrates a database from any earlier version at open.
 # 0: the meeting tables without the meta table (no version recorded at all).
@@ -10,6 +10,3 @@
 #    and meeting.facilitator / facilitator_seen (who drives the phase and the timer).
 # 5: session_file.mtime_ns and size are BIGINT (PostgreSQL's INTEGER is 32 bits).
 SCHEMA_VERSION = 5
-
-# The sessions/ folder's stamp (judge.folder_stamp) when every name in it was last recorded.
-LISTED = "sessions_listed"
