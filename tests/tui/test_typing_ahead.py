@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, ListView
 
 from refleksionsrum.core.models import NoteKind
 from refleksionsrum.tui.forms import TrialActionForm
@@ -127,3 +127,23 @@ async def test_a_form_filled_in_one_burst_ending_in_two_enters_is_saved(
             "fire",
             "tal",
         )
+
+
+async def test_a_burst_typed_while_the_list_has_the_focus_is_kept_whole(
+    make_app: AppFactory,
+) -> None:
+    async with in_meeting(make_app, "data") as (pilot, screen):
+        room = screen.room
+        burst(pilot, *"en", "enter")
+        await wait_until(pilot, lambda: len(room.meeting.notes) == 1, "the first note")
+        await pilot.press("shift+tab")
+        await wait_until(pilot, lambda: isinstance(pilot.app.focused, ListView), "the list")
+        # The first key moves the focus to the entry line; the rest were already queued
+        # for the list and reach the screen after the focus moved. None may be lost.
+        burst(pilot, *"Abcdef")
+        line = screen.query_one("#entry-text", Input)
+        await wait_until(pilot, lambda: "f" in line.value, "the keys are handled")
+        assert line.value == "Abcdef"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: len(room.meeting.notes) == 2, "the second note")
+        assert room.meeting.notes[1].text == "Abcdef"
