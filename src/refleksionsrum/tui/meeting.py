@@ -232,12 +232,9 @@ class MeetingScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Typing while the list has the focus writes in the entry line, not nowhere."""
-        # A field keeps every printable key it is sent, so one that reaches the screen
-        # while a field has the focus was queued for the list before the first key of
-        # the burst moved the focus away: it belongs in the entry line all the same.
-        typed = (
-            event.is_printable and event.character and isinstance(self.focused, ListView | Input)
-        )
+        # A field keeps every printable key it is sent: one that reaches the screen with a
+        # field focused was queued for the list before the burst's first key moved the focus.
+        typed = event.is_printable and isinstance(self.focused, ListView | Input)
         if typed and event.character and self.entry.type_in(event.character):
             event.stop()
             event.prevent_default()
