@@ -300,3 +300,25 @@ async def open_data_phase(pilot: RRPilot, clock: FakeClock) -> MeetingScreen:
     screen.tick()
     await pilot.pause()
     return screen
+
+
+def burst(pilot: RRPilot, *keys: str) -> None:
+    """Queue keys all at once, as a terminal delivers a fast typist's keys."""
+    for key in keys:
+        character = key if len(key) == 1 else {"enter": "\r", "tab": "\t", "space": " "}.get(key)
+        pilot.app.post_message(events.Key(key, character))
+
+
+def spelled(text: str) -> list[str]:
+    """Keys for ``text``, a space as the key named space."""
+    return ["space" if c == " " else c for c in text]
+
+
+async def open_action_form(pilot: RRPilot) -> TrialActionForm:
+    """Ctrl+N up to the next steps, then Ctrl+A: the new trial action's form."""
+    screen = await wait_for_screen(pilot, MeetingScreen)
+    while screen.room.records.value != "next":
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    await pilot.press("ctrl+a")
+    return await wait_for_screen(pilot, TrialActionForm)

@@ -8,7 +8,6 @@ one field too low, and the last, typed into the verdict list, was lost and chose
 
 from __future__ import annotations
 
-from textual import events
 from textual.widgets import Input, RadioSet, Static
 
 from refleksionsrum.core.clock import FakeClock
@@ -18,38 +17,21 @@ from refleksionsrum.tui.start import StartScreen
 from support.pilot import (
     AppFactory,
     RRPilot,
+    burst,
     end_meeting,
     fill_trial_action,
     focused_id,
     on_items,
+    open_action_form,
     plain,
     run_app,
+    spelled,
     start_from_start_screen,
     wait_for_screen,
     wait_until,
 )
 
 SIZE = (100, 30)
-
-
-def burst(pilot: RRPilot, *keys: str) -> None:
-    """Queue keys all at once, as a terminal delivers a fast typist's keys."""
-    for key in keys:
-        character = key if len(key) == 1 else {"enter": "\r", "tab": "\t", "space": " "}.get(key)
-        pilot.app.post_message(events.Key(key, character))
-
-
-def spelled(text: str) -> list[str]:
-    return ["space" if c == " " else c for c in text]
-
-
-async def open_action_form(pilot: RRPilot) -> TrialActionForm:
-    screen = await wait_for_screen(pilot, MeetingScreen)
-    while screen.room.records.value != "next":
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-    await pilot.press("ctrl+a")
-    return await wait_for_screen(pilot, TrialActionForm)
 
 
 def values(form: object) -> dict[str, str]:

@@ -5,20 +5,24 @@ from __future__ import annotations
 import inspect
 from importlib.metadata import version
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.widgets import Header, Input, RadioButton, RadioSet, Static
 from textual.widgets._header import HeaderTitle
 
-from refleksionsrum.tui.formbase import Choice
+from refleksionsrum.tui.choices import Choice
 from refleksionsrum.tui.internals import (
     RELIED_ON,
     KeyFirstInput,
     QuietInput,
     SelectOverlay,
+    SizeKeepingScreen,
     SteadyHeader,
     after_frame,
     bindings_of,
+    start_unseen,
 )
 from refleksionsrum.tui.roomselect import RoomSelect
 from support.pilot import wait_until
@@ -35,6 +39,8 @@ def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
         "textual.widgets._select.SelectOverlay",
         "Header._on_mount",
         "Screen.screen_layout_refresh_signal",
+        "Screen._screen_resized",
+        "App._register",
     ]
 
 
@@ -210,3 +216,52 @@ async def test_work_after_the_frame_runs_when_no_layout_comes() -> None:
         await pilot.pause()
         after_frame(app.screen, lambda: ran.append("work"))
         await wait_until(pilot, lambda: ran == ["work"], "the work done without a layout")
+
+
+class Panel(SizeKeepingScreen):
+    """A screen that counts its layouts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layouts = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("et panel", id="panel-label")
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        self.layouts += 1
+        super()._refresh_layout(size, scroll)
+
+
+async def test_a_size_keeping_screen_is_laid_out_again_only_at_a_new_size() -> None:
+    app = App[None]()
+    async with app.run_test(size=(40, 10)) as pilot:
+        panel = Panel()
+        await app.push_screen(panel)
+        await wait_until(pilot, lambda: panel._compositor.size == Size(40, 10), "laid out")
+        for _ in range(3):
+            await pilot.pause()  # what the mount itself brings (the label's layout)
+        laid_out = panel.layouts
+        # What a screen's own first layout sends it, and what the top screen relays.
+        panel.post_message(events.Resize(Size(40, 10), Size(40, 10)))
+        await pilot.pause()
+        assert panel.layouts == laid_out, "laid out again at the size it has"
+        await pilot.resize_terminal(60, 12)
+        await wait_until(pilot, lambda: panel._compositor.size == Size(60, 12), "the new size")
+        assert panel.query_one("#panel-label", Static).size.width == 60
+
+
+async def test_a_screen_started_unseen_is_made_off_the_stack_and_shown_when_pushed() -> None:
+    app = App[None]()
+    async with app.run_test(size=(40, 10)) as pilot:
+        panel = Panel()
+        start_unseen(app, panel)
+        await wait_until(pilot, lambda: panel.is_mounted, "the unseen screen is mounted")
+        assert panel.query_one("#panel-label", Static).is_mounted
+        assert panel not in app.screen_stack
+        await app.push_screen(panel)
+        await wait_until(pilot, lambda: app.screen is panel, "the screen is shown")
+        await wait_until(pilot, lambda: panel._compositor.size == Size(40, 10), "laid out")
+        assert "et panel" in "".join(strip.text for strip in panel._compositor.render_strips()), (
+            "not drawn"
+        )

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.app import ScreenStackError
+
 from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
@@ -20,12 +22,18 @@ from refleksionsrum.tui.forms import (
     TextForm,
     TrialActionForm,
 )
+from refleksionsrum.tui.internals import start_unseen
 from refleksionsrum.tui.items import FollowUp, ItemRow, Pending
 
 if TYPE_CHECKING:
     from refleksionsrum.tui.meeting import MeetingScreen
 
 
+# The draft of the form for a new trial action (one at a time, per meeting).
+NEW_ACTION_DRAFT = "form:new-action"
+# The new trial action's form is made this long after the next steps are shown: not
+# in the frame that shows them.
+PREPARE_FORM_S = 0.3
 # A form's save that has waited this long is said on screen ("gemmer...").
 SAY_SAVING_S = 0.4
 
@@ -38,6 +46,7 @@ class ItemEditor:
         # Form saves waiting in the store queue; said above the items when one waits long.
         self.saving = 0
         self._said = False
+        self._blank: TrialActionForm | None = None
 
     @property
     def waiting(self) -> bool:
@@ -164,7 +173,7 @@ class ItemEditor:
             fields = self.screen.guarded(partial(drafts.get, key))
             if fields is None or fields.get(OPEN_MARK) == "0":
                 continue  # cancelled on purpose: waits for the form to be opened again
-            if key == "form:new-action":
+            if key == NEW_ACTION_DRAFT:
                 self.new_trial_action(force=True)
             elif key.startswith("form:eval:"):
                 action_id = key.removeprefix("form:eval:")
@@ -193,13 +202,20 @@ class ItemEditor:
     def new_trial_action(self, force: bool = False) -> None:
         if self.room.records is not Recording.NEXT and not force:
             return
-        blank = TrialAction(
+        self.edit_trial_action(self.blank_action())
+
+    def blank_action(self) -> TrialAction:
+        """A new trial action, nothing filled in but the proposed date."""
+        return TrialAction(
             id="", title="", owner="", due=self.room.default_due(), prediction="", measure=""
         )
-        self.edit_trial_action(blank)
+
+    def people(self) -> list[str]:
+        """The meeting's participants, proposed as owners."""
+        return [p.name for p in self.room.meeting.participants]
 
     def edit_trial_action(self, action: TrialAction) -> None:
-        people = [p.name for p in self.room.meeting.participants]
+        people = self.people()
 
         def saved(result: object) -> None:
             if isinstance(result, TrialAction):
@@ -211,9 +227,56 @@ class ItemEditor:
                     draft=key,
                 )
 
-        key = f"form:action:{action.id}" if action.id else "form:new-action"
+        key = f"form:action:{action.id}" if action.id else NEW_ACTION_DRAFT
+        if not action.id and action.adapted_from is None:
+            self.push(self.blank_form(action, people), saved)
+            return
         form = TrialActionForm(action, people).keep_drafts(self.room.drafts, key)
         self.push(form, saved)
+
+    def blank_form(self, action: TrialAction, people: list[str]) -> TrialActionForm:
+        """The new trial action's form: made once per meeting screen, opened again each time.
+
+        Made anew for every Ctrl+A, its widgets were composed, styled and laid out while
+        the room waited, 50-80 ms before the form showed (tests/benchmarks/bench_keys.py).
+        """
+        form = self._blank
+        if form is not None and form in self.screen.app.screen_stack:
+            # Open already (a refused save brings the form back while it is open again):
+            # one of its own, as every form was before one was kept.
+            return TrialActionForm(action, people).keep_drafts(self.room.drafts, NEW_ACTION_DRAFT)
+        if form is None:
+            form = TrialActionForm(action, people).keep_drafts(self.room.drafts, NEW_ACTION_DRAFT)
+            # Installed: Textual keeps it when it is closed, for the next time.
+            self.screen.app.install_screen(form, f"new-trial-action-{id(self)}")
+            self._blank = form
+        if form.is_mounted:
+            # Opened before: filled in anew. Not mounted yet, it opens itself once it is
+            # (Form.on_mount), with what it was made with.
+            form.load(action, people)
+            form.opened()
+        return form
+
+    def phase_shown(self) -> None:
+        """A phase is on screen: in the next steps, the form is made while the room reads it."""
+        if self._blank is None and self.room.records is Recording.NEXT:
+            self.screen.set_timer(PREPARE_FORM_S, self.prepare_blank_form)
+
+    def prepare_blank_form(self) -> None:
+        """Make the new trial action's form unseen, before the first Ctrl+A asks for it."""
+        if self._blank is None and self.room.records is Recording.NEXT:
+            start_unseen(self.screen.app, self.blank_form(self.blank_action(), self.people()))
+
+    def forget_forms(self) -> None:
+        """The meeting screen is taken down: its kept form goes with it."""
+        form, self._blank = self._blank, None
+        if form is None:
+            return
+        app = self.screen.app
+        with contextlib.suppress(ScreenStackError):
+            # Still open (the app is closing): Textual takes it down with the stack.
+            app.uninstall_screen(form)
+            form.remove()
 
     def open(self, row: ItemRow) -> None:
         """Enter on a row: the form for its item (a refused line is sent again)."""

@@ -17,7 +17,8 @@ from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Note, NoteKind, Recording
 from refleksionsrum.core.privacy import looks_like_cpr
-from refleksionsrum.tui.formbase import DRAFT_DELAY_S, Choice, ChoiceList
+from refleksionsrum.tui.choices import Choice, ChoiceList
+from refleksionsrum.tui.formbase import DRAFT_DELAY_S
 from refleksionsrum.tui.heading import attached
 from refleksionsrum.tui.items import Pending, Row, pending_row
 from refleksionsrum.tui.ordered import OrderedInput

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import Self, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -19,8 +18,9 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.core.store.drafts import Drafts
+from refleksionsrum.tui.choices import ChoiceList
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.internals import ShapedRadioButton, deliver_key
+from refleksionsrum.tui.internals import SizeKeepingScreen
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
 from refleksionsrum.tui.sizing import preset_breakpoints
@@ -32,78 +32,7 @@ DRAFT_DELAY_S = 0.4
 OPEN_MARK = "open"
 
 
-class Choice(ShapedRadioButton):
-    """A radio button whose state shows by shape (●/blank), not by colour alone."""
-
-    def inner(self) -> str:
-        return "●" if self.value else " "
-
-
-class ChoiceList(RadioSet):
-    """A radio list chosen with the arrow keys and Enter (or a click), never by typing.
-
-    Textual's RadioSet chooses on Space: answers typed into it by someone who took
-    it for a text field chose a verdict they never meant. Typed keys are collected
-    and announced (``Typed``) so the screen can show them.
-    """
-
-    # Its keys are handled in on_key, in order with the keys behind them: as bindings
-    # they ran after the key had bubbled up, when a Tab queued behind had already
-    # moved the focus, so a Down and Enter meant for one list chose in the next.
-    inherit_bindings = False
-    BINDINGS: ClassVar[list[BindingType]] = []
-    MOVES = {"down": 1, "right": 1, "up": -1, "left": -1}
-
-    class Typed(Message):
-        """Keys were typed into the list; ``text`` is all typed since it got the focus."""
-
-        def __init__(self, choices: ChoiceList, text: str, character: str) -> None:
-            super().__init__()
-            self.choices, self.text, self.character = choices, text, character
-
-    typed_text = ""
-
-    def typed(self, character: str) -> None:
-        self.typed_text += character
-        self.post_message(self.Typed(self, self.typed_text, character))
-
-    async def on_key(self, event: events.Key) -> None:
-        # Like OrderedInput: Tab is acted on here, in order with the keys behind it,
-        # and a key queued here after the focus moved on goes where the focus is now.
-        focused = self.screen.focused
-        steering = event.key in ("tab", "shift+tab", "enter", *self.MOVES)
-        if focused is not self and (steering or event.is_printable):
-            if isinstance(focused, OrderedInput):
-                event.stop()
-                event.prevent_default()
-                await deliver_key(focused, event)
-                return
-            if isinstance(focused, ChoiceList):
-                await focused.on_key(event)
-                return
-        if steering:
-            event.stop()
-            event.prevent_default()
-            if event.key == "tab":
-                self.screen.focus_next()
-            elif event.key == "shift+tab":
-                self.screen.focus_previous()
-            elif event.key == "enter":
-                self.action_toggle_button()
-            elif self.MOVES[event.key] > 0:
-                self.action_next_button()
-            else:
-                self.action_previous_button()
-        elif event.is_printable and event.character:
-            event.stop()
-            event.prevent_default()
-            self.typed(event.character)
-
-    def on_blur(self) -> None:
-        self.typed_text = ""
-
-
-class Form(ModalScreen[object]):
+class Form(SizeKeepingScreen, ModalScreen[object]):
     """A modal with fields, Save and Cancel; Escape cancels, Ctrl+S saves.
 
     What is typed is kept as a draft within a second (``drafts``/``draft_key``),
@@ -130,6 +59,7 @@ class Form(ModalScreen[object]):
         self.draft_key = ""
         self._draft_timer: Timer | None = None
         self._privacy_warned = False
+        self._as_opened: dict[str, str] = {}
         # The value each field had when it was complained about.
         self._complained: dict[str, str] = {}
 
@@ -138,20 +68,33 @@ class Form(ModalScreen[object]):
         guard = getattr(self.app, "guarded", None)
         return guard(action) if guard is not None else action()  # type: ignore[no-any-return]
 
-    def keep_drafts(self, drafts: Drafts, key: str) -> Form:
+    def keep_drafts(self, drafts: Drafts, key: str) -> Self:
         self.drafts, self.draft_key = drafts, key
         return self
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Run before Screen's own handler: each opening restyled every field (9 ms of the
+        # 30 a kept form takes to show). Nothing here is styled by whether the form is on
+        # top, and a change of theme restyles every screen the app holds, shown or not.
+        event.refresh_styles = False
 
     def on_mount(self) -> None:
         # The modal's own keys (Ctrl+S, Escape) in a footer of its own.
         self.mount(RoomFooter())
+        self.opened()
+
+    def opened(self) -> None:
+        """Each time the form is opened: its draft back, the focus in its first field."""
+        # What the form holds before anything is typed: a draft is what differs from it.
+        self._as_opened = self.snapshot()
         drafts = self.drafts
         if drafts is not None:
             kept = self.guarded(lambda: drafts.get(self.draft_key)) or {}
             self.restore(kept)
-            if any(value.strip() for name, value in kept.items() if name.startswith("input:")):
+            if self.snapshot() != self._as_opened:
                 # Escape keeps what was typed (it is easily pressed by mistake); say so, or
-                # the text back in the fields looks like a cancel that did not work.
+                # the text back in the fields looks like a cancel that did not work. Not
+                # for the proposed date alone: nobody typed that.
                 for line in self.query(".form-error").results(Static):
                     line.update(t("form.restored"))
                     line.add_class("restored")
@@ -164,6 +107,16 @@ class Form(ModalScreen[object]):
         # the first field's label above the top: it opens at its top.
         for scroller in self.query(VerticalScroll):
             scroller.call_after_refresh(scroller.scroll_home, animate=False)
+
+    def cleared(self) -> None:
+        """Before the form is opened again: no complaint, no warning, no draft timer left."""
+        self._privacy_warned = False
+        self._complained = {}
+        for line in self.query(".form-error").results(Static):
+            _show(line, "")
+            line.remove_class("restored")
+        for hint in self.query(".field-error").results(Static):
+            _say(hint, "")
 
     def first_field(self) -> Input | RadioSet | None:
         """The form's first field in reading order (a text field or a choice list)."""
@@ -222,7 +175,9 @@ class Form(ModalScreen[object]):
         self._draft_timer = None
         if self.drafts is not None:
             fields = self.snapshot()
-            if any(value.strip() for value in fields.values()):
+            if fields == self._as_opened:
+                fields = {}  # nothing typed: nothing to keep (Drafts.save drops it)
+            else:
                 fields[OPEN_MARK] = "1" if still_open else "0"
             drafts = self.drafts
             self.guarded(lambda: drafts.save(self.draft_key, fields))
@@ -379,5 +334,12 @@ class FormField(OrderedInput):
 
 def _say(hint: Static, text: str) -> None:
     """Show a field's complaint, or hide the line when there is none."""
-    hint.update(text)
-    hint.display = bool(text)
+    _show(hint, text)
+    if hint.display != bool(text):
+        hint.display = bool(text)
+
+
+def _show(line: Static, text: str) -> None:
+    """Give ``line`` this text, if it has another: each update lays out the whole form."""
+    if line.content != text:
+        line.update(text)

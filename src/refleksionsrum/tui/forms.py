@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +15,8 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from refleksionsrum.core.dates import parse_date
 from refleksionsrum.core.i18n import long_date, t
 from refleksionsrum.core.models import CarriedOut, Evaluation, TrialAction, Verdict
-from refleksionsrum.tui.formbase import Choice, ChoiceList, Form
+from refleksionsrum.tui.choices import Choice, ChoiceList
+from refleksionsrum.tui.formbase import Form, FormField
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
 
@@ -78,7 +80,8 @@ class TrialActionForm(Form):
                 # A new (or adapted) action's date is the form's proposal: typing replaces it.
                 proposed=not a.id or a.adapted_from is not None,
             )
-            yield Static(literal(long_date(a.due)), id="ta-due-long", classes="hint")
+            self._due_long = long_date(a.due)
+            yield Static(literal(self._due_long), id="ta-due-long", classes="hint")
             yield from self.field("field.prediction", a.prediction, id="ta-prediction")
             yield from self.field("field.measure", a.measure, id="ta-measure")
             yield from self.field(
@@ -91,12 +94,36 @@ class TrialActionForm(Form):
             yield Static(t("form.development_point_help"), classes="hint")
             yield from self.buttons()
 
+    def load(self, action: TrialAction, people: list[str]) -> None:
+        """The same form for another new trial action: its fields as a new form's."""
+        self.cleared()
+        self.action, self.people = action, people
+        values = {
+            "ta-title": action.title,
+            "ta-owner": action.owner,
+            "ta-due": action.due.isoformat(),
+            "ta-prediction": action.prediction,
+            "ta-measure": action.measure,
+            "ta-point": action.development_point or "",
+        }
+        for field in self.query(FormField):
+            field.value = values.get(field.id or "", "")
+            field.cursor_position = len(field.value)
+        due = self.query_one("#ta-due", FormField)
+        due.proposal = due.value
+        self.query_one("#ta-owner", FormField).placeholder = ", ".join(people)
+        self.show_due_long(action.due)
+
     @on(Input.Changed, "#ta-due")
     def show_due(self, event: Input.Changed) -> None:
-        parsed = parse_date(event.value, self.action.due)
-        self.query_one("#ta-due-long", Static).update(
-            literal(long_date(parsed)) if parsed else t("form.bad_date")
-        )
+        self.show_due_long(parse_date(event.value, self.action.due))
+
+    def show_due_long(self, due: date | None) -> None:
+        """The date in words under its field; redrawn only when it changed (a layout)."""
+        text = long_date(due) if due else t("form.bad_date")
+        if text != self._due_long:
+            self._due_long = text
+            self.query_one("#ta-due-long", Static).update(literal(text))
 
     def collect(self) -> TrialAction | None:
         required = (

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import events
+from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode, NoScreen
@@ -40,6 +41,11 @@ RELIED_ON = (
     "callback that finds HeaderTitle by query_one, catching NoScreen only",
     "Screen.screen_layout_refresh_signal: published once a layout's frame is handed to "
     "the driver (call_after_refresh can run before the widgets' refreshes reach the screen)",
+    "Screen._screen_resized: what a Resize does to a screen and, relayed by the top "
+    "screen, to each screen behind it: a full layout; Screen._compositor.size is the size "
+    "of the last one",
+    "App._register: registering a screen with the app starts it (compose, mount), as "
+    "push_screen does first, without putting it on the screen stack",
 )
 
 
@@ -63,6 +69,32 @@ class KeyFirstInput(Input):
 async def deliver_key(target: Input, event: events.Key) -> None:
     """Hand a key to ``target`` as if it had been typed there (its own key handling)."""
     await target._on_key(event)
+
+
+class SizeKeepingScreen(Screen[Any]):
+    """A screen that a resize to the size it is already laid out at does not lay out again.
+
+    A screen's first layout sends it a Resize, and the top screen relays every Resize to
+    the screens behind it: each form opened laid itself out twice and the meeting behind
+    it once more, 6-14 ms of the first opening (tests/benchmarks/bench_keys.py).
+    """
+
+    def _screen_resized(self, size: Size) -> None:
+        if size == self._compositor.size:
+            return
+        super()._screen_resized(size)
+
+
+def start_unseen(app: App[Any], screen: Screen[Any]) -> None:
+    """Compose and mount ``screen`` now, off the stack, so that pushing it later only shows it.
+
+    push_screen registers a screen that is not running before it shows it; done here
+    beforehand, its widgets are made and styled while nobody waits for them.
+    """
+    if not screen.is_running:
+        app._register(app, screen)
+        # Not laid out beforehand as well: measured, the first opening then took longer
+        # (62 against 47 ms; the footer and the toasts lay it out again when it is shown).
 
 
 def bindings_of(node: DOMNode) -> dict[str, list[Binding]]:

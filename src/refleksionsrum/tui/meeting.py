@@ -19,14 +19,14 @@ from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
 from refleksionsrum.tui import datadesk
 from refleksionsrum.tui.appof import OurApp
+from refleksionsrum.tui.choices import ChoiceList
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
 from refleksionsrum.tui.editing import ItemEditor
 from refleksionsrum.tui.entry import Entry
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.formbase import ChoiceList
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.heading import attached, show_heading
-from refleksionsrum.tui.internals import SteadyHeader
+from refleksionsrum.tui.internals import SizeKeepingScreen, SteadyHeader
 from refleksionsrum.tui.items import (
     FollowUp,
     ItemRow,
@@ -51,7 +51,7 @@ from refleksionsrum.tui.text import literal
 R = TypeVar("R")
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(SizeKeepingScreen, Screen[None]):
     """The shared screen during a meeting."""
 
     BINDINGS = MEETING_BINDINGS
@@ -194,6 +194,7 @@ class MeetingScreen(Screen[None]):
         show_heading(self, room)
         self.refresh_items()
         self.refresh_bindings()
+        self.editor.phase_shown()
 
     @property
     def items(self) -> ListView | None:
@@ -232,8 +233,7 @@ class MeetingScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Typing while the list has the focus writes in the entry line, not nowhere."""
-        # A field keeps every printable key it is sent: one that reaches the screen with a
-        # field focused was queued for the list before the burst's first key moved the focus.
+        # A key that reaches the screen with a field focused was queued for the list: kept.
         typed = event.is_printable and isinstance(self.focused, ListView | Input)
         if typed and event.character and self.entry.type_in(event.character):
             event.stop()
@@ -248,8 +248,7 @@ class MeetingScreen(Screen[None]):
     def save_before_leaving(self) -> None:
         """The app is quitting or got a signal: the queued store work, then the entry line."""
         self.store_queue.run_now(self.guarded)
-        # A phase change not yet stored (the keys had not paused).
-        self.phase_store.store_now()
+        self.phase_store.store_now()  # a phase change not stored yet (no pause in the keys)
         self.entry.flush_draft(at_once=True)
 
     @property
@@ -310,6 +309,7 @@ class MeetingScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.live.stop()
+        self.editor.forget_forms()
 
     def action_take_over(self) -> None:
         self.live.take_over()
