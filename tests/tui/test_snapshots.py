@@ -16,6 +16,7 @@ from support.pilot import (
     SIZES,
     RRPilot,
     next_phase,
+    open_action_form,
     record,
     wait_for_screen,
     wait_for_store,
@@ -107,3 +108,21 @@ def test_meeting_screen_data_phase(
         await steady_cursors(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=two_observations)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_trial_action_form_opened_again(
+    size: tuple[int, int], relative_workspace: Path, snap_compare: SnapCompare
+) -> None:
+    """The kept form, opened a second time: centred, over the meeting dimmed behind it."""
+    app = app_on(relative_workspace, new=True, title="Refleksionsmøde, familiebehandling")
+
+    async def opened_twice(pilot: RRPilot) -> None:
+        first = await open_action_form(pilot)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: pilot.app.screen is not first, "the form closes")
+        await pilot.press("ctrl+a")
+        await wait_until(pilot, lambda: pilot.app.screen is first, "the same form again")
+        await steady_cursors(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=opened_twice)

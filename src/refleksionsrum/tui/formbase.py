@@ -32,7 +32,7 @@ DRAFT_DELAY_S = 0.4
 OPEN_MARK = "open"
 
 
-class Form(SizeKeepingScreen, ModalScreen[object]):
+class Form(ModalScreen[object], SizeKeepingScreen):
     """A modal with fields, Save and Cancel; Escape cancels, Ctrl+S saves.
 
     What is typed is kept as a draft within a second (``drafts``/``draft_key``),

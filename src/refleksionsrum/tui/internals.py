@@ -77,6 +77,10 @@ class SizeKeepingScreen(Screen[Any]):
     A screen's first layout sends it a Resize, and the top screen relays every Resize to
     the screens behind it: each form opened laid itself out twice and the meeting behind
     it once more, 6-14 ms of the first opening (tests/benchmarks/bench_keys.py).
+
+    After the screen class it refines among the bases (``Form(ModalScreen, SizeKeepingScreen)``):
+    Textual's CSS type names follow the first base only, and ModalScreen's styles (centred,
+    the meeting dimmed behind) were lost with this one first.
     """
 
     def _screen_resized(self, size: Size) -> None:
