@@ -87,6 +87,14 @@ def test_usage_errors_speak_the_workspace_language(
     assert "disse argumenter mangler: MØDE_ID" in capsys.readouterr().err
     assert cli.main(["--workspace", str(workspace), "--bogus"]) == 2
     assert "ukendte argumenter: --bogus" in capsys.readouterr().err
+    # An unknown option with a value before the command: named, not its value as a command.
+    assert cli.main(["--workspace", str(workspace), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "ukendte argumenter: --lang" in err
+    assert "ugyldigt valg" not in err
+    # A prefix of the program's own option is that option, as argparse has it.
+    assert cli.main(["--work", str(workspace), "check"]) == 0
+    capsys.readouterr()
     # Nothing of argparse's English is left in a Danish workspace.
     for words in (["--workspace", str(workspace), "frob"], ["--workspace"]):
         assert cli.main(words) == 2

@@ -42,6 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argwords.install()
     parser = build_parser()
     try:
+        unknown = _option_before_command(words)
+        if unknown is not None:
+            parser.error(t("cli.argparse.unrecognized") % unknown)
         args = parser.parse_args(words)
     except SystemExit as stop:  # --help, --version and usage errors end here
         return _exit_code(stop.code)
@@ -100,6 +103,33 @@ def _exit_code(code: str | int | None) -> int:
         return code
     print(code, file=sys.stderr)
     return EXIT_USAGE
+
+
+# The options of the program itself, before a command; --workspace takes a value.
+_OWN_OPTIONS = ("-h", "--help", "--version", "--workspace")
+
+
+def _option_before_command(words: list[str]) -> str | None:
+    """An option the program does not know, written before the command, if there is one.
+
+    argparse would take its value for the command: `--lang en` was answered with
+    "invalid choice: 'en'", as if "en" were meant for a command. A prefix of one of the
+    program's own options is one (argparse accepts `--work`).
+    """
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+            continue
+        if word == "--" or not word.startswith("-"):
+            return None  # the command (or a value) comes first: argparse says the rest
+        name, has_value, _ = word.partition("=")
+        known = [own for own in _OWN_OPTIONS if own.startswith(name) and len(name) > 2]
+        if name in _OWN_OPTIONS or known:
+            skip = not has_value and (known or [name])[0] == "--workspace"
+            continue
+        return word
+    return None
 
 
 def _early_language(words: list[str]) -> str:
