@@ -130,6 +130,18 @@ def test_every_edit_is_committed_at_once(store: Store, url: str) -> None:
     assert not loaded.clock.running
 
 
+def test_adding_to_a_meeting_that_is_not_there_says_so(store: Store) -> None:
+    store.save_meeting(meeting())
+    with pytest.raises(StoreError) as caught:
+        store.items.add_note("nope", Note("data", NoteKind.NOTE, "x", START))
+    assert caught.value.key == "store.no_meeting"
+    with pytest.raises(StoreError) as caught:
+        store.items.add_decision("nope", Decision("beslutning", START))
+    assert caught.value.key == "store.no_meeting"
+    # The store goes on: the meeting that is there takes its note.
+    assert store.items.add_note("m1", Note("data", NoteKind.NOTE, "x", START)).id is not None
+
+
 def test_editing_a_deleted_item_says_so(store: Store) -> None:
     store.save_meeting(meeting())
     note = store.items.add_note("m1", Note("data", NoteKind.NOTE, "x", START))

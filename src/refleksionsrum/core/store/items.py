@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from refleksionsrum.core.models import Decision, Evaluation, Note, TrialAction
@@ -101,10 +102,14 @@ class ItemWrites:
 
     def _add(self, meeting_id: str, row: NoteRow | DecisionRow) -> int | None:
         """Insert a new item's row; its primary key (the item's id)."""
-        with self._write(meeting_id) as session:
-            session.add(row)
-            session.flush()
-            return row.pk
+        try:
+            with self._write(meeting_id) as session:
+                session.add(row)
+                session.flush()
+                return row.pk
+        except IntegrityError:
+            # The one constraint a new item's row can break: its meeting is not there.
+            raise StoreError("store.no_meeting", id=meeting_id) from None
 
     def add_note(self, meeting_id: str, note: Note) -> Note:
         return replace(note, id=self._add(meeting_id, rowmap.note_row(meeting_id, note)))
