@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, Markdown, Static
 
 from refleksionsrum.core.export import plain, referat
@@ -103,6 +103,9 @@ class SummaryScreen(RoomScreen):
                     ]
                 )
             )
+        # Below the scrolling summary, not in it: at 80x24 the focused button scrolled the
+        # summary to its end, and the screen opened without its title and the meeting's name.
+        with Vertical(id="summary-actions"):
             yield Static(id="saved", classes="hint")
             with Horizontal(classes="form-buttons"):
                 yield Button(t("summary.save_referat"), variant="primary", id="save-referat")
