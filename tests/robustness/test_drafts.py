@@ -15,6 +15,7 @@ from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files.sync import open_store
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
+from refleksionsrum.tui.formbase import OPEN_MARK
 from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import RRPilot, wait_until
@@ -80,4 +81,36 @@ async def test_typing_in_a_restored_form_adds_to_it(workspace: Path) -> None:
         assert app.focused is title
         await pilot.press("space", "k", "l")
         assert title.value == "Ring dagen før kl"
+        await pilot.press("ctrl+q")
+
+
+async def test_a_cancelled_form_stays_cancelled_when_its_form_is_made_ahead(
+    workspace: Path,
+) -> None:
+    """The next steps make the trial action form unseen; its cancelled draft is not reopened.
+
+    Restored into the unseen form, the draft's changes once stored it again as open, and
+    a crash after that brought back by itself a form the facilitator had closed.
+    """
+    store = open_store(Workspace.open(workspace))
+    room = new_room(Workspace.open(workspace), store, "Møde", FakeClock())
+    for _ in range(4):
+        room.next_phase()  # the next steps, where the form is made ahead
+    room.drafts.save("form:new-action", {"input:ta-title": "Halv idé", OPEN_MARK: "0"})
+    store.close()
+    app = RefleksionsrumApp(Workspace.open(workspace), clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await resumed(pilot, app)
+        assert isinstance(app.screen, MeetingScreen), "a cancelled form opened by itself"
+        await wait_until(
+            pilot,
+            lambda: screen.editor._blank is not None and screen.editor._blank.is_mounted,
+            "the form made ahead",
+        )
+        for _ in range(3):
+            await pilot.pause()
+        kept = screen.editor._blank
+        assert kept is not None
+        assert kept._draft_timer is None
+        assert room.drafts.get("form:new-action")[OPEN_MARK] == "0"
         await pilot.press("ctrl+q")

@@ -28,6 +28,7 @@ from support.pilot import (
     paste_text,
     plain,
     run_app,
+    wait_for_saves,
     wait_for_screen,
     wait_until,
 )
@@ -153,3 +154,34 @@ async def test_a_form_brought_back_while_the_kept_one_is_open_leaves_it_alone(
         assert values(form)["ta-title"] == "Mit nye udkast"
         await close_with_escape(pilot, app.screen)
         assert app.screen is form
+
+
+async def test_a_save_right_behind_the_last_keys_leaves_no_draft_behind(
+    make_app: AppFactory,
+) -> None:
+    """Changes handled after the Ctrl+S that closed the form: the kept form stores nothing."""
+    app = make_app(new=True, title="Prøvehandlinger i træk")
+    async with run_app(app, SIZE) as pilot:
+        form = await open_action_form(pilot)
+        burst(
+            pilot,
+            *"Ring", "enter", *"Jonas", "enter", "enter", *"Færre", "enter", *"Tal", "ctrl+s",
+        )  # fmt: skip
+        await wait_until(pilot, lambda: app.screen is not form, "the form saved and closed")
+        await wait_for_saves(pilot)
+        for _ in range(3):
+            await pilot.pause()
+        # No draft timer started by those late changes: nothing will be written later.
+        assert form._draft_timer is None
+        assert app.room is not None
+        assert [a.title for a in app.room.meeting.trial_actions] == ["Ring"]
+        await wait_until(
+            pilot,
+            lambda: "form:new-action" not in app.room.drafts.pending(),  # type: ignore[union-attr]
+            "the saved form's draft dropped",
+        )
+        await pilot.press("ctrl+a")
+        again = await wait_for_screen(pilot, TrialActionForm)
+        await pilot.pause()
+        assert values(again)["ta-title"] == ""
+        assert RESTORED not in top_line(again)

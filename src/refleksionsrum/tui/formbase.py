@@ -165,7 +165,11 @@ class Form(ModalScreen[object], SizeKeepingScreen):
         if not (isinstance(control, Input) and complained == control.value):
             for hint in self.query(f"#{control.id}-error").results(Static):
                 _say(hint, "")
-        if self.drafts is not None and self._draft_timer is None:
+        # Only while the form is open: a kept form (tui/editing.py) lives on after it is
+        # closed, and the changes of keys typed right before a Ctrl+S, handled after it,
+        # stored the saved fields as a draft to bring back (a duplicate after a crash).
+        # Nor for a form made unseen: restoring a cancelled draft must not mark it open.
+        if self.drafts is not None and self._draft_timer is None and self in self.app.screen_stack:
             self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.flush_draft)
 
     def flush_draft(self, still_open: bool = True) -> None:
