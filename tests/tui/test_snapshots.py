@@ -59,9 +59,14 @@ def relative_workspace(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 
 
 async def steady_cursors(pilot: RRPilot) -> None:
-    """Stop the cursors blinking: a screenshot must not depend on when it is taken."""
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
+    """Stop the cursors blinking: a screenshot must not depend on when it is taken.
+
+    On every screen of the stack: the meeting's entry line shows through a form's dimmed
+    background, its cursor on or off with the moment.
+    """
+    for screen in pilot.app.screen_stack:
+        for field in screen.query(Input):
+            field.cursor_blink = False
     await pilot.pause()
 
 
