@@ -391,6 +391,7 @@ class MeetingScreen(SizeKeepingScreen, Screen[None]):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
+            self.entry.record_at_once()  # a line typed but not sent is part of the meeting
             self.guarded(self.room.end)
             # Not ended if the store refused: the meeting stays on screen, saying why.
             if not self.room.meeting.is_running:

@@ -1,0 +1,33 @@
+"""A line typed but not sent when the meeting is ended is recorded, not left behind."""
+
+from __future__ import annotations
+
+from refleksionsrum.tui.meeting import MeetingScreen
+from support.pilot import (
+    AppFactory,
+    end_meeting,
+    next_phase,
+    paste_text,
+    run_app,
+    wait_for_entry,
+    wait_for_screen,
+)
+
+
+async def test_a_decision_typed_but_not_sent_is_recorded_when_the_meeting_ends(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(new=True, title="Slut med en halv linje")
+    async with run_app(app, (100, 30)) as pilot:
+        screen = await wait_for_screen(pilot, MeetingScreen)
+        await wait_for_entry(pilot)
+        for _ in range(4):
+            await next_phase(pilot)
+        assert screen.room.phase.key == "next"
+        await paste_text(pilot, "Vi mødes igen om en måned")
+        summary = await end_meeting(pilot)
+        decisions = [d.text for d in summary.room.meeting.decisions]
+        assert decisions == ["Vi mødes igen om en måned"]
+        assert app.store is not None
+        stored = app.store.load_meeting(summary.room.meeting.id)
+        assert [d.text for d in stored.decisions] == ["Vi mødes igen om en måned"]
