@@ -185,3 +185,29 @@ async def test_a_save_right_behind_the_last_keys_leaves_no_draft_behind(
         await pilot.pause()
         assert values(again)["ta-title"] == ""
         assert RESTORED not in top_line(again)
+
+
+async def test_the_kept_form_follows_a_change_to_the_contrast_theme(
+    make_app: AppFactory,
+) -> None:
+    """F6 while the form is closed: opened again, it is drawn in the new theme's colours."""
+    app = make_app(new=True, title="Prøvehandlinger i træk")
+    async with run_app(app, SIZE) as pilot:
+        form = await open_action_form(pilot)
+        panel = form.query_one(".form")
+        standard = panel.styles.background
+        await close_with_escape(pilot, form)
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: app.theme.endswith("kontrast"), "the contrast theme")
+        await pilot.press("ctrl+a")
+        await wait_until(pilot, lambda: app.screen is form, "the kept form again")
+        await pilot.pause()
+        contrast = panel.styles.background
+        assert contrast != standard
+        # As a form made in the contrast theme is.
+        fresh = TrialActionForm(form.action, [])
+        await pilot.press("escape")
+        await app.push_screen(fresh)
+        await wait_until(pilot, lambda: bool(fresh.query(".form")), "a new form")
+        await pilot.pause()
+        assert fresh.query_one(".form").styles.background == contrast

@@ -60,6 +60,8 @@ class Form(ModalScreen[object], SizeKeepingScreen):
         self._draft_timer: Timer | None = None
         self._privacy_warned = False
         self._as_opened: dict[str, str] = {}
+        # The theme the form's styles are for (see on_screen_resume).
+        self._styled_in: str | None = None
         # The value each field had when it was complained about.
         self._complained: dict[str, str] = {}
 
@@ -74,11 +76,15 @@ class Form(ModalScreen[object], SizeKeepingScreen):
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Run before Screen's own handler: each opening restyled every field (9 ms of the
-        # 30 a kept form takes to show). Nothing here is styled by whether the form is on
-        # top, and a change of theme restyles every screen the app holds, shown or not.
-        event.refresh_styles = False
+        # 30 a kept form takes to show), needed only when the theme changed (F6) since the
+        # form was styled: a theme change restyles the screens on the stack, not a kept form.
+        theme = self.app.theme
+        if theme == self._styled_in:
+            event.refresh_styles = False
+        self._styled_in = theme
 
     def on_mount(self) -> None:
+        self._styled_in = self.app.theme  # styled as it was mounted
         # The modal's own keys (Ctrl+S, Escape) in a footer of its own.
         self.mount(RoomFooter())
         self.opened()
