@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -211,3 +212,23 @@ async def test_the_kept_form_follows_a_change_to_the_contrast_theme(
         await wait_until(pilot, lambda: bool(fresh.query(".form")), "a new form")
         await pilot.pause()
         assert fresh.query_one(".form").styles.background == contrast
+
+
+async def test_a_complaint_below_the_fold_is_scrolled_into_view_at_80x24(
+    make_app: AppFactory,
+) -> None:
+    """Ctrl+S with the prediction empty, typing in the owner: the complaint is seen."""
+    app = make_app(new=True, title="Prøvehandlinger i træk")
+    async with run_app(app, (80, 24)) as pilot:
+        form = await open_action_form(pilot)
+        burst(pilot, *"Ring", "enter", *"Ali", "ctrl+s")
+        hint = form.query_one("#ta-prediction-error", Static)
+        await wait_until(pilot, lambda: bool(hint.display), "the complaint")
+        scroller = form.query_one(VerticalScroll)
+        await wait_until(
+            pilot,
+            lambda: scroller.content_region.contains_region(hint.region),
+            "the complaint in view",
+        )
+        assert "forventer" in plain(hint.content)
+        assert focused_id(app) == "ta-owner"  # the typist's field keeps the keys

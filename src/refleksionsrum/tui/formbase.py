@@ -256,6 +256,9 @@ class Form(ModalScreen[object], SizeKeepingScreen):
             widget.scroll_visible()
             for hint in self.query(f"#{focus}-error").results(Static):
                 _say(hint, t(key))
+                # Once it is laid out: shown now, the line under the field was still
+                # below the fold at 80x24, and Ctrl+S seemed to do nothing.
+                hint.call_after_refresh(hint.scroll_visible, animate=False)
 
     @on(ChoiceList.Typed)
     def typed_in_choices(self, event: ChoiceList.Typed) -> None:
