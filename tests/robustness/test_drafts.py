@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files.sync import open_store
@@ -18,7 +18,7 @@ from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.formbase import OPEN_MARK
 from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
-from support.pilot import RRPilot, wait_until
+from support.pilot import RRPilot, plain, wait_until
 from support.rooms import new_room
 
 
@@ -113,4 +113,19 @@ async def test_a_cancelled_form_stays_cancelled_when_its_form_is_made_ahead(
         assert kept is not None
         assert kept._draft_timer is None
         assert room.drafts.get("form:new-action")[OPEN_MARK] == "0"
+        await pilot.press("ctrl+q")
+
+
+async def test_the_agenda_behind_a_restored_form_is_drawn_for_its_width(workspace: Path) -> None:
+    """The form reopened after a crash covers a meeting whose agenda is whole behind it."""
+    crashed_meeting(workspace, {"form:new-action": {"input:ta-title": "Ring dagen før"}})
+    app = RefleksionsrumApp(Workspace.open(workspace), clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await resumed(pilot, app)
+        await wait_until(pilot, lambda: isinstance(app.screen, TrialActionForm), "the form")
+        phases = screen.query_one("#agenda-phases", Static)
+        # Drawn before the layout gave the agenda its width, it was a column of letters.
+        await wait_until(
+            pilot, lambda: "Opfølgning" in plain(phases.content), "the phases drawn whole"
+        )
         await pilot.press("ctrl+q")

@@ -88,6 +88,11 @@ class AgendaView(Vertical):
         yield Static(id="agenda-clock")
         yield Static(id="agenda-ends")
 
+    def on_resize(self) -> None:
+        # Drawn for its width: the first drawing can come before the layout gives it one,
+        # and with a form open on top (restored after a crash) no tick draws it again.
+        self.refresh_time()
+
     def refresh_time(self) -> None:
         room, timer = self.room, self.room.timer
         width = self.size.width
