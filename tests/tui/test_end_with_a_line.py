@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from refleksionsrum.tui.footer import RoomFooter
+from refleksionsrum.tui.forms import Confirm
+from refleksionsrum.tui.internals import FooterKey, footer_ready
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import (
     AppFactory,
@@ -11,6 +14,7 @@ from support.pilot import (
     run_app,
     wait_for_entry,
     wait_for_screen,
+    wait_until,
 )
 
 
@@ -31,3 +35,20 @@ async def test_a_decision_typed_but_not_sent_is_recorded_when_the_meeting_ends(
         assert app.store is not None
         stored = app.store.load_meeting(summary.room.meeting.id)
         assert [d.text for d in stored.decisions] == ["Vi mødes igen om en måned"]
+
+
+async def test_the_question_to_end_shows_its_own_keys(make_app: AppFactory) -> None:
+    """Behind the question the meeting's footer offered Ctrl+N and Ctrl+A, which do nothing."""
+    app = make_app(new=True, title="Slut med en halv linje")
+    async with run_app(app, (100, 30)) as pilot:
+        await wait_for_screen(pilot, MeetingScreen)
+        await wait_for_entry(pilot)
+        for _ in range(4):
+            await next_phase(pilot)
+        await pilot.press("ctrl+n")
+        question = await wait_for_screen(pilot, Confirm)
+        footer = question.query_one(RoomFooter)
+        await wait_until(pilot, lambda: footer_ready(footer), "the question's footer")
+        keys = {key.key for key in footer.query(FooterKey)}
+        assert "escape" in keys
+        assert not keys & {"ctrl+n", "ctrl+a"}

@@ -16,6 +16,7 @@ from refleksionsrum.core.dates import parse_date
 from refleksionsrum.core.i18n import long_date, t
 from refleksionsrum.core.models import CarriedOut, Evaluation, TrialAction, Verdict
 from refleksionsrum.tui.choices import Choice, ChoiceList
+from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.formbase import Form, FormField
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
@@ -240,6 +241,8 @@ class Confirm(ModalScreen[bool]):
             with Horizontal(classes="form-buttons"):
                 yield Button(t(self.yes_key), variant="primary", id="yes")
                 yield Button(t("form.no"), id="no")
+        # Its own keys: the meeting's footer behind it offered keys that do nothing here.
+        yield RoomFooter()
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
