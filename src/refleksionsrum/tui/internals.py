@@ -72,7 +72,7 @@ async def deliver_key(target: Input, event: events.Key) -> None:
 
 
 class SizeKeepingScreen(Screen[Any]):
-    """A screen that a resize to the size it is already laid out at does not lay out again.
+    """A screen not laid out again by a Resize to the size it was last laid out at.
 
     A screen's first layout sends it a Resize, and the top screen relays every Resize to
     the screens behind it: each form opened laid itself out twice and the meeting behind
