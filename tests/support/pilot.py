@@ -204,6 +204,15 @@ async def next_phase(pilot: RRPilot) -> None:
     await wait_for_entry(pilot)
 
 
+async def to_next_steps(pilot: RRPilot) -> MeetingScreen:
+    """From a new meeting's first phase, Ctrl+N phase by phase up to the next steps."""
+    screen = await wait_for_screen(pilot, MeetingScreen)
+    await wait_for_entry(pilot)
+    while screen.room.phase.key != "next":
+        await next_phase(pilot)
+    return screen
+
+
 async def record(pilot: RRPilot, text: str) -> None:
     """Put an entry on the entry line and press Enter."""
     app = pilot.app

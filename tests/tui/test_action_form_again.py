@@ -51,6 +51,13 @@ async def close_with_escape(pilot: RRPilot, form: Screen[Any]) -> None:
     await wait_until(pilot, lambda: pilot.app.screen is not form, "the form closes")
 
 
+async def opened_again(pilot: RRPilot, form: TrialActionForm) -> TrialActionForm:
+    """Escape, then Ctrl+A: the form as the next opening shows it."""
+    await close_with_escape(pilot, form)
+    await pilot.press("ctrl+a")
+    return await wait_for_screen(pilot, TrialActionForm)
+
+
 async def test_after_a_save_the_form_opens_empty_with_the_proposed_date(
     make_app: AppFactory,
 ) -> None:
@@ -86,9 +93,7 @@ async def test_escape_with_nothing_typed_leaves_nothing_to_bring_back(
     app = make_app(new=True, title="Prøvehandlinger i træk")
     async with run_app(app, SIZE) as pilot:
         form = await open_action_form(pilot)
-        await close_with_escape(pilot, form)
-        await pilot.press("ctrl+a")
-        again = await wait_for_screen(pilot, TrialActionForm)
+        again = await opened_again(pilot, form)
         await pilot.pause()
         # The proposed date is no typing: "what you wrote last is back" would be untrue.
         assert RESTORED not in top_line(again)
@@ -102,9 +107,7 @@ async def test_escape_after_typing_brings_the_text_back_and_says_so(
     async with run_app(app, SIZE) as pilot:
         form = await open_action_form(pilot)
         await paste_text(pilot, "Ring dagen før")
-        await close_with_escape(pilot, form)
-        await pilot.press("ctrl+a")
-        again = await wait_for_screen(pilot, TrialActionForm)
+        again = await opened_again(pilot, form)
         await wait_until(pilot, lambda: RESTORED in top_line(again), "the restored notice")
         assert values(again)["ta-title"] == "Ring dagen før"
 
@@ -116,9 +119,7 @@ async def test_a_complaint_from_the_last_opening_is_gone(make_app: AppFactory) -
         await pilot.press("ctrl+s")  # nothing filled in: the title is asked for
         error = form.query_one("#ta-title-error", Static)
         await wait_until(pilot, lambda: bool(error.display), "the complaint")
-        await close_with_escape(pilot, form)
-        await pilot.press("ctrl+a")
-        again = await wait_for_screen(pilot, TrialActionForm)
+        again = await opened_again(pilot, form)
         await pilot.pause()
         assert top_line(again) == ""
         assert not any(hint.display for hint in again.query(".field-error"))

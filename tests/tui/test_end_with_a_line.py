@@ -5,14 +5,12 @@ from __future__ import annotations
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.internals import FooterKey, footer_ready
-from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import (
     AppFactory,
     end_meeting,
-    next_phase,
     paste_text,
     run_app,
-    wait_for_entry,
+    to_next_steps,
     wait_for_screen,
     wait_until,
 )
@@ -23,11 +21,7 @@ async def test_a_decision_typed_but_not_sent_is_recorded_when_the_meeting_ends(
 ) -> None:
     app = make_app(new=True, title="Slut med en halv linje")
     async with run_app(app, (100, 30)) as pilot:
-        screen = await wait_for_screen(pilot, MeetingScreen)
-        await wait_for_entry(pilot)
-        for _ in range(4):
-            await next_phase(pilot)
-        assert screen.room.phase.key == "next"
+        await to_next_steps(pilot)
         await paste_text(pilot, "Vi mødes igen om en måned")
         summary = await end_meeting(pilot)
         decisions = [d.text for d in summary.room.meeting.decisions]
@@ -41,10 +35,7 @@ async def test_the_question_to_end_shows_its_own_keys(make_app: AppFactory) -> N
     """Behind the question the meeting's footer offered Ctrl+N and Ctrl+A, which do nothing."""
     app = make_app(new=True, title="Slut med en halv linje")
     async with run_app(app, (100, 30)) as pilot:
-        await wait_for_screen(pilot, MeetingScreen)
-        await wait_for_entry(pilot)
-        for _ in range(4):
-            await next_phase(pilot)
+        await to_next_steps(pilot)
         await pilot.press("ctrl+n")
         question = await wait_for_screen(pilot, Confirm)
         footer = question.query_one(RoomFooter)

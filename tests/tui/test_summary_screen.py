@@ -5,15 +5,12 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widgets import Button
 
-from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import (
     AppFactory,
     end_meeting,
-    next_phase,
     record,
     run_app,
-    wait_for_entry,
-    wait_for_screen,
+    to_next_steps,
     wait_until,
 )
 
@@ -23,12 +20,8 @@ async def test_the_summary_opens_at_its_top_with_its_buttons_in_view(
 ) -> None:
     app = make_app(new=True, title="Opsamling på en lille skærm")
     async with run_app(app, (80, 24)) as pilot:
-        await wait_for_screen(pilot, MeetingScreen)
-        await wait_for_entry(pilot)
-        await next_phase(pilot)
-        await record(pilot, "Fremmødet faldt i oktober")
-        for _ in range(3):
-            await next_phase(pilot)
+        await to_next_steps(pilot)
+        await record(pilot, "Vi mødes igen om en måned")
         summary = await end_meeting(pilot)
         save = summary.query_one("#save-referat", Button)
         await wait_until(pilot, lambda: save.has_focus, "the save button has the focus")
