@@ -24,7 +24,7 @@ from refleksionsrum.cli.common import (
 )
 from refleksionsrum.cli.meetings import cmd_join, cmd_new, cmd_start
 from refleksionsrum.cli.parser import VALUED, build_parser
-from refleksionsrum.core import i18n, stdio
+from refleksionsrum.core import collector, i18n, stdio
 from refleksionsrum.core.config import CONFIG_NAME, LANGUAGES, ConfigError, load_config
 from refleksionsrum.core.errors import FileProblem, printable, printable_params
 from refleksionsrum.core.i18n import t
@@ -54,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Not the app, which handles the signals itself: the defaults back, and
             # a Ctrl+C that came while loading ends the command now (launch.py).
             release_signals()
+            collector.loaded()
         code = handler(args)
         stdio.flush_stdout()
         return code

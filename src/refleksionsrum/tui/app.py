@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 from textual.app import App
 from textual.binding import Binding
 
+from refleksionsrum.core import collector
 from refleksionsrum.core.clock import Clock, SystemClock
 from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import set_language, t
@@ -120,6 +121,8 @@ class RefleksionsrumApp(App[int]):
         self.call_after_refresh(self._look)
 
     def _look(self) -> None:
+        # The first frame is out: the collector is back (held since launch.py).
+        collector.loaded()
         if self._start_new or self.joining is not None:
             self.load_store()
         else:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import threading
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from refleksionsrum.core.collector import collection_paused
 from refleksionsrum.core.errors import FileProblem, printable
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.files.judge import Found, Judgement, Parsed, judge, list_folder
@@ -18,35 +17,6 @@ from refleksionsrum.core.files.sessionfile import SessionFileError
 # Below this many files a process pool costs more (starting workers) than it saves.
 POOL_FROM = 200
 _CHUNK = 64
-
-
-_PAUSE_LOCK = threading.Lock()
-# How many pauses are open, and whether the collector was on when the first began.
-_PAUSE = {"open": 0, "was_on": True}
-
-
-@contextlib.contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's cycle collector off while thousands of meetings are made, on again after.
-
-    Each meeting read is some fifty objects that live on, so the collector ran again
-    and again over all of them: receiving 10,000 parsed meetings from the worker
-    processes took 5 s with it and 0.7 s without. They hold no cycles; what garbage
-    with cycles others make meanwhile is collected once this ends. Nested and
-    threaded uses share one pause; a collector the program had turned off stays off.
-    """
-    with _PAUSE_LOCK:
-        if _PAUSE["open"] == 0:
-            _PAUSE["was_on"] = gc.isenabled()
-            gc.disable()
-        _PAUSE["open"] += 1
-    try:
-        yield
-    finally:
-        with _PAUSE_LOCK:
-            _PAUSE["open"] -= 1
-            if _PAUSE["open"] == 0 and _PAUSE["was_on"]:
-                gc.enable()
 
 
 def _read_one(path: Path) -> Parsed | SessionFileError:

@@ -8,10 +8,11 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from refleksionsrum.core.collector import collection_paused
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.files.atomic import FILE_MODE, atomic_write_text, utf8_safe
 from refleksionsrum.core.files.judge import Parsed, judge, list_folder
-from refleksionsrum.core.files.reading import check_folder, collection_paused, read_many
+from refleksionsrum.core.files.reading import check_folder, read_many
 from refleksionsrum.core.files.sessionfile import SessionFileError
 from refleksionsrum.core.models import Meeting
 from refleksionsrum.core.store.database import Store
@@ -124,7 +125,9 @@ def ingest(workspace: Workspace, store: Store) -> IngestReport:
         # each start, so its message still names line and column (and a clash may be gone).
         fresh.append(item)
     rows = {item.name: SeenFile(item.name, item.mtime_ns, item.size) for item in fresh}
-    # Thousands of meetings made and stored at once: see collection_paused.
+    # Thousands of meetings made and stored at once, each some fifty objects that live
+    # on: with the collector running, receiving 10,000 parsed meetings from the worker
+    # processes took 5 s, without it 0.7 s. They hold no cycles.
     with collection_paused():
         parsed, unreadable = read_many(fresh)
         holdings = _StoreHoldings(store, known)
