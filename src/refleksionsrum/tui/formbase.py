@@ -24,6 +24,7 @@ from refleksionsrum.tui.internals import SizeKeepingScreen
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.ordered import OrderedInput
 from refleksionsrum.tui.sizing import preset_breakpoints
+from refleksionsrum.tui.stylekeeping import StyleKeepingScreen
 from refleksionsrum.tui.text import literal
 
 R = TypeVar("R")
@@ -32,7 +33,7 @@ DRAFT_DELAY_S = 0.4
 OPEN_MARK = "open"
 
 
-class Form(ModalScreen[object], SizeKeepingScreen):
+class Form(ModalScreen[object], SizeKeepingScreen, StyleKeepingScreen):
     """A modal with fields, Save and Cancel; Escape cancels, Ctrl+S saves.
 
     What is typed is kept as a draft within a second (``drafts``/``draft_key``),
@@ -60,8 +61,6 @@ class Form(ModalScreen[object], SizeKeepingScreen):
         self._draft_timer: Timer | None = None
         self._privacy_warned = False
         self._as_opened: dict[str, str] = {}
-        # The theme the form's styles are for (see on_screen_resume).
-        self._styled_in: str | None = None
         # The value each field had when it was complained about.
         self._complained: dict[str, str] = {}
 
@@ -74,17 +73,7 @@ class Form(ModalScreen[object], SizeKeepingScreen):
         self.drafts, self.draft_key = drafts, key
         return self
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Run before Screen's own handler: each opening restyled every field (9 ms of the
-        # 30 a kept form takes to show), needed only when the theme changed (F6) since the
-        # form was styled: a theme change restyles the screens on the stack, not a kept form.
-        theme = self.app.theme
-        if theme == self._styled_in:
-            event.refresh_styles = False
-        self._styled_in = theme
-
     def on_mount(self) -> None:
-        self._styled_in = self.app.theme  # styled as it was mounted
         # The modal's own keys (Ctrl+S, Escape) in a footer of its own.
         self.mount(RoomFooter())
         self.opened()

@@ -27,18 +27,8 @@ from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.heading import attached, show_heading
 from refleksionsrum.tui.internals import SizeKeepingScreen, SteadyHeader
-from refleksionsrum.tui.items import (
-    FollowUp,
-    ItemRow,
-    Pending,
-    phase_rows,
-    show_rows,
-)
-from refleksionsrum.tui.keys import (
-    MEETING_BINDINGS,
-    relabel_room_keys,
-    room_key_offered,
-)
+from refleksionsrum.tui.items import FollowUp, ItemRow, Pending, phase_rows, show_rows
+from refleksionsrum.tui.keys import MEETING_BINDINGS, relabel_room_keys, room_key_offered
 from refleksionsrum.tui.live import LiveRoom
 from refleksionsrum.tui.messages import MeetingChanged
 from refleksionsrum.tui.notice import PassingWord, notice_for, template_too_long, titles_for
@@ -46,12 +36,13 @@ from refleksionsrum.tui.phaselists import PhaseLists
 from refleksionsrum.tui.phasestore import PhaseStore
 from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.storequeue import StoreQueue
+from refleksionsrum.tui.stylekeeping import StyleKeepingScreen
 from refleksionsrum.tui.text import literal
 
 R = TypeVar("R")
 
 
-class MeetingScreen(SizeKeepingScreen, Screen[None]):
+class MeetingScreen(SizeKeepingScreen, StyleKeepingScreen, Screen[None]):
     """The shared screen during a meeting."""
 
     BINDINGS = MEETING_BINDINGS

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -19,6 +18,7 @@ from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.sizing import prepare
+from refleksionsrum.tui.stylekeeping import StyleKeepingScreen
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from refleksionsrum.core.models import MeetingSummary, Participant
 
 
-class StartScreen(Screen[None]):
+class StartScreen(StyleKeepingScreen):
     """What the facilitator sees first."""
 
     # Straight to the title: the default ("*") would focus the scrolling panel first
