@@ -109,8 +109,12 @@ class RefleksionsrumApp(App[int]):
         for theme in THEMES:
             self.register_theme(theme)
         # Not self.theme = ...: that reparses every stylesheet (and empties the CSS
-        # cache) before the first frame. Set quietly, the first parse uses it.
+        # cache) before the first frame. Set quietly, with the variables after it.
         self.set_reactive(App.theme, theme_for(workspace.config.theme))
+        # Textual took the stylesheet's variables from its own default theme in __init__;
+        # nothing is parsed yet, so this only sets them (a high-contrast config.toml
+        # started in the default theme's colours until F6 was pressed twice).
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
         leave_on_signals(self.leave_on_signal)
@@ -383,7 +387,14 @@ def run(
     """Start the app on the workspace at ``root`` (opened already: ``workspace``)."""
     hold_signals()  # again: run() may be called without the console script
     opened = workspace if workspace is not None else Workspace.open(root)
-    app = RefleksionsrumApp(opened, new=new, template=template, title=title, join=join, ahead=ahead)
+    app = RefleksionsrumApp(
+        opened,
+        new=new,
+        template=template,
+        title=title,
+        join=join,
+        ahead=ahead,
+    )
     result = app.run()
     if app.left_on is not None:
         # Everything is saved and the terminal restored. Do not wait for worker
