@@ -41,6 +41,7 @@ def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
         "Screen.screen_layout_refresh_signal",
         "Screen._screen_resized",
         "App._register",
+        "Stylesheet._parse_cache",
     ]
 
 
@@ -265,3 +266,35 @@ async def test_a_screen_started_unseen_is_made_off_the_stack_and_shown_when_push
         assert "et panel" in "".join(strip.text for strip in panel._compositor.render_strips()), (
             "not drawn"
         )
+
+
+def test_a_stylesheet_asks_its_parse_cache_by_key_and_empties_it_for_new_variables() -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    class Recording:
+        def __init__(self) -> None:
+            self.asked: list[tuple[object, ...]] = []
+            self.stored: dict[tuple[object, ...], object] = {}
+            self.cleared_with: list[dict[str, str]] = []
+
+        def __getitem__(self, key: tuple[object, ...]) -> object:
+            self.asked.append(key)
+            return self.stored[key]
+
+        def __setitem__(self, key: tuple[object, ...], rules: object) -> None:
+            self.stored[key] = rules
+
+        def clear(self) -> None:
+            self.cleared_with.append(dict(sheet._variables))
+
+    sheet = Stylesheet(variables={"tone": "red"})
+    cache = Recording()
+    sheet._parse_cache = cache  # type: ignore[assignment]
+    sheet.add_source("Static { color: $tone; }", read_from=("x.tcss", ""))
+    sheet.parse()
+    assert len(cache.asked) == 1 and len(cache.stored) == 1, f"Textual {version('textual')}"
+    assert cache.asked[0][0] == "Static { color: $tone; }"
+    sheet.parse()  # the second time from the cache: its rules as stored
+    assert sheet.rules == next(iter(cache.stored.values()))
+    sheet.set_variables({"tone": "blue"})
+    assert cache.cleared_with == [{"tone": "blue"}], "clear() before the variables are set"

@@ -19,6 +19,8 @@ from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import set_language, t
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.launch import hold_signals
+from refleksionsrum.tui.internals import keep_parsed_styles
+from refleksionsrum.tui.keptstyles import cache_file
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.memory import Memory
 from refleksionsrum.tui.messages import (
@@ -83,9 +85,12 @@ class RefleksionsrumApp(App[int]):
         title: str | None = None,
         join: str | None = None,
         ahead: LookAhead | None = None,
+        kept_styles: Path | None = None,
     ) -> None:
         set_language(workspace.config.language)
         super().__init__()
+        # The parsed stylesheets of earlier runs (tui/keptstyles.py); None in tests.
+        self.kept_styles = keep_parsed_styles(self, kept_styles) if kept_styles else None
         translate_bindings(self)
         self.workspace = workspace
         self.clock: Clock = clock or SystemClock()
@@ -125,12 +130,20 @@ class RefleksionsrumApp(App[int]):
         self.call_after_refresh(self._look)
 
     def _look(self) -> None:
-        # The first frame is out: the collector is back (held since launch.py).
+        # The first frame is out: the collector is back (held since launch.py), and
+        # what was parsed for it is kept for the next start.
         collector.loaded()
+        self.keep_styles()
         if self._start_new or self.joining is not None:
             self.load_store()
         else:
             self.run_worker(self._quick_look, thread=True, group="look")
+
+    def keep_styles(self) -> None:
+        """Write what was parsed since the last time, in a thread (it is fsynced)."""
+        kept = self.kept_styles
+        if kept is not None and kept.changed:
+            self.run_worker(kept.save, thread=True, group="styles")
 
     def _quick_look(self) -> None:
         from refleksionsrum.core.store.quicklist import files_to_take_in, quick_look
@@ -394,6 +407,7 @@ def run(
         title=title,
         join=join,
         ahead=ahead,
+        kept_styles=cache_file(),
     )
     result = app.run()
     if app.left_on is not None:
@@ -405,6 +419,8 @@ def run(
             sys.stdout.flush()
             sys.stderr.flush()
         os._exit(128 + app.left_on)
+    if app.kept_styles is not None:
+        app.kept_styles.save()  # a meeting's screens, parsed after the first frame
     if isinstance(result, int):
         return result
     # No result: an error stopped Textual (it printed the traceback); never report success.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import weakref
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual import events
@@ -23,6 +24,8 @@ from textual.widgets import Footer, Header, Input, RadioButton
 from textual.widgets._footer import FooterKey
 from textual.widgets._header import HeaderTitle
 from textual.widgets._select import SelectOverlay
+
+from refleksionsrum.tui.keptstyles import KeptParses
 
 __all__ = ["FooterKey", "SelectOverlay"]
 
@@ -46,6 +49,9 @@ RELIED_ON = (
     "of the last one",
     "App._register: registering a screen with the app starts it (compose, mount), as "
     "push_screen does first, without putting it on the screen stack",
+    "Stylesheet._parse_cache: the app stylesheet's cache of parsed sources, read with [key] "
+    "(KeyError when not there), written with [key] = rules, emptied by clear() once "
+    "Stylesheet._variables has changed",
 )
 
 
@@ -207,3 +213,11 @@ def _run_waiting(screen: Screen[Any]) -> None:
     waiting.clear()
     for callback in callbacks:
         callback()
+
+
+def keep_parsed_styles(app: App[Any], path: Path) -> KeptParses:
+    """The app's stylesheet reads back what earlier runs parsed (tui/keptstyles.py)."""
+    stylesheet = app.stylesheet
+    kept = KeptParses(path, lambda: stylesheet._variables)
+    stylesheet._parse_cache = kept  # type: ignore[assignment]
+    return kept

@@ -35,7 +35,11 @@ def atomic_write_text(path: Path, text: str, mode: int = FILE_MODE) -> None:
     On any failure the old file stays as it was and the temporary file is removed;
     the error is raised to the caller, who decides what the user is told.
     """
-    data = utf8_safe(text).encode("utf-8")
+    atomic_write_bytes(path, utf8_safe(text).encode("utf-8"), mode)
+
+
+def atomic_write_bytes(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+    """``atomic_write_text`` for bytes."""
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     temp = Path(temp_name)
