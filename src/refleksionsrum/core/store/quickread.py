@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from refleksionsrum.core.files.judge import SUFFIX
 from refleksionsrum.core.models import Meeting, TrialAction
 from refleksionsrum.core.store import rowread
+from refleksionsrum.core.store.listing import listed_key, worth_noting
 from refleksionsrum.core.store.quicklist import COPY_OR_CLASH
 from refleksionsrum.core.store.schema import SCHEMA_VERSION
 from refleksionsrum.core.workspace import Workspace
@@ -91,12 +94,7 @@ def _files_agree(connection: sqlite3.Connection, workspace: Workspace, found: Qu
     titles), and the files not used (one may have been mended into a copy).
     """
     folder = workspace.sessions_dir
-    # listdir, not scandir: names only, no object an entry.
-    names = {name for name in os.listdir(folder) if name.endswith(SUFFIX)}
-    plain = connection.cursor()
-    plain.row_factory = None  # 10,000 names: no object a row
-    known = {name for (name,) in plain.execute("SELECT name FROM session_file")}
-    if names - known:
+    if not _no_new_names(connection, workspace.database_path, folder):
         return False
     meetings = {found.meeting.id} | {
         a.meeting_id for a in found.followed_up.values() if a.meeting_id is not None
@@ -117,6 +115,49 @@ def _files_agree(connection: sqlite3.Connection, workspace: Workspace, found: Qu
         if (info.st_mtime_ns, info.st_size) != (row.mtime_ns, row.size):
             return False
     return True
+
+
+def _no_new_names(connection: sqlite3.Connection, database: Path | None, folder: Path) -> bool:
+    """Whether every *.toml name in the folder is one the store has seen."""
+    key = listed_key(folder)
+    noted = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    looked_at = time.time_ns()
+    mtime = os.stat(folder).st_mtime_ns  # before the listing (core/store/listing.py)
+    if noted is not None and int(noted.value) == mtime:
+        return True  # not a name added, removed or renamed since all were seen
+    # listdir, not scandir: names only, no object an entry.
+    names = {name for name in os.listdir(folder) if name.endswith(SUFFIX)}
+    plain = connection.cursor()
+    plain.row_factory = None  # 10,000 names: no object a row
+    known = {name for (name,) in plain.execute("SELECT name FROM session_file")}
+    if names - known:
+        return False
+    if database is not None and worth_noting(mtime, looked_at):
+        _note_listing(database, key, mtime)
+    return True
+
+
+def _note_listing(database: Path, key: str, mtime_ns: int) -> None:
+    """Note the folder's mtime for the next export; a hint, left unsaid if the database is busy.
+
+    Written while this export's reading connection is still open: the writer is not the
+    last to close, so it leaves the -wal and -shm files (and the folder's mtime) as they are.
+    """
+    try:
+        writer = sqlite3.connect(database, timeout=0.05)
+    except sqlite3.Error:
+        return
+    try:
+        with writer:
+            writer.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, str(mtime_ns)),
+            )
+    except sqlite3.Error:
+        pass  # busy (a meeting is saving) or read-only: the next export lists the names
+    finally:
+        writer.close()
 
 
 def _read(connection: sqlite3.Connection, meeting_id: str) -> QuickMeeting | None:
