@@ -60,7 +60,9 @@ def loaded() -> None:
     gc.freeze() moves every object there is now to a generation the collector never
     walks: the modules, classes and styles live as long as the program, and each
     collection from here on (one every few hundred objects made while typing) need
-    not look at them again. A no-op unless hold_while_loading ran, and after the first call.
+    not look at them again. The leftovers of loading that only a collection would free
+    stay with them: some 3,100 objects at the start screen's first frame, where a full
+    collection took 56 ms. A no-op unless hold_while_loading ran, and after the first call.
     """
     with _LOCK:
         if not _STATE["loading"]:
