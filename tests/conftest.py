@@ -3,6 +3,7 @@ language or workspace into the next. Shared helpers are in tests/support/."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from refleksionsrum.core import i18n
+from refleksionsrum.core import collector, i18n
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.workspace import ENV_VAR, Workspace, init_workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
@@ -103,3 +104,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("tmux") is not None:
             item.add_marker(pytest.mark.serial)
+
+
+@pytest.fixture
+def fresh_collector() -> Iterator[None]:
+    """The cycle collector on, nothing paused or frozen, before the test and after it."""
+    gc.enable()
+    yield
+    collector._STATE.update(open=0, was_on=True, loading=False)
+    gc.unfreeze()
+    gc.enable()

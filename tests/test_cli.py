@@ -119,17 +119,14 @@ def test_check_a_good_workspace_exits_0(workspace: Path) -> None:
     assert "Mødefiler i orden: 1 · med fejl: 0 · advarsler: 0" in done.stdout
 
 
-def test_a_command_gets_the_collector_back_before_it_runs(workspace: Path) -> None:
+def test_a_command_gets_the_collector_back_before_it_runs(
+    workspace: Path, fresh_collector: None
+) -> None:
     # launch.py holds it while the program loads; `check` of 10,000 files must not run
     # without it (its own pauses resume it only if it was on).
     collector.hold_while_loading()
-    try:
-        assert cli.main(["check", "--workspace", str(workspace)]) == 0
-        assert gc.isenabled()
-    finally:
-        collector._STATE.update(open=0, was_on=True, loading=False)
-        gc.unfreeze()
-        gc.enable()
+    assert cli.main(["check", "--workspace", str(workspace)]) == 0
+    assert gc.isenabled()
 
 
 def test_check_a_broken_config_names_line_and_column_and_leaves_it(workspace: Path) -> None:

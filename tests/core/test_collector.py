@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 
 import pytest
 
@@ -11,13 +10,8 @@ from refleksionsrum.core import collector
 
 
 @pytest.fixture(autouse=True)
-def collector_on() -> Iterator[None]:
+def collector_on(fresh_collector: None) -> None:
     """Each test begins and ends with the collector on, nothing paused or frozen."""
-    gc.enable()
-    yield
-    collector._STATE.update(open=0, was_on=True, loading=False)
-    gc.unfreeze()
-    gc.enable()
 
 
 def test_nested_pauses_keep_it_off_until_the_last_ends() -> None:

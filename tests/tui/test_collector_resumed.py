@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 
 import pytest
 
@@ -13,13 +12,9 @@ from support.pilot import AppFactory, run_app, wait_for_screen, wait_until
 
 
 @pytest.fixture
-def held() -> Iterator[None]:
+def held(fresh_collector: None) -> None:
     """As launch.py leaves it for the app: held since the program's first line."""
     collector.hold_while_loading()
-    yield
-    collector._STATE.update(open=0, was_on=True, loading=False)
-    gc.unfreeze()
-    gc.enable()
 
 
 async def test_the_start_screen_drawn_brings_the_collector_back(
