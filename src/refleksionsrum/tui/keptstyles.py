@@ -4,20 +4,19 @@ Textual parses each widget class's CSS as the first widget of the class is mount
 again for each depth it is inherited at: the start screen's 33 sources took 24-29 ms
 of its first frame on each start, the same text every time. What a source parses to
 depends only on its text, where it was read from, its place and the theme's variables,
-so the parsed rules are kept in the user's cache folder under a digest of exactly
-those, in a file per Textual and Python version, and read back in 3-4 ms.
+so the parsed rules are kept in the user's cache folder by exactly those, and read
+back in 3-4 ms.
 
 A cache, never the truth: a file that is missing, not the user's own, writable by
-others or unreadable in any way is passed over, and the CSS parsed as always.
+others, made by another Textual or Python, or unreadable in any way is passed over,
+and the CSS parsed as always.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,106 +25,95 @@ import textual.css
 
 from refleksionsrum.core.files.atomic import atomic_write_bytes
 
-# Every screen's sources in both themes, with room for a few versions of the app.
+# Sources kept a theme: every screen's, with room for a few versions of the app.
 _KEPT = 400
-# The layout of the file itself; a change gives it a new name.
-_LAYOUT = 1
-_STALE_S = 7 * 24 * 3600
+# The layout of the file itself.
+_LAYOUT = 2
+
+# A theme's variables, as a key: (name, value) pairs, sorted.
+Variables = tuple[tuple[str, str], ...]
+# Textual's key of a source: (css, read_from, is_default_rules, tie_breaker, scope).
+Source = tuple[Any, ...]
 
 
 def cache_file() -> Path:
-    """Where the parsed stylesheets are kept: the XDG cache folder, per Textual and Python.
-
-    Textual is told apart by the files that make and hold parsed rules (asking for its
-    version reads the package metadata: 10 ms); an upgrade rewrites them.
-    """
+    """Where the parsed stylesheets are kept: the XDG cache folder."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "refleksionsrum" / "styles.pickle"
+
+
+def _made_by() -> tuple[Any, ...]:
+    """What made the rules: Textual, told apart by the files that make and hold them (its
+    version is in the package metadata, 10 ms to read; an upgrade rewrites them), and Python."""
     css = Path(textual.css.__file__).parent
     made = [(css / name).stat().st_mtime_ns for name in ("model.py", "parse.py", "styles.py")]
-    which = repr((str(css), made, sys.version_info[:2], _LAYOUT)).encode()
-    return (
-        Path(base)
-        / "refleksionsrum"
-        / f"styles-{hashlib.blake2b(which, digest_size=8).hexdigest()}.pickle"
-    )
+    return (_LAYOUT, str(css), *made, *sys.version_info[:2])
 
 
 class KeptParses:
     """Stands in for a Stylesheet's parse cache: what it has not parsed in this run is read back.
 
-    The keys Textual uses are (css, read_from, is_default_rules, tie_breaker, scope); the
-    theme's variables are not among them, since Textual empties its cache when they
-    change (``clear``): here they are part of each digest instead.
+    Textual empties its cache when the theme's variables change (``clear``); here each
+    theme has its own, so that the one a workspace starts in is kept beside the other.
     """
 
     def __init__(self, path: Path, variables: Callable[[], dict[str, str]]) -> None:
         self.path = path
-        self._kept = _read(path)
         self._variables_now = variables
-        self._variables = _fingerprint(variables())
-        self._used: dict[str, Any] = {}
-        self._digests: dict[tuple[Any, ...], str] = {}
+        self._made_by = _made_by()
+        self._themes: dict[Variables, dict[Source, Any]] = _read(path, self._made_by)
+        self._used: set[tuple[Variables, Source]] = set()
         self.changed = False
+        self.clear()
 
-    def _digest(self, key: tuple[Any, ...]) -> str:
-        # Asked for each source on every parse of the stylesheet (eight before the first
-        # frame): the digest of a key is worked out once (a str keeps its own hash).
-        digest = self._digests.get(key)
-        if digest is None:
-            text = repr((self._variables, key)).encode("utf-8", "surrogatepass")
-            digest = self._digests[key] = hashlib.blake2b(text, digest_size=16).hexdigest()
-        return digest
-
-    def __getitem__(self, key: tuple[Any, ...]) -> Any:
-        digest = self._digest(key)
-        rules = self._used.get(digest)
-        if rules is None:
-            rules = self._kept[digest]  # KeyError: Textual parses it
-            self._used[digest] = rules
+    def __getitem__(self, key: Source) -> Any:
+        rules = self._current[key]  # KeyError: Textual parses it
+        self._used.add((self._variables, key))
         return rules
 
-    def __setitem__(self, key: tuple[Any, ...], rules: Any) -> None:
-        self._used[self._digest(key)] = rules
+    def __setitem__(self, key: Source, rules: Any) -> None:
+        self._current[key] = rules
+        self._used.add((self._variables, key))
         self.changed = True
 
     def clear(self) -> None:
-        # Textual's way of saying the variables changed (a theme): new digests from here on.
-        self._variables = _fingerprint(self._variables_now())
-        self._digests.clear()
+        """The theme's variables changed (Textual's way of saying so): its own sources now."""
+        self._variables: Variables = tuple(sorted(self._variables_now().items()))
+        self._current = self._themes.setdefault(self._variables, {})
 
     def save(self) -> None:
         """Write what this run parsed, and what was kept before, if anything is new."""
         if not self.changed:
             return
         self.changed = False
-        kept = dict(self._used)
-        for digest, rules in self._kept.items():
-            if len(kept) >= _KEPT:
-                break
-            kept.setdefault(digest, rules)
+        themes = {
+            variables: _newest(variables, sources, self._used)
+            for variables, sources in self._themes.items()
+            if sources
+        }
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-            for earlier in self.path.parent.glob("styles-*.pickle"):
-                # Another Textual's or Python's, unused for a week (two installs in
-                # turn would otherwise undo each other's).
-                if earlier != self.path and time.time() - earlier.stat().st_mtime > _STALE_S:
-                    earlier.unlink()
+            data = pickle.dumps((self._made_by, themes), protocol=pickle.HIGHEST_PROTOCOL)
+            atomic_write_bytes(self.path, data)
         except (OSError, pickle.PicklingError):
             pass  # a cache: without it the next start parses, as it always did
 
 
-def _fingerprint(variables: dict[str, str]) -> str:
-    return hashlib.blake2b(repr(sorted(variables.items())).encode(), digest_size=16).hexdigest()
+def _newest(
+    variables: Variables, sources: dict[Source, Any], used: set[tuple[Variables, Source]]
+) -> dict[Source, Any]:
+    """At most _KEPT of a theme's sources, those of this run first (old CSS falls away)."""
+    ordered = sorted(sources, key=lambda key: (variables, key) not in used)
+    return {key: sources[key] for key in ordered[:_KEPT]}
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, made_by: tuple[Any, ...]) -> dict[Variables, dict[Source, Any]]:
     try:
         info = path.stat()
         if info.st_uid != os.getuid() or info.st_mode & 0o022:
             return {}  # only a file the user wrote and no one else can change is unpickled
         with path.open("rb") as handle:
-            kept = pickle.load(handle)
-    except Exception:
+            kept_by, themes = pickle.load(handle)
+    except Exception:  # a damaged pickle can raise anything: parse instead
         return {}
-    return kept if isinstance(kept, dict) else {}
+    return themes if kept_by == made_by and isinstance(themes, dict) else {}

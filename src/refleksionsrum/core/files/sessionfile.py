@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -42,14 +41,7 @@ from refleksionsrum.core.tomltext.positions import (
 from refleksionsrum.core.tomltext.reader import TomlReader
 
 if TYPE_CHECKING:
-    import tomllib as toml_parser
-else:
-    try:
-        # tomllib's own source, compiled: a third of its time on a session file, the
-        # same results and messages. Taking in thousands of files is mostly parsing.
-        import tomli as toml_parser
-    except ImportError:
-        import tomllib as toml_parser
+    from types import ModuleType
 
 _ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
@@ -90,7 +82,26 @@ _DIGEST_CHARS = 16
 
 def digest(raw: bytes) -> str:
     """A fingerprint of a session file's bytes: tells a copy the app wrote from an edit."""
+    # Imported here: hashlib loads OpenSSL (2-3 ms), and the start screen's quick look,
+    # which imports this module while Textual loads, never needs it.
+    import hashlib
+
     return hashlib.sha256(raw).hexdigest()[:_DIGEST_CHARS]
+
+
+def _toml_parser() -> ModuleType:
+    """tomli if it is there (tomllib's own source, compiled), else tomllib.
+
+    A third of tomllib's time on a session file, the same results and messages: taking
+    in thousands of files is mostly parsing. Imported when a file is first parsed.
+    """
+    try:
+        import tomli
+    except ImportError:
+        import tomllib
+
+        return tomllib
+    return tomli
 
 
 def kind_of(mode: int) -> Phrase:
@@ -169,9 +180,10 @@ def parse(text: str, path: Path) -> Meeting:
     # then count as the editor shows them).
     text = text.removeprefix("\ufeff")
     _guard_shape(text, path)
+    parser = _toml_parser()
     try:
-        data = toml_parser.loads(text)
-    except toml_parser.TOMLDecodeError as error:
+        data = parser.loads(text)
+    except parser.TOMLDecodeError as error:
         reason, position = decode_error_position(error)
         raise SessionFileError(path, "session.syntax", position=position, reason=reason) from None
     except (RecursionError, MemoryError, ValueError) as error:
