@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from refleksionsrum.core import i18n
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.config import load_config
-from refleksionsrum.core.meeting.starting import default_due, new_meeting, parse_participants, slug
+from refleksionsrum.core.meeting.starting import (
+    default_due,
+    format_participants,
+    new_meeting,
+    parse_participants,
+    slug,
+)
 from refleksionsrum.core.models import Participant
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import (
@@ -111,3 +118,12 @@ def test_participants_with_roles_in_either_language() -> None:
         Participant("Eva", "kok"),
     ]
     assert parse_participants(" , ;\n") == []
+
+
+def test_participants_offered_again_in_the_users_language() -> None:
+    people = parse_participants("Mette (facilitator), Jonas (note-taker), Ali, Eva (kok)")
+    # Danish on a Danish screen, whichever language they were typed in; a team's own as written.
+    assert format_participants(people) == "Mette (mødeleder), Jonas (referent), Ali, Eva (kok)"
+    assert parse_participants(format_participants(people)) == people
+    i18n.set_language("en")
+    assert format_participants(people) == "Mette (facilitator), Jonas (note-taker), Ali, Eva (kok)"

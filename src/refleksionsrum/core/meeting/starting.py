@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import secrets
 import unicodedata
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import Template
-from refleksionsrum.core.i18n import LANGUAGES
+from refleksionsrum.core.i18n import LANGUAGES, t
 from refleksionsrum.core.models import ClockState, Meeting, Participant, PhaseRecord
 
 if TYPE_CHECKING:
@@ -57,6 +56,8 @@ def new_meeting(
 
 def new_trial_action_id(taken: set[str]) -> str:
     """A short id, unique in the workspace and stable across meetings."""
+    import secrets  # here: it imports hashlib (OpenSSL), and the start screen loads this module
+
     while True:
         candidate = f"ta-{secrets.token_hex(4)}"
         if candidate not in taken:
@@ -69,8 +70,18 @@ def default_due(started: date, template: Template) -> date:
 
 
 def format_participants(people: list[Participant]) -> str:
-    """The participants as parse_participants reads them back: 'Mette (facilitator), Ali'."""
-    return ", ".join(p.name if p.role == "participant" else f"{p.name} ({p.role})" for p in people)
+    """The participants as parse_participants reads them back: 'Mette (mødeleder), Ali'.
+
+    A role the app knows is written in the user's language (role_key reads it back in
+    either); a team's own role as the team wrote it.
+    """
+    return ", ".join(
+        p.name if p.role == "participant" else f"{p.name} ({_role_word(p.role)})" for p in people
+    )
+
+
+def _role_word(role: str) -> str:
+    return t(f"role.{role}") if role in ROLES else role
 
 
 def parse_participants(text: str) -> list[Participant]:
