@@ -331,3 +331,10 @@ async def open_action_form(pilot: RRPilot) -> TrialActionForm:
         await pilot.pause()
     await pilot.press("ctrl+a")
     return await wait_for_screen(pilot, TrialActionForm)
+
+
+def toast_texts(app: App[Any]) -> str:
+    """What the toasts on the screen say, one a line."""
+    from textual.widgets._toast import Toast
+
+    return "\n".join(str(toast._notification.message) for toast in app.screen.query(Toast))

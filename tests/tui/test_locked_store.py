@@ -15,12 +15,19 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.widgets import Input, Static
-from textual.widgets._toast import Toast
 
 from refleksionsrum.core.store import engine
 from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
-from support.pilot import AppFactory, RRPilot, next_phase, run_app, wait_for_screen, wait_until
+from support.pilot import (
+    AppFactory,
+    RRPilot,
+    next_phase,
+    run_app,
+    toast_texts,
+    wait_for_screen,
+    wait_until,
+)
 
 SIZE = (100, 30)
 
@@ -43,7 +50,7 @@ def burst(pilot: RRPilot, *keys: str) -> None:
 
 
 def toasts(pilot: RRPilot) -> str:
-    return "\n".join(str(t._notification.message) for t in pilot.app.screen.query(Toast))
+    return toast_texts(pilot.app)
 
 
 async def test_a_held_lock_is_named_and_two_entries_stay_two(

@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 from textual.widgets import Input
-from textual.widgets._toast import Toast
 
 from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.store.database import Store
@@ -33,6 +32,7 @@ from support.pilot import (
     AppFactory,
     RRPilot,
     run_app,
+    toast_texts,
     wait_for_saves,
     wait_for_screen,
     wait_for_store,
@@ -186,7 +186,7 @@ async def meeting_keys(pilot: RRPilot) -> None:
 
 
 def toasts(app: Any) -> str:
-    return "\n".join(str(toast._notification.message) for toast in app.screen.query(Toast))
+    return toast_texts(app)
 
 
 async def each_refusal(

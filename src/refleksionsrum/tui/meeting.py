@@ -17,6 +17,7 @@ from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
+from refleksionsrum.core.models import Recording
 from refleksionsrum.tui import datadesk
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.choices import ChoiceList
@@ -52,6 +53,7 @@ class MeetingScreen(SizeKeepingScreen, StyleKeepingScreen, Screen[None]):
         prepare(self)
         self.room = room
         self._shown_phase = -1
+        self._told_no_notes = False
         self._next_tick: Timer | None = None
         # A passing word above the items (the meeting moved on).
         self.news = PassingWord(self, self.show_notice)
@@ -226,9 +228,14 @@ class MeetingScreen(SizeKeepingScreen, StyleKeepingScreen, Screen[None]):
         """Typing while the list has the focus writes in the entry line, not nowhere."""
         # A key that reaches the screen with a field focused was queued for the list: kept.
         typed = event.is_printable and isinstance(self.focused, ListView | Input)
-        if typed and event.character and self.entry.type_in(event.character):
+        if not (typed and event.character):
+            return
+        if self.entry.type_in(event.character):
             event.stop()
             event.prevent_default()
+        elif not self._told_no_notes and self.room.records is Recording.FOLLOWUP:
+            self._told_no_notes = True  # the follow-up takes no notes: said, not lost unseen
+            self.notify(t("followup.typed"), severity="warning", timeout=10)
 
     # -- recording and editing (tui/entry.py, tui/editing.py) -------------------------------
 
