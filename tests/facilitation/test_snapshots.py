@@ -8,12 +8,11 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.presentation import PresentationScreen
-from support.pilot import open_data_phase, wait_until
+from support.pilot import open_data_phase, steady_cursors, wait_until
 
 SIZES = [(80, 24), (160, 45)]
 
@@ -72,8 +71,6 @@ def test_meeting_screen_states(
         # Toasts and the blinking cursor come and go with real time; the states are
         # what the snapshot is about.
         app.clear_notifications()
-        for field in app.screen.query(Input):
-            field.cursor_blink = False
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=arrange)

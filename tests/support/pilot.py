@@ -338,3 +338,15 @@ def toast_texts(app: App[Any]) -> str:
     from textual.widgets._toast import Toast
 
     return "\n".join(str(toast._notification.message) for toast in app.screen.query(Toast))
+
+
+async def steady_cursors(pilot: RRPilot) -> None:
+    """Stop the cursors blinking: a screenshot must not depend on when it is taken.
+
+    On every screen of the stack: the meeting's entry line shows through a form's dimmed
+    background, its cursor on or off with the moment.
+    """
+    for screen in pilot.app.screen_stack:
+        for field in screen.query(Input):
+            field.cursor_blink = False
+    await pilot.pause()

@@ -18,7 +18,16 @@ from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.datareview import DataReview
 from refleksionsrum.tui.meeting import MeetingScreen
-from support.pilot import SIZES, RRPilot, next_phase, plain, run_app, wait_for_screen, wait_until
+from support.pilot import (
+    SIZES,
+    RRPilot,
+    next_phase,
+    plain,
+    run_app,
+    steady_cursors,
+    wait_for_screen,
+    wait_until,
+)
 
 SnapCompare = Any
 
@@ -148,8 +157,6 @@ def test_data_review_snapshot(
 ) -> None:
     async def charted(pilot: RRPilot) -> None:
         await to_data_review(pilot)
-        for field in pilot.app.screen.query(Input):
-            field.cursor_blink = False
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(app_on(data_workspace), terminal_size=size, run_before=charted)

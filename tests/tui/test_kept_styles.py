@@ -11,7 +11,7 @@ import pytest
 from textual.css import stylesheet as textual_stylesheet
 
 from refleksionsrum.tui.start import StartScreen
-from support.pilot import AppFactory, run_app, wait_for_screen, wait_until
+from support.pilot import AppFactory, run_app, steady_cursors, wait_for_screen, wait_until
 
 SIZE = (100, 30)
 
@@ -36,7 +36,7 @@ async def _start_screen(make_app: AppFactory, kept: Path | None) -> str:
     async with run_app(app, SIZE) as pilot:
         await wait_for_screen(pilot, StartScreen)
         await wait_until(pilot, lambda: not app.workers, "the styles written")
-        await pilot.pause()
+        await steady_cursors(pilot)  # the title's cursor must not blink between pictures
         picture = app.export_screenshot()
     if app.kept_styles is not None:
         app.kept_styles.save()

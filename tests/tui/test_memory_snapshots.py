@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable
 
 from memory_corpus import write_archive
 from refleksionsrum.core.clock import FakeClock
@@ -16,7 +16,15 @@ from refleksionsrum.tui.board import BoardScreen
 from refleksionsrum.tui.history import HistoryScreen
 from refleksionsrum.tui.learning import LearningScreen
 from refleksionsrum.tui.search import SearchScreen
-from support.pilot import SIZES, RRPilot, type_text, wait_for_screen, wait_for_store, wait_until
+from support.pilot import (
+    SIZES,
+    RRPilot,
+    steady_cursors,
+    type_text,
+    wait_for_screen,
+    wait_for_store,
+    wait_until,
+)
 
 SnapCompare = Any
 
@@ -34,9 +42,7 @@ def app_on(root: Path) -> RefleksionsrumApp:
 
 
 async def steady(pilot: RRPilot) -> None:
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    await pilot.pause()
+    await steady_cursors(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

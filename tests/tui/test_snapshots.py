@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.workspace import Workspace
@@ -18,6 +17,7 @@ from support.pilot import (
     next_phase,
     open_action_form,
     record,
+    steady_cursors,
     wait_for_screen,
     wait_for_store,
     wait_until,
@@ -56,18 +56,6 @@ def relative_workspace(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     """The workspace by a relative path: the start screen shows its folder, same on every run."""
     monkeypatch.chdir(workspace.parent)
     return Path(workspace.name)
-
-
-async def steady_cursors(pilot: RRPilot) -> None:
-    """Stop the cursors blinking: a screenshot must not depend on when it is taken.
-
-    On every screen of the stack: the meeting's entry line shows through a form's dimmed
-    background, its cursor on or off with the moment.
-    """
-    for screen in pilot.app.screen_stack:
-        for field in screen.query(Input):
-            field.cursor_blink = False
-    await pilot.pause()
 
 
 def app_on(root: Path, **options: Any) -> RefleksionsrumApp:
