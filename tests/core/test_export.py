@@ -153,3 +153,12 @@ def test_minutes_added_in_the_meeting_stand_beside_the_plan() -> None:
     text = referat(meeting, EARLIER)
     assert "| Undring før handling | 5 + 6 min | 05:00 |" in text
     assert "| Opfølgning | 5 min | 05:30 |" in text
+
+
+def test_a_phases_time_is_the_whole_seconds_the_session_file_has() -> None:
+    from refleksionsrum.core.files.sessionwrite import dumps
+
+    meeting = finished_meeting()
+    meeting.phases[0].elapsed_ms = 16_700  # the file says 17: the referat must not say 00:16
+    assert "elapsed_seconds = 17" in dumps(meeting)
+    assert "| Opfølgning | 5 min | 00:17 |" in referat(meeting, EARLIER)

@@ -31,3 +31,22 @@ async def test_the_summary_opens_at_its_top_with_its_buttons_in_view(
         screen_region = summary.region
         for button in summary.query(Button):
             assert screen_region.contains_region(button.region), f"{button.id} out of view"
+
+
+def test_the_time_bars_give_the_whole_seconds_the_session_file_has() -> None:
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from refleksionsrum.tui.summary import time_bars
+    from support.samples import finished_meeting
+
+    meeting = finished_meeting()
+    meeting.phases[0].elapsed_ms = 16_700  # the file says 17 (round), the screen said 00:16
+    meeting.phases[1].elapsed_ms = 7_600
+    console = Console(width=100, record=True)
+    console.print(time_bars(SimpleNamespace(meeting=meeting)))  # type: ignore[arg-type]
+    shown = console.export_text()
+    assert "00:17" in shown and "00:08" in shown
+    total = sum(p.elapsed_seconds for p in meeting.phases)
+    assert f"{total // 60:02d}:{total % 60:02d}" in shown  # the rows add up to the total

@@ -66,7 +66,7 @@ def referat(
     for phase in meeting.phases:
         lines.append(
             f"| {md(phase.title)} | {planned(phase.planned_minutes, phase.added_minutes)} "
-            f"| {duration(phase.elapsed_ms)} |"
+            f"| {duration(phase.elapsed_seconds * 1000)} |"
         )
     lines += _data_shown(meeting)
     if meeting.evaluations:

@@ -137,6 +137,11 @@ class PhaseRecord:
         """The added time in whole minutes (F2 and F3 add whole minutes)."""
         return round(self.added_ms / 60_000)
 
+    @property
+    def elapsed_seconds(self) -> int:
+        """The time used in whole seconds, as the session file, summary and referat give it."""
+        return round(self.elapsed_ms / 1000)
+
 
 @dataclass
 class Note:

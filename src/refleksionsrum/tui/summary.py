@@ -47,11 +47,12 @@ def time_bars(room: MeetingRoom) -> Table:
         bar.append("█" * over, style="red")
         bar.append("░" * rest, style="dim")
         plan = planned(phase.planned_minutes, phase.added_minutes)
-        table.add_row(literal(phase.title), plan, duration(used), bar)
+        # Whole seconds as the session file has them (the live clock counts down in its own way).
+        table.add_row(literal(phase.title), plan, duration(phase.elapsed_seconds * 1000), bar)
     total_planned = planned(
         sum(p.planned_minutes for p in phases), sum(p.added_minutes for p in phases)
     )
-    total_used = sum(p.elapsed_ms for p in phases)
+    total_used = sum(p.elapsed_seconds for p in phases) * 1000  # adds up to the rows above
     table.add_row(
         Text(t("summary.total"), style="bold"),
         total_planned,

@@ -72,7 +72,7 @@ def _phase(phase: PhaseRecord) -> dict[str, Any]:
         "key": phase.key,
         "title": phase.title,
         "planned_minutes": phase.planned_minutes,
-        "elapsed_seconds": round(phase.elapsed_ms / 1000),
+        "elapsed_seconds": phase.elapsed_seconds,
     }
     # Optional (format 1 readers ignore it): the time box is the plan plus these.
     if phase.added_minutes:
