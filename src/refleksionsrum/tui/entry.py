@@ -18,6 +18,7 @@ from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import Decision, Note, NoteKind, Recording
 from refleksionsrum.core.privacy import looks_like_cpr
 from refleksionsrum.tui.choices import Choice, ChoiceList
+from refleksionsrum.tui.fitting import FittingPlaceholder, set_placeholder
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S
 from refleksionsrum.tui.heading import attached
 from refleksionsrum.tui.items import Pending, Row, pending_row
@@ -33,7 +34,7 @@ FIELDS = ("entry-text", "entry-source")
 HIDDEN_WHEN_UNUSED = ("entry-source", "entry-action")
 
 
-class EntryLine(OrderedInput):
+class EntryLine(OrderedInput, FittingPlaceholder):
     """The entry line: Enter records what it holds, in order with the keys behind it."""
 
     def on_enter(self) -> None:
@@ -142,7 +143,7 @@ class Entry:
                     mounting.append(entry.mount(widget))
             widget.display = True
             if isinstance(widget, Input):
-                widget.placeholder = field.placeholder
+                set_placeholder(widget, field.placeholder)
                 # Following, a kept line keeps what is typed into it meanwhile.
                 if widget.value and not following:
                     widget.value = ""
