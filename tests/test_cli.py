@@ -22,7 +22,7 @@ from support.cli import BROKEN_SESSION, GOOD_SESSION, run_cli
 
 @pytest.fixture
 def screens(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Stand-in for refleksionsrum.tui.app.run: records each call, returns 0."""
+    """Stand-in for refleksionsrum.tui.running.run: records each call, returns 0."""
     calls: list[dict[str, Any]] = []
 
     def run(
@@ -40,9 +40,9 @@ def screens(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
             calls[-1]["join"] = join
         return 0
 
-    fake = types.ModuleType("refleksionsrum.tui.app")
+    fake = types.ModuleType("refleksionsrum.tui.running")
     fake.run = run  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "refleksionsrum.tui.app", fake)
+    monkeypatch.setitem(sys.modules, "refleksionsrum.tui.running", fake)
     return calls
 
 
@@ -337,9 +337,9 @@ def test_the_start_screen_is_reached_before_the_database_layer_is_imported(
             print("loaded:", heavy)
             return 0
 
-        fake = types.ModuleType("refleksionsrum.tui.app")
+        fake = types.ModuleType("refleksionsrum.tui.running")
         fake.run = run
-        sys.modules["refleksionsrum.tui.app"] = fake
+        sys.modules["refleksionsrum.tui.running"] = fake
         raise SystemExit(cli.main(sys.argv[1:]))
         """
     )
@@ -362,9 +362,9 @@ def test_join_hands_over_to_the_screens_as_note_taker(
         calls.append((root, join))
         return 0
 
-    fake = types.ModuleType("refleksionsrum.tui.app")
+    fake = types.ModuleType("refleksionsrum.tui.running")
     fake.run = run  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "refleksionsrum.tui.app", fake)
+    monkeypatch.setitem(sys.modules, "refleksionsrum.tui.running", fake)
     assert cli.main(["join", "--workspace", str(workspace)]) == 0
     assert cli.main(["--workspace", str(workspace), "join", "2026-11-22-1300-x"]) == 0
     assert calls == [(workspace, ""), (workspace, "2026-11-22-1300-x")]

@@ -13,6 +13,7 @@ FIRST_FRAME = (
     "refleksionsrum.cli.main",
     "refleksionsrum.cli.meetings",
     "refleksionsrum.tui.app",
+    "refleksionsrum.tui.running",
     "refleksionsrum.tui.start",
 )
 HEAVY = ("sqlmodel", "sqlalchemy")

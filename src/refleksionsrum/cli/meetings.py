@@ -45,7 +45,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_join(args: argparse.Namespace) -> int:
     """`refleksionsrum join`: the note-taker's screen on a running meeting."""
     workspace = open_workspace(args)
-    from refleksionsrum.tui.app import run
+    from refleksionsrum.tui.running import run
 
     return run(workspace.root, join=args.meeting_id)
 
@@ -98,7 +98,7 @@ def run_screens(
     # The start screen's lists are read while Textual is imported (not for a new
     # meeting or a note-taker: those open the full store at once).
     ahead = None if new else LookAhead(workspace)
-    from refleksionsrum.tui.app import run
+    from refleksionsrum.tui.running import run
 
     return run(
         workspace.root, new=new, template=template, title=title, workspace=workspace, ahead=ahead
