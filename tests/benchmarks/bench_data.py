@@ -72,7 +72,8 @@ async def first_screen_ms(root: Path) -> float:
     app = RefleksionsrumApp(Workspace.open(root), clock=FakeClock())
     async with app.run_test(size=(160, 45)) as pilot:
         while not (
-            isinstance(app.screen, StartScreen) and not app.screen.query_one("#begin").disabled
+            isinstance(app.screen, StartScreen)
+            and any(not begin.disabled for begin in app.screen.query("#begin"))
         ):
             await pilot.pause()
         return (time.perf_counter() - began) * 1000

@@ -63,7 +63,11 @@ async def wait_for_store(pilot: RRPilot) -> None:
     app = rr(pilot)
     await wait_until(
         pilot,
-        lambda: isinstance(app.screen, StartScreen) and not app.screen.query_one("#begin").disabled,
+        # query, not query_one: the start screen is the app's first, there before it is composed.
+        lambda: (
+            isinstance(app.screen, StartScreen)
+            and any(not begin.disabled for begin in app.screen.query("#begin"))
+        ),
         "the start screen is filled in",
     )
     app.load_store()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from refleksionsrum.core.clock import FakeClock
@@ -63,3 +64,37 @@ async def test_with_no_meeting_waiting_the_title_keeps_the_focus(
         await pilot.press(*"Nyt")
         title = app.screen.query_one("#title", Input)
         assert app.focused is title and title.value == "Nyt"
+
+
+async def test_the_first_frame_is_drawn_once_with_the_form_and_the_lists(
+    clock: FakeClock, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual throws away what is drawn while it mounts the app (a batch); the next
+    # frame then holds only what changed since. A start screen drawn in that batch
+    # came up without its form's fields until the terminal's next resize.
+    frames: list[tuple[int, int, int]] = []
+    draw = StartScreen._compositor_refresh
+
+    def drawn(screen: StartScreen) -> None:
+        if screen is screen.app.screen and not frames:
+            running = screen.query("#running").results(OptionList)
+            frames.append(
+                (
+                    screen.app._batch_count,
+                    len(screen.query("#title")),
+                    sum(options.option_count for options in running),
+                )
+            )
+        draw(screen)
+
+    monkeypatch.setattr(StartScreen, "_compositor_refresh", drawn)
+    opened = Workspace.open(workspace)
+    ahead = LookAhead(opened)
+    ahead.result()
+    app = RefleksionsrumApp(opened, clock=clock, ahead=ahead)
+    async with run_app(app, SIZE):
+        pass
+    batch, title_fields, running_options = frames[0]
+    assert batch == 0, "the start screen's first frame was drawn inside Textual's mount batch"
+    assert title_fields == 1
+    assert running_options == 1  # "no meeting running": the lists are in the first frame

@@ -116,9 +116,15 @@ class RefleksionsrumApp(App[int]):
         # started in the default theme's colours until F6 was pressed twice).
         self.stylesheet.set_variables(self.get_css_variables())
 
+    def get_default_screen(self) -> StartScreen:
+        # The start screen is the first on the stack, not pushed in on_mount: Textual
+        # mounts the app in a batch and throws away the frames drawn in it, so a pushed
+        # screen's first frame was drawn for nothing and the next one showed only what
+        # changed since (the form's fields came with the terminal's second resize).
+        return StartScreen()
+
     def on_mount(self) -> None:
         leave_on_signals(self.leave_on_signal)
-        self.push_screen(StartScreen())
         # The start screen is drawn first. Then a quick look with sqlite3 fills in
         # the meetings; the store (SQLModel, about 300 ms) is loaded only when files
         # must be taken in or the facilitator starts working.
@@ -341,7 +347,7 @@ class RefleksionsrumApp(App[int]):
         if self.joining is not None:
             self.exit(0)
             return
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
             self.switch_screen(StartScreen())

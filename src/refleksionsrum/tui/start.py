@@ -92,8 +92,9 @@ class StartScreen(StyleKeepingScreen):
         else:
             early = self.rr.early_listing()
             if early is not None:
-                # After the focus is set (show_meetings looks at it), before the first frame.
-                self.call_later(self.rr.on_meetings_listed, early)
+                # In the first frame. The title has the focus by now (AUTO_FOCUS, set
+                # as the screen is composed), which show_meetings looks at.
+                self.rr.on_meetings_listed(early)
 
     def show_meetings(
         self,
