@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,14 @@ from support.tmux import Tmux, tmux_server
 # Hypothesis' default deadline (200 ms an example) fails at random on a loaded machine:
 # speed is measured in tests/benchmarks, never asserted here.
 settings.register_profile("refleksionsrum", deadline=None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests keep their caches (parsed TOML, parsed styles) in a folder of their own,
+    never the developer's ~/.cache; the programs they start inherit it."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="refleksionsrum-cache-")
+
+
 settings.load_profile("refleksionsrum")
 
 

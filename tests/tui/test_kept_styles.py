@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -95,3 +96,19 @@ async def test_a_damaged_or_foreign_file_is_passed_over(
     parses.clear()
     assert await _start_screen(make_app, kept) == without
     assert parses, "parsed as if there were no file"
+
+
+async def test_a_damaged_source_is_parsed_again_and_the_rest_read_back(
+    make_app: AppFactory, tmp_path: Path, parses: list[str]
+) -> None:
+    kept = tmp_path / "styles.pickle"
+    without = await _start_screen(make_app, None)
+    await _start_screen(make_app, kept)
+    made_by, themes = pickle.loads(kept.read_bytes())
+    (sources,) = themes.values()
+    damaged = next(key for key in sources if "app.tcss" in str(key[1]))
+    sources[damaged] = b"\x80\x05not a pickle"
+    kept.write_bytes(pickle.dumps((made_by, themes)))
+    parses.clear()
+    assert await _start_screen(make_app, kept) == without
+    assert len(parses) == 1 and "app.tcss" in parses[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,13 +9,8 @@ from typing import Any
 from refleksionsrum.core.data.sources import DataSource, parse_sources
 from refleksionsrum.core.errors import FileProblem, Phrase
 from refleksionsrum.core.models import Recording
-from refleksionsrum.core.tomltext.guard import shape_problem
-from refleksionsrum.core.tomltext.positions import (
-    PathPart,
-    decode_error_position,
-    dotted,
-    undecodable_position,
-)
+from refleksionsrum.core.tomltext import kept
+from refleksionsrum.core.tomltext.positions import PathPart, dotted, undecodable_position
 from refleksionsrum.core.tomltext.reader import TomlReader
 
 CONFIG_NAME = "config.toml"
@@ -112,6 +106,33 @@ class _Checker(TomlReader):
         return value
 
 
+def _parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """The TOML table of ``text``, or a ConfigError that says where it is broken."""
+    import tomllib
+
+    from refleksionsrum.core.tomltext.guard import shape_problem
+    from refleksionsrum.core.tomltext.positions import decode_error_position
+
+    shape = shape_problem(text)
+    if shape is not None:
+        raise ConfigError(
+            path,
+            f"config.{shape.kind}",
+            position=shape.position,
+            hint="config.hint",
+            limit=shape.limit,
+        )
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        reason, position = decode_error_position(error)
+        raise ConfigError(
+            path, "config.syntax", position=position, hint="config.hint", reason=reason
+        ) from None
+    except RecursionError:
+        raise ConfigError(path, "config.too_deep", hint="config.hint") from None
+
+
 def load_config(path: Path) -> Config:
     """Read and check ``path``; raise ConfigError naming file, line and column."""
     try:
@@ -138,24 +159,8 @@ def load_config(path: Path) -> Config:
 
 def parse_config(text: str, path: Path) -> Config:
     """Check the TOML ``text`` of a config file; ``path`` is used in messages."""
-    shape = shape_problem(text)
-    if shape is not None:
-        raise ConfigError(
-            path,
-            f"config.{shape.kind}",
-            position=shape.position,
-            hint="config.hint",
-            limit=shape.limit,
-        )
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        reason, position = decode_error_position(error)
-        raise ConfigError(
-            path, "config.syntax", position=position, hint="config.hint", reason=reason
-        ) from None
-    except RecursionError:
-        raise ConfigError(path, "config.too_deep", hint="config.hint") from None
+    # Parsed once for this text, then read back (core/tomltext/kept.py); checked each time.
+    data = kept.parsed(f"config {path}", text, lambda text: _parse_toml(text, path))
     check = _Checker(path, text)
 
     language = check.get(data, (), "language", str, required=False, default="da")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from refleksionsrum.core.tomltext import kept
 
 # A catalogue per language, kept in a file per area (core, command line, screens, data,
 # memory) in locale/: plain TOML a translator can edit without reading Python. The later
@@ -29,8 +30,8 @@ class _Catalogues(Mapping[str, dict[str, str]]):
                 raise KeyError(language)
             found = {}
             for area in _AREAS:
-                text = (_FOLDER / f"{language}{area}.toml").read_text(encoding="utf-8")
-                found.update(tomllib.loads(text))
+                path = _FOLDER / f"{language}{area}.toml"
+                found.update(kept.parsed(str(path), path.read_text(encoding="utf-8"), _toml))
             self._read[language] = found
         return found
 
@@ -39,6 +40,12 @@ class _Catalogues(Mapping[str, dict[str, str]]):
 
     def __len__(self) -> int:
         return len(self._languages)
+
+
+def _toml(text: str) -> dict[str, Any]:
+    import tomllib  # only when a catalogue changed since it was last kept parsed
+
+    return tomllib.loads(text)
 
 
 LANGUAGES: Mapping[str, dict[str, str]] = _Catalogues(("da", "en"))
