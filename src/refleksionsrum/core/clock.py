@@ -5,8 +5,10 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta
 from functools import cache
-from typing import Protocol
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 TIMEZONE = "Europe/Copenhagen"
 
@@ -14,6 +16,9 @@ TIMEZONE = "Europe/Copenhagen"
 @cache
 def zone(name: str = TIMEZONE) -> ZoneInfo:
     """The time zone (the system's database, else the tzdata package's)."""
+    # Imported when first asked for: zoneinfo loads sysconfig, 2 ms of every start.
+    from zoneinfo import ZoneInfo
+
     return ZoneInfo(name)
 
 

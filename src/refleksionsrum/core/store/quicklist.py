@@ -11,12 +11,14 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from refleksionsrum.core.files.judge import list_folder
-from refleksionsrum.core.files.sessionfile import SessionFileError, read
 from refleksionsrum.core.models import MeetingSummary, Participant
 from refleksionsrum.core.store.schema import SCHEMA_VERSION
 from refleksionsrum.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from refleksionsrum.core.files.sessionfile import SessionFileError
 
 RECENT = 20
 # Problems that come from comparing a file with other files and the store.
@@ -116,6 +118,11 @@ def _summaries(connection: sqlite3.Connection, running: str, limit: str) -> list
 
 def files_to_take_in(workspace: Workspace) -> tuple[bool, list[SessionFileError]]:
     """(whether a session file is new or changed, the files known not to be used)."""
+    # Here, not at the top: the start screen's lists need neither, and the look that
+    # fills them runs while Textual is imported (4 ms less before the first frame).
+    from refleksionsrum.core.files.judge import list_folder
+    from refleksionsrum.core.files.sessionfile import SessionFileError, read
+
     folder = workspace.sessions_dir
     path = workspace.database_path
     found, odd = list_folder(folder)

@@ -51,19 +51,20 @@ def decode_error_position(error: tomllib.TOMLDecodeError) -> tuple[str, Position
     return explain(message[: found.start()].strip()), position
 
 
-# tomllib's reasons, in words a team leader editing config.toml understands.
+# tomllib's reasons, in words a team leader editing config.toml understands: compiled
+# when a text is first found broken, not at every start.
 _REASONS = (
-    (re.compile(r"^Illegal character '\\n'"), "toml.unclosed_string"),
-    (re.compile(r"^(Unterminated string|Expected \"'\")"), "toml.unclosed_string"),
-    (re.compile(r"^Illegal character"), "toml.illegal_character"),
-    (re.compile(r"^Invalid value"), "toml.invalid_value"),
-    (re.compile(r"^Cannot (overwrite a value|declare)"), "toml.twice"),
-    (re.compile(r"^Unclosed array"), "toml.unclosed_array"),
-    (re.compile(r"^Unclosed inline table"), "toml.unclosed_table"),
-    (re.compile(r"^Expected ']' at the end of a table"), "toml.unclosed_header"),
-    (re.compile(r"^Expected '=' after a key"), "toml.no_equals"),
-    (re.compile(r"^Expected newline or end of document"), "toml.trailing"),
-    (re.compile(r"^Invalid statement"), "toml.invalid_statement"),
+    (r"^Illegal character '\\n'", "toml.unclosed_string"),
+    (r"^(Unterminated string|Expected \"'\")", "toml.unclosed_string"),
+    (r"^Illegal character", "toml.illegal_character"),
+    (r"^Invalid value", "toml.invalid_value"),
+    (r"^Cannot (overwrite a value|declare)", "toml.twice"),
+    (r"^Unclosed array", "toml.unclosed_array"),
+    (r"^Unclosed inline table", "toml.unclosed_table"),
+    (r"^Expected ']' at the end of a table", "toml.unclosed_header"),
+    (r"^Expected '=' after a key", "toml.no_equals"),
+    (r"^Expected newline or end of document", "toml.trailing"),
+    (r"^Invalid statement", "toml.invalid_statement"),
 )
 
 
@@ -72,7 +73,7 @@ def explain(reason: str) -> str:
     from refleksionsrum.core.i18n import t
 
     for pattern, key in _REASONS:
-        if pattern.search(reason):
+        if re.search(pattern, reason):
             return t(key)
     return reason
 
