@@ -22,7 +22,7 @@ SIZE = (100, 30)
 async def _leave_a_meeting_running(make_app: AppFactory) -> str:
     app = make_app()
     async with run_app(app, SIZE) as pilot:
-        screen = await start_from_start_screen(pilot, "Møde der venter")
+        screen = await start_from_start_screen(pilot, "Møde der venter", "Mette, Jonas")
         meeting_id = screen.room.meeting.id
         await pilot.press("ctrl+q")
     return meeting_id
@@ -43,6 +43,8 @@ async def test_a_look_begun_before_the_app_fills_the_lists_before_the_first_key(
         running = start.query_one("#running", OptionList)
         assert running.get_option(meeting_id) is not None
         assert not start.query_one("#begin").disabled
+        # The last meeting's people are offered for the next, in the first frame too.
+        assert start.query_one("#participants", Input).value == "Mette, Jonas"
         # As when the lists come later: the waiting meeting is chosen, Enter resumes it.
         await pilot.pause()
         assert app.focused is running and running.highlighted == 0

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import clock_time, short_date, t
+from refleksionsrum.core.meeting.starting import format_participants
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
@@ -24,6 +25,7 @@ from refleksionsrum.tui.text import literal
 if TYPE_CHECKING:
     from refleksionsrum.core.files.sessionfile import SessionFileError
     from refleksionsrum.core.models import MeetingSummary, Participant
+    from refleksionsrum.tui.messages import MeetingsListed
 
 
 class StartScreen(StyleKeepingScreen):
@@ -53,6 +55,11 @@ class StartScreen(StyleKeepingScreen):
             (literal(f"{tpl.title} · {tpl.planned_minutes} min"), name)
             for name, tpl in config.templates.items()
         ]
+        # The quick look begun before Textual was imported is usually done by now: its
+        # lists, the button and the people are composed as they are to be drawn, not
+        # drawn empty and then filled (a second layout and restyle before the first frame).
+        early = self.rr.early_listing()
+        self._composed_with = early
         yield SteadyHeader(show_clock=False)
         with Horizontal(id="start"):
             with VerticalScroll(id="new-meeting", classes="panel"):
@@ -64,15 +71,21 @@ class StartScreen(StyleKeepingScreen):
                 yield Label(t("start.title"), classes="field-label")
                 yield Input(placeholder=t("start.title_placeholder"), id="title")
                 yield Label(t("start.participants"), classes="field-label")
-                yield Input(placeholder=t("start.participants_placeholder"), id="participants")
-                yield Button(t("start.begin"), variant="primary", id="begin", disabled=True)
+                yield Input(
+                    format_participants(early.participants) if early else "",
+                    placeholder=t("start.participants_placeholder"),
+                    id="participants",
+                )
+                yield Button(
+                    t("start.begin"), variant="primary", id="begin", disabled=early is None
+                )
                 yield Static(t("start.privacy"), classes="hint")
             with Vertical(id="meetings", classes="panel"):
                 yield Label(t("start.running"), classes="panel-title", id="running-title")
-                yield OptionList(id="running")
+                yield OptionList(*self._running_options(early), id="running")
                 yield Label(t("start.recent"), classes="panel-title")
-                yield OptionList(id="recent")
-                yield Static(t("start.loading"), id="start-status", classes="hint")
+                yield OptionList(*self._recent_options(early), id="recent")
+                yield Static("" if early else t("start.loading"), id="start-status", classes="hint")
         yield RoomFooter()
 
     def on_mount(self) -> None:
@@ -89,12 +102,9 @@ class StartScreen(StyleKeepingScreen):
         found = self.rr.guarded(store.summaries) if store is not None else None
         if found is not None:
             self.show_meetings(*found, [])
-        else:
-            early = self.rr.early_listing()
-            if early is not None:
-                # In the first frame. The title has the focus by now (AUTO_FOCUS, set
-                # as the screen is composed), which show_meetings looks at.
-                self.rr.on_meetings_listed(early)
+        elif self._composed_with is not None:
+            # The title has the focus by now (AUTO_FOCUS, set as the screen is composed).
+            self._choose_waiting(self._composed_with.running)
 
     def show_meetings(
         self,
@@ -103,16 +113,10 @@ class StartScreen(StyleKeepingScreen):
         problems: list[SessionFileError],
     ) -> None:
         """Fill in the lists (from the quick look, and again once the store is open)."""
-        running_list = self.query_one("#running", OptionList)
         _refill(
-            running_list,
-            [self._option(m) for m in running] or [Option(t("start.none_running"), disabled=True)],
+            self.query_one("#running", OptionList), self._options(running, "start.none_running")
         )
-        recent_list = self.query_one("#recent", OptionList)
-        _refill(
-            recent_list,
-            [self._option(m) for m in recent] or [Option(t("start.none_recent"), disabled=True)],
-        )
+        _refill(self.query_one("#recent", OptionList), self._options(recent, "start.none_recent"))
         status = self.query_one("#start-status", Static)
         if problems:
             from refleksionsrum.core.files.reading import unused_line
@@ -122,17 +126,31 @@ class StartScreen(StyleKeepingScreen):
         else:
             status.update("")
         self.query_one("#begin", Button).disabled = False
+        self._choose_waiting(running)
+
+    def _choose_waiting(self, running: list[MeetingSummary]) -> None:
+        """After a crash or a closed terminal the meeting is waiting: Enter resumes it.
+
+        Only if nothing is typed yet: the lists may fill in after the first paint.
+        """
         title = self.query_one("#title", Input)
         if running and (self.rr.joining is not None or (self.focused is title and not title.value)):
-            # After a crash or a closed terminal the meeting is waiting: Enter resumes
-            # it. Only if nothing is typed yet: the lists fill in after the first paint.
+            running_list = self.query_one("#running", OptionList)
             running_list.highlighted = 0
             running_list.focus()
 
+    def _running_options(self, early: MeetingsListed | None) -> list[Option]:
+        return self._options(early.running, "start.none_running") if early else []
+
+    def _recent_options(self, early: MeetingsListed | None) -> list[Option]:
+        return self._options(early.recent, "start.none_recent") if early else []
+
+    def _options(self, meetings: list[MeetingSummary], none_key: str) -> list[Option]:
+        """A list's options; the catalogue's ``none_key`` is its one line when empty."""
+        return [self._option(m) for m in meetings] or [Option(t(none_key), disabled=True)]
+
     def offer_participants(self, people: list[Participant]) -> None:
         """Fill in the latest meeting's participants, unless something is typed there."""
-        from refleksionsrum.core.meeting.starting import format_participants
-
         field = self.query_one("#participants", Input)
         if people and not field.value:
             field.value = format_participants(people)
