@@ -176,7 +176,7 @@ def measure(
         ),
         Figure.of(
             s1,
-            "refleksionsrum: fully drawn (meetings filled in)",
+            "refleksionsrum: fully drawn (form and lists filled in)",
             "ms",
             [x.fully_drawn_s * ms for x in on_empty],
         ),
