@@ -183,6 +183,8 @@ class RefleksionsrumApp(App[int]):
         """The start screen's lists, if the look begun before Textual is done already."""
         if self._ahead is None or not self._ahead.ready or self._start_new:
             return None
+        if self.store is not None:
+            return None  # the store is open: its lists are the fresh ones
         look = self._ahead.result()
         if look is None or self.joining is not None:
             return None

@@ -45,6 +45,8 @@ class StartScreen(StyleKeepingScreen):
     def __init__(self) -> None:
         super().__init__()
         prepare(self)
+        # What the screen was composed with: the early look's lists, if it was done.
+        self._composed_with: MeetingsListed | None = None
 
     rr = OurApp()
 
