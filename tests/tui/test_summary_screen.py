@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
-from textual.widgets import Button
+from textual.widgets import Button, OptionList
 
+from refleksionsrum.tui.start import StartScreen
+from refleksionsrum.tui.summary import SummaryScreen
 from support.pilot import (
     AppFactory,
     end_meeting,
     record,
     run_app,
     to_next_steps,
+    wait_for_screen,
     wait_until,
 )
 
@@ -50,3 +53,25 @@ def test_the_time_bars_give_the_whole_seconds_the_session_file_has() -> None:
     assert "00:17" in shown and "00:08" in shown
     total = sum(p.elapsed_seconds for p in meeting.phases)
     assert f"{total // 60:02d}:{total % 60:02d}" in shown  # the rows add up to the total
+
+
+async def test_a_finished_meeting_opens_from_the_start_screen_and_escape_goes_back(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(new=True, title="Mødet der er slut")
+    async with run_app(app, (100, 30)) as pilot:
+        await to_next_steps(pilot)
+        await end_meeting(pilot)
+        await pilot.press("escape")
+        for _ in range(2):  # once after the meeting, once after the first look at it
+            start = await wait_for_screen(pilot, StartScreen)
+            recent = start.query_one("#recent", OptionList)
+            await wait_until(pilot, lambda r=recent: r.option_count > 0, "the recent meetings")
+            recent.focus()
+            recent.highlighted = 0
+            await pilot.press("enter")
+            summary = await wait_for_screen(pilot, SummaryScreen)
+            assert summary.room.meeting.title == "Mødet der er slut"
+            await pilot.press("escape")
+        assert isinstance(await wait_for_screen(pilot, StartScreen), StartScreen)
+        assert len(app.screen_stack) == 1

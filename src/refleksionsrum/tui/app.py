@@ -339,7 +339,13 @@ class RefleksionsrumApp(App[int]):
         if self.room is room:
             self._last_participants = list(room.meeting.participants)
         self.room = None
-        self.switch_screen(SummaryScreen(room))
+        summary = SummaryScreen(room)
+        if isinstance(self.screen, StartScreen):
+            # Opened from the list of recent meetings: the start screen is the stack's
+            # first and stays under it (switching it away left Textual nothing to pop).
+            self.push_screen(summary)
+        else:
+            self.switch_screen(summary)  # the meeting just ended gives way to its summary
 
     def back_to_start(self) -> None:
         """Leave whatever is shown and show the start screen with fresh lists.
@@ -350,9 +356,7 @@ class RefleksionsrumApp(App[int]):
             self.exit(0)
             return
         while len(self.screen_stack) > 1:
-            self.pop_screen()
-        if not isinstance(self.screen, StartScreen):
-            self.switch_screen(StartScreen())
+            self.pop_screen()  # down to the start screen, the app's first (get_default_screen)
         if isinstance(self.screen, StartScreen):
             # A new meeting: the last one's title is not offered, its people are.
             self.screen.fresh_form(self._last_participants)
