@@ -94,6 +94,8 @@ async def test_history_lists_newest_first_and_filters(archive: Path, make_app: A
             "2026-06-10-1300-familie",
             "2026-03-05-1300-familie",
         ]
+        # The template as config.toml names it, not its key ("borgerniveau").
+        assert str(table.get_cell("2026-09-02-1300-skole", "template")) == "Borgerniveau"
         screen.query_one("#h-from", Input).value = "2026-06"
         await wait_until(pilot, lambda: len(rows(table)) == 2, "two meetings from June")
         screen.query_one("#h-text", Input).value = "juni"
@@ -105,6 +107,8 @@ async def test_history_lists_newest_first_and_filters(archive: Path, make_app: A
         await pilot.press("ctrl+s")
         saved = archive / "referater" / "2026-06-10-1300-familie.md"
         await wait_until(pilot, saved.exists, "the referat is saved")
+        assert "Indsatsniveau" in saved.read_text(encoding="utf-8")
+        assert "indsatsniveau" not in saved.read_text(encoding="utf-8")
 
 
 async def test_board_tabs_and_the_story_with_its_chain(archive: Path, make_app: AppFactory) -> None:

@@ -100,8 +100,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "toml":
         text = sessionfile.dumps(found.meeting)
     else:
-        chosen = workspace.config.templates.get(found.meeting.template)
-        text = referat(found.meeting, found.followed_up, chosen.title if chosen else None)
+        title = workspace.config.template_title(found.meeting.template)
+        text = referat(found.meeting, found.followed_up, title)
         if not args.no_mask:
             from refleksionsrum.core.privacy import mask_cpr
 

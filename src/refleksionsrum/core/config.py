@@ -82,6 +82,11 @@ class Config:
     def template(self, name: str | None = None) -> Template:
         return self.templates[name or self.default_template]
 
+    def template_title(self, name: str) -> str:
+        """A template's name as people read it ("Borgerniveau"); its key if no longer configured."""
+        found = self.templates.get(name)
+        return found.title if found is not None else name
+
 
 class _Checker(TomlReader):
     """Walks the parsed TOML, raising ConfigError at the first problem with its position."""

@@ -117,7 +117,8 @@ class HistoryScreen(Screen[None]):
             title = literal(line.title)
             if line.ended_at is None:
                 title.append(f" · {t('history.running')}", style="italic")
-            table.add_row(when, title, literal(line.template), key=line.id)
+            template = self.rr.workspace.config.template_title(line.template)
+            table.add_row(when, title, literal(template), key=line.id)
         self.query_one("#history-status", Static).update(t("history.count", count=page.count))
 
     @on(DataTable.RowHighlighted, "#meetings")
@@ -157,7 +158,8 @@ class RecordScreen(Screen[None]):
         with Vertical(id="record", classes="panel"):
             heading = literal(meeting.title, "bold")
             heading.append(f" · {long_date(meeting.started_at)} {meeting.started_at.year}")
-            heading.append_text(literal(f" · {meeting.template}", "dim"))
+            template = self.rr.workspace.config.template_title(meeting.template)
+            heading.append_text(literal(f" · {template}", "dim"))
             yield Static(heading)
             yield Static(t("record.read_only"), id="record-status", classes="hint")
             yield OptionList(*self._options(meeting), id="record-items")
@@ -210,7 +212,8 @@ class RecordScreen(Screen[None]):
 
     def referat_text(self) -> str:
         assert self.meeting is not None
-        return mask_cpr(referat(self.meeting, self.titles))
+        title = self.rr.workspace.config.template_title(self.meeting.template)
+        return mask_cpr(referat(self.meeting, self.titles, title))
 
     def action_show_referat(self) -> None:
         from refleksionsrum.tui.summary import ReferatView
