@@ -31,8 +31,13 @@ async def test_the_next_meeting_offers_the_people_not_the_title(make_app: AppFac
         await end_meeting(pilot)
         await pilot.press("escape")
         start = await wait_for_screen(pilot, StartScreen)
-        assert start.query_one("#title", Input).value == ""
-        assert start.query_one("#participants", Input).value == OFFERED
+        title = start.query_one("#title", Input)
+        assert title.value == ""
+        participants = start.query_one("#participants", Input)
+        assert participants.value == OFFERED
+        # The next meeting begins with its title; the people are read from the first name.
+        await wait_until(pilot, lambda: app.focused is title, "the title has the focus")
+        assert participants.cursor_position == 0 and participants.scroll_x == 0
 
     again = make_app()
     async with run_app(again, SIZE) as pilot:

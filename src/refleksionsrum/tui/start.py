@@ -156,12 +156,28 @@ class StartScreen(StyleKeepingScreen):
         field = self.query_one("#participants", Input)
         if people and not field.value:
             field.value = format_participants(people)
+            if not field.has_focus:
+                # Shown from its first name: with the cursor at the end, a list longer
+                # than the field showed its middle ("ette (mødeleder), Jonas (refer").
+                field.cursor_position = 0
 
     def fresh_form(self, people: list[Participant]) -> None:
-        """Back from a meeting: an empty title, the same people offered again."""
-        self.query_one("#title", Input).value = ""
-        self.query_one("#participants", Input).value = ""
-        self.offer_participants(people)
+        """Back from a meeting: an empty title, focused, and the same people offered again."""
+        title = self.query_one("#title", Input)
+        title.value = ""
+        # The next meeting begins with its title, not where the last one was started.
+        # Set now, not deferred as title.focus() is: the screen, resumed, gives the focus
+        # back to the field it had, and the people's field took it, with all its text
+        # selected and scrolled to its end.
+        self.set_focus(title)
+        participants = self.query_one("#participants", Input)
+        participants.value = ""
+        if people:
+            participants.value = format_participants(people)
+            # Shown from its first name: the field kept the scroll of the people typed
+            # last time ("), Jonas (referent), Ali"), the cursor at 0 or not.
+            participants.cursor_position = 0
+            participants.scroll_home(animate=False, force=True, immediate=True)
 
     def _option(self, meeting: MeetingSummary) -> Option:
         when = f"{short_date(meeting.started_at)} {clock_time(meeting.started_at)}"
