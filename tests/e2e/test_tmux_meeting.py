@@ -232,6 +232,8 @@ def test_whole_meeting_in_tmux(terminal: Terminal, tmp_path: Path) -> None:
 
     terminal.keys("C-n")
     terminal.wait_for("Afslut mødet nu?")
+    # The question starts on "Nej": Tab to "Afslut mødet", then Enter.
+    terminal.keys("Tab")
     terminal.keys("Enter")
     summary = terminal.wait_for("Mødet er slut")
     assert DECISION in summary

@@ -281,9 +281,13 @@ async def choose_radio(pilot: RRPilot, selector: str, index: int) -> None:
 
 
 async def confirm(pilot: RRPilot) -> None:
-    """Answer a Confirm modal with Enter on its focused yes button."""
+    """Answer a Confirm modal yes: Enter on its yes button, after a Tab to it if the
+    question is final (it starts on No)."""
     app = pilot.app
     dialog = await wait_for_screen(pilot, Confirm)
+    if dialog.final:
+        assert focused_id(app) == "no"
+        await pilot.press("tab")
     assert focused_id(app) == "yes"
     await pilot.press("enter")
     await wait_until(pilot, lambda: app.screen is not dialog, "the question closes")

@@ -43,3 +43,16 @@ async def test_the_question_to_end_shows_its_own_keys(make_app: AppFactory) -> N
         keys = {key.key for key in footer.query(FooterKey)}
         assert "escape" in keys
         assert not keys & {"ctrl+n", "ctrl+a"}
+
+
+async def test_an_enter_after_a_ctrl_n_too_many_does_not_end_the_meeting(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(new=True, title="Et Ctrl+N for meget")
+    async with run_app(app, (100, 30)) as pilot:
+        screen = await to_next_steps(pilot)
+        await pilot.press("ctrl+n")  # meant as "the next phase": there is none
+        question = await wait_for_screen(pilot, Confirm)
+        await pilot.press("enter")  # meant for the entry line
+        await wait_until(pilot, lambda: app.screen is not question, "the question closes")
+        assert app.screen is screen and screen.room.meeting.is_running

@@ -376,7 +376,8 @@ class ItemEditor:
             screen = self.screen
             self.queue(delete, lambda _: screen.refresh_items(), screen.store_failed)
 
-        self.push(Confirm(t("confirm.delete", text=label[:80]), "form.delete"), confirmed)
+        question = t("confirm.delete", text=label[:80])
+        self.push(Confirm(question, "form.delete", final=True), confirmed)
 
 
 def _ignore(_: object) -> None:

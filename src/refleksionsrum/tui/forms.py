@@ -226,14 +226,18 @@ class EvaluationForm(Form):
 
 
 class Confirm(ModalScreen[bool]):
-    """A yes/no question; Enter on the focused button, Escape means no."""
+    """A yes/no question; Enter on the focused button, Escape means no.
+
+    A ``final`` question (ending the meeting, deleting) starts on No: an Enter meant for
+    the entry line behind it, after a Ctrl+N too many, must not end the meeting.
+    """
 
     BINDINGS = [Binding("escape", "no", "key.cancel")]
 
-    def __init__(self, question: str, yes_key: str = "form.yes") -> None:
+    def __init__(self, question: str, yes_key: str = "form.yes", *, final: bool = False) -> None:
         super().__init__()
         translate_bindings(self)
-        self.question, self.yes_key = question, yes_key
+        self.question, self.yes_key, self.final = question, yes_key, final
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form confirm"):
@@ -245,7 +249,7 @@ class Confirm(ModalScreen[bool]):
         yield RoomFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no" if self.final else "#yes", Button).focus()
 
     @on(Button.Pressed, "#yes")
     def yes(self) -> None:

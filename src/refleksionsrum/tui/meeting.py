@@ -395,4 +395,4 @@ class MeetingScreen(SizeKeepingScreen, StyleKeepingScreen, Screen[None]):
             if not self.room.meeting.is_running:
                 self.rr.show_summary(self.room)
 
-        self.app.push_screen(Confirm(t("confirm.end"), "form.end"), confirmed)
+        self.app.push_screen(Confirm(t("confirm.end"), "form.end", final=True), confirmed)
