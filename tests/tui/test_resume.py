@@ -11,6 +11,7 @@ from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.models import NoteKind
 from refleksionsrum.tui.meeting import MeetingScreen
+from refleksionsrum.tui.notice import notice_for
 from refleksionsrum.tui.start import StartScreen
 from support.pilot import (
     AppFactory,
@@ -89,8 +90,12 @@ async def test_quit_mid_meeting_then_resume_in_the_same_phase(
         # borgerniveau gives data 7 minutes; 1.5 are used.
         assert screen.query_one("#timebox-digits").value == "05:30"
 
+        # Paused while nobody was there: the notice says how the meeting goes on.
+        assert notice_for(room) == (t("notice.paused"), False)
+
         await pilot.press("ctrl+t")
         assert room.timer.running
+        assert notice_for(room) == ("", False)
         clock.advance(seconds=30)
         screen.tick()
         assert room.timer.elapsed_ms() == 120_000

@@ -32,6 +32,9 @@ def notice_for(
         return extra, True
     if news:
         return news, False
+    if room.is_facilitator and not room.timer.running:
+        # A meeting opened again after a closed terminal starts paused: say how it goes on.
+        return t("notice.paused"), False
     if not room.is_facilitator and not room.following:
         return t("join.looking"), False
     return "", False
