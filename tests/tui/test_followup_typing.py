@@ -28,8 +28,10 @@ async def test_typing_in_the_follow_up_says_it_keeps_no_notes(make_app: AppFacto
         await wait_until(pilot, lambda: told in toast_texts(app), "the follow-up's answer")
         assert toast_texts(app).count(told) == 1  # said once, not a toast a key
         assert screen.room.meeting.notes == []
-        # In the next phase the same keys are an observation, as always.
+        # In the next phase the same keys are an observation, as always, and the word
+        # about the follow-up no longer covers the entry line.
         await next_phase(pilot)
+        assert told not in toast_texts(app)
         await pilot.press(*"Fremmødet faldt")
         entry = screen.query_one("#entry-text", Input)
         await wait_until(pilot, lambda: entry.value == "Fremmødet faldt", "typed in the entry line")

@@ -42,6 +42,7 @@ def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
         "Screen._screen_resized",
         "App._register",
         "Stylesheet._parse_cache",
+        "App._notifications",
     ]
 
 
@@ -298,3 +299,17 @@ def test_a_stylesheet_asks_its_parse_cache_by_key_and_empties_it_for_new_variabl
     assert sheet.rules == next(iter(cache.stored.values()))
     sheet.set_variables({"tone": "blue"})
     assert cache.cleared_with == [{"tone": "blue"}], "clear() before the variables are set"
+
+
+async def test_a_toast_is_taken_away_before_its_time_by_what_it_says() -> None:
+    from textual.app import App
+
+    from refleksionsrum.tui.internals import withdraw_toasts
+
+    app: App[None] = App()
+    async with app.run_test(notifications=True) as pilot:
+        app.notify("Opfølgningen tager ingen noter", timeout=60)
+        app.notify("Noget andet", timeout=60)
+        await wait_until(pilot, lambda: len(app._notifications) == 2, "two toasts")
+        withdraw_toasts(app, "Opfølgningen tager ingen noter")
+        assert [n.message for n in app._notifications] == ["Noget andet"]

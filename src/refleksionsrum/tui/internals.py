@@ -52,6 +52,8 @@ RELIED_ON = (
     "Stylesheet._parse_cache: the app stylesheet's cache of parsed sources, read with [key] "
     "(KeyError when not there), written with [key] = rules, emptied by clear() once "
     "Stylesheet._variables has changed",
+    "App._notifications: the toasts being shown, Notification objects with a message; "
+    "App._unnotify(notification) takes one away before its time",
 )
 
 
@@ -221,3 +223,10 @@ def keep_parsed_styles(app: App[Any], path: Path) -> KeptParses:
     kept = KeptParses(path, lambda: stylesheet._variables)
     stylesheet._parse_cache = kept  # type: ignore[assignment]
     return kept
+
+
+def withdraw_toasts(app: App[Any], message: str) -> None:
+    """Take away the toasts that say ``message`` before their time is up."""
+    for notification in list(app._notifications):
+        if notification.message == message:
+            app._unnotify(notification)

@@ -18,7 +18,7 @@ from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
 from refleksionsrum.core.models import Recording
-from refleksionsrum.tui import datadesk
+from refleksionsrum.tui import datadesk, notice
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.choices import ChoiceList
 from refleksionsrum.tui.clockview import AgendaView, TimeBox, next_change_s
@@ -185,6 +185,7 @@ class MeetingScreen(SizeKeepingScreen, StyleKeepingScreen, Screen[None]):
         # The title last, in the same frame as the items: once the room (or a test) sees
         # the new phase's name, its entry line is there to type in.
         show_heading(self, room)
+        notice.followup_word_left(self.app, room)
         self.refresh_items()
         self.refresh_bindings()
         self.editor.phase_shown()
@@ -208,17 +209,17 @@ class MeetingScreen(SizeKeepingScreen, StyleKeepingScreen, Screen[None]):
         self.show_notice()
 
     def show_notice(self, extra: str | None = None) -> None:
-        notice = attached(self, "notice", Static)
-        if notice is None:
+        line = attached(self, "notice", Static)
+        if line is None:
             # The screen has left (a store worker answered after it was closed).
             return
         passing = t("form.saving") if self.editor.waiting else self.news.text
         shown, warning = notice_for(self.room, extra or self.live.absent, passing)
-        if notice.has_class("warning") == warning and str(notice.content) == shown:
+        if line.has_class("warning") == warning and str(line.content) == shown:
             # Unchanged (each reload asks): an update would lay out the screen once more.
             return
-        notice.update(literal(shown))
-        notice.set_class(warning, "warning")
+        line.update(literal(shown))
+        line.set_class(warning, "warning")
 
     def on_choice_list_typed(self, event: ChoiceList.Typed) -> None:
         """Typing in the wonder phase's kind list writes in the entry line: it chooses no kind."""

@@ -4,13 +4,17 @@ database first), the header's titles, and a template that plans more than its me
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from textual.app import App
 from textual.timer import Timer
 from textual.widget import Widget
 
 from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
 from refleksionsrum.core.meeting.room import MeetingRoom
+from refleksionsrum.core.models import Recording
+from refleksionsrum.tui.internals import withdraw_toasts
 
 
 def notice_for(
@@ -38,6 +42,13 @@ def notice_for(
     if not room.is_facilitator and not room.following:
         return t("join.looking"), False
     return "", False
+
+
+def followup_word_left(app: App[Any], room: MeetingRoom) -> None:
+    """The follow-up's word about typing there is taken back once another phase is shown:
+    it sat over the new phase's entry line for its ten seconds."""
+    if room.records is not Recording.FOLLOWUP:
+        withdraw_toasts(app, t("followup.typed"))
 
 
 def titles_for(room: MeetingRoom) -> tuple[str, str]:
