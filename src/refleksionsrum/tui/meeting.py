@@ -9,7 +9,7 @@ from typing import TypeVar, cast
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, ListView, Static
 
@@ -126,8 +126,9 @@ class MeetingScreen(SizeKeepingScreen, StyleKeepingScreen, Screen[None]):
             # Said at once (a stat a second), not at the next note, which would be lost.
             self.show_notice()
         self.retry_file()
-        if self.app.screen is not self:
-            # Presentation mode is on top and shows the same clock.
+        if self.app.screen is not self and not isinstance(self.app.screen, ModalScreen):
+            # Presentation mode is on top and shows the same clock. Behind a form or a
+            # question the room still sees this one: it goes on counting there.
             return
         timebox = attached(self, "timebox", TimeBox)
         agenda = attached(self, "agenda", AgendaView)
