@@ -22,6 +22,7 @@ from refleksionsrum.tui.fitting import FittingPlaceholder, set_placeholder
 from refleksionsrum.tui.formbase import DRAFT_DELAY_S
 from refleksionsrum.tui.heading import attached
 from refleksionsrum.tui.items import Pending, Row, pending_row
+from refleksionsrum.tui.kindhint import KindHint
 from refleksionsrum.tui.ordered import OrderedInput
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ FIELDS = ("entry-text", "entry-source")
 HIDDEN_WHEN_UNUSED = ("entry-source", "entry-action")
 
 
-class EntryLine(OrderedInput, FittingPlaceholder):
+class EntryLine(OrderedInput, FittingPlaceholder, KindHint):
     """The entry line: Enter records what it holds, in order with the keys behind it."""
 
     def on_enter(self) -> None:
