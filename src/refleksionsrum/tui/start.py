@@ -157,9 +157,10 @@ class StartScreen(StyleKeepingScreen):
         if people and not field.value:
             field.value = format_participants(people)
             if not field.has_focus:
-                # Shown from its first name: with the cursor at the end, a list longer
-                # than the field showed its middle ("ette (mødeleder), Jonas (refer").
+                # Shown from its first name: the cursor was left at the end, and the field
+                # kept the scroll of the people typed there for the last meeting.
                 field.cursor_position = 0
+                field.scroll_home(animate=False, force=True, immediate=True)
 
     def fresh_form(self, people: list[Participant]) -> None:
         """Back from a meeting: an empty title, focused, and the same people offered again."""
@@ -170,14 +171,8 @@ class StartScreen(StyleKeepingScreen):
         # back to the field it had, and the people's field took it, with all its text
         # selected and scrolled to its end.
         self.set_focus(title)
-        participants = self.query_one("#participants", Input)
-        participants.value = ""
-        if people:
-            participants.value = format_participants(people)
-            # Shown from its first name: the field kept the scroll of the people typed
-            # last time ("), Jonas (referent), Ali"), the cursor at 0 or not.
-            participants.cursor_position = 0
-            participants.scroll_home(animate=False, force=True, immediate=True)
+        self.query_one("#participants", Input).value = ""
+        self.offer_participants(people)
 
     def _option(self, meeting: MeetingSummary) -> Option:
         when = f"{short_date(meeting.started_at)} {clock_time(meeting.started_at)}"

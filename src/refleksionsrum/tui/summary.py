@@ -119,8 +119,8 @@ class SummaryScreen(RoomScreen):
         self.query_one("#save-referat", Button).focus()
 
     def referat_text(self) -> str:
-        template = self.room.template
-        return referat(self.room.meeting, self.followed_up(), template.title if template else None)
+        title = self.rr.workspace.config.template_title(self.room.meeting.template)
+        return referat(self.room.meeting, self.followed_up(), title)
 
     @on(Button.Pressed, "#save-referat")
     def action_save_referat(self) -> None:
