@@ -32,9 +32,9 @@ from bench_terminal import Tmux, _alive, tmux_server
 
 from refleksionsrum.core.clock import SystemClock
 from refleksionsrum.core.files.sync import open_store
+from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.starting import new_meeting
-from refleksionsrum.core.models import NoteKind
 from refleksionsrum.core.workspace import Workspace, init_workspace
 
 TIMEOUT = 30.0

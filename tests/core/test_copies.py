@@ -11,8 +11,8 @@ import pytest
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files.reading import check_folder, unused_line
 from refleksionsrum.core.files.sync import ingest, open_store, session_path, write_session_file
+from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.core.meeting.room import MeetingRoom
-from refleksionsrum.core.models import NoteKind
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace, init_workspace
 

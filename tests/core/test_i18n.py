@@ -13,8 +13,8 @@ import pytest
 from refleksionsrum.core import i18n
 from refleksionsrum.core.errors import _TYPE_KEYS
 from refleksionsrum.core.i18n import LANGUAGES, duration, long_date, relative, short_date, t
-from refleksionsrum.core.meeting.starting import ROLES
-from refleksionsrum.core.models import CarriedOut, NoteKind, Verdict
+from refleksionsrum.core.kinds import CarriedOut, NoteKind, Verdict
+from refleksionsrum.core.summary import ROLES
 
 # The whole package: core (with its sub-packages), the screens and the command line.
 PACKAGE = Path(i18n.__file__).parents[1]

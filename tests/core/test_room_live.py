@@ -9,10 +9,10 @@ import pytest
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files.sync import session_path
+from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.core.live.facilitation import Role, facilitator_seen
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.starting import new_meeting
-from refleksionsrum.core.models import NoteKind
 from refleksionsrum.core.store.database import EditConflict, Store
 from refleksionsrum.core.store.items import ItemKept
 from refleksionsrum.core.workspace import Workspace

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from refleksionsrum.core.config import PhaseTemplate
-from refleksionsrum.core.models import NoteKind, Recording, Verdict
+from refleksionsrum.core.kinds import NoteKind, Recording, Verdict
 from refleksionsrum.core.store.migrations import REFRESH_CLOSED
 
 

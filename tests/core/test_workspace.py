@@ -13,13 +13,12 @@ from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.config import load_config
 from refleksionsrum.core.meeting.starting import (
     default_due,
-    format_participants,
     new_meeting,
     parse_participants,
     slug,
 )
-from refleksionsrum.core.models import Participant
 from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.summary import Participant, format_participants
 from refleksionsrum.core.workspace import (
     ENV_VAR,
     Workspace,

@@ -14,7 +14,7 @@ import pytest
 
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.models import NoteKind
+from refleksionsrum.core.kinds import NoteKind
 from support.tmux import Tmux
 from support.waiting import DEADLINE_S, poll
 

@@ -215,7 +215,7 @@ def test_a_file_the_end_could_not_write_is_written_at_the_next_start(
     how: str, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from refleksionsrum.core.files.sync import ingest, open_store
-    from refleksionsrum.core.models import NoteKind
+    from refleksionsrum.core.kinds import NoteKind
 
     opened = Workspace.open(workspace)
     sessions = workspace / "sessions"

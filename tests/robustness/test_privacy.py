@@ -16,9 +16,9 @@ import pytest
 from refleksionsrum import cli
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files.sync import open_store
+from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.starting import new_meeting
-from refleksionsrum.core.models import NoteKind
 from refleksionsrum.core.store.database import Store
 from refleksionsrum.core.workspace import Workspace, init_workspace
 from refleksionsrum.tui.app import RefleksionsrumApp

@@ -17,13 +17,14 @@ import pytest
 from textual.widgets import Input
 
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.export import md, plain, referat
+from refleksionsrum.core.export import md, referat
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.files.atomic import utf8_safe
 from refleksionsrum.core.files.sync import open_store
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.starting import new_meeting
 from refleksionsrum.core.models import CarriedOut, NoteKind, TrialAction, Verdict
+from refleksionsrum.core.visible import plain
 from refleksionsrum.core.workspace import Workspace
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.items import shown_rows

@@ -16,9 +16,9 @@ from sqlmodel import SQLModel
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files.sync import open_store
 from refleksionsrum.core.i18n import t
+from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.starting import new_meeting
-from refleksionsrum.core.models import NoteKind
 from refleksionsrum.core.store.database import Store, StoreError
 from refleksionsrum.core.store.drafts import Drafts
 from refleksionsrum.core.store.tables import SCHEMA_VERSION, DraftRow, MetaRow

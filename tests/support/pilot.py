@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, ListView, RadioSet, Static
 
 from refleksionsrum.core.clock import FakeClock
-from refleksionsrum.core.models import NoteKind
+from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import Confirm, TrialActionForm
 from refleksionsrum.tui.items import shown_rows

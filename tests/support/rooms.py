@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from refleksionsrum.core.clock import Clock, FakeClock
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.starting import new_meeting
-from refleksionsrum.core.models import Participant
 from refleksionsrum.core.store.database import Store
+from refleksionsrum.core.summary import Participant
 from refleksionsrum.core.workspace import Workspace
 
 

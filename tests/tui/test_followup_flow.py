@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList, Static
 
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import sessionfile
-from refleksionsrum.core.models import CarriedOut, Verdict
+from refleksionsrum.core.kinds import CarriedOut, Verdict
 from refleksionsrum.tui.forms import EvaluationForm, TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen

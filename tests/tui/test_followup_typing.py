@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.models import Recording
+from refleksionsrum.core.kinds import Recording
 from support.pilot import (
     AppFactory,
     next_phase,

@@ -12,7 +12,7 @@ from textual.widgets._toast import Toast
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.models import NoteKind
+from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.tui.items import shown_rows
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen

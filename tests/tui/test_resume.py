@@ -9,7 +9,7 @@ from textual.widgets import Input, Label, OptionList
 from refleksionsrum.core.clock import FakeClock
 from refleksionsrum.core.files import sessionfile
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.models import NoteKind
+from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.notice import notice_for
 from refleksionsrum.tui.start import StartScreen

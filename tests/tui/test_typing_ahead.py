@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from textual import events
 from textual.widgets import Input, ListView
 
-from refleksionsrum.core.models import NoteKind
+from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
 from support.pilot import AppFactory, RRPilot, run_app, wait_for_screen, wait_until

@@ -8,7 +8,6 @@ imported before a command runs.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -90,6 +89,8 @@ def _building(progress: Any) -> None:
 
 
 def _json(value: Any) -> None:
+    import json  # here: only --json needs it, and the start screen loads this module
+
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 

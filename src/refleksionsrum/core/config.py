@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from refleksionsrum.core.data.sources import DataSource, parse_sources
 from refleksionsrum.core.errors import FileProblem, Phrase
-from refleksionsrum.core.models import Recording
+from refleksionsrum.core.kinds import Recording
 from refleksionsrum.core.tomltext import kept
 from refleksionsrum.core.tomltext.positions import PathPart, dotted, undecodable_position
 from refleksionsrum.core.tomltext.reader import TomlReader
+
+if TYPE_CHECKING:
+    from refleksionsrum.core.data.sources import DataSource
 
 CONFIG_NAME = "config.toml"
 LANGUAGES = ("da", "en")
@@ -214,7 +216,12 @@ def parse_config(text: str, path: Path) -> Config:
     known = {"language", "theme", "bell", "warning_minutes", "database_url", "templates"}
     known.add("default_template")
     known.add("data")
-    data_sources = parse_sources(check, data, set(templates))
+    data_sources: tuple[DataSource, ...] = ()
+    if "data" in data:
+        # Most teams chart nothing yet: the sources' module is loaded for those that do.
+        from refleksionsrum.core.data.sources import parse_sources
+
+        data_sources = parse_sources(check, data, set(templates))
     return Config(
         path=path,
         templates=templates,

@@ -14,18 +14,13 @@ from refleksionsrum.core.i18n import (
     t,
 )
 from refleksionsrum.core.models import Meeting, Recording, TrialAction
+from refleksionsrum.core.visible import plain
 
 # Parentheses need no escape: with [ and ] escaped, no link can form around them.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+>])", re.MULTILINE)
 # "1." or "1)" at a line's start would begin a numbered list; only the dot can be escaped.
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def plain(text: str) -> str:
-    """Control characters made visible (an escape sequence must never reach a terminal)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def md(text: str) -> str:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from refleksionsrum.core.config import CONFIG_NAME, Config, load_config
-from refleksionsrum.core.defaults import config_text
 from refleksionsrum.core.errors import FileProblem
 
 ENV_VAR = "REFLEKSIONSRUM_WORKSPACE"
@@ -38,6 +37,8 @@ def find_root(explicit: str | None = None, cwd: Path | None = None) -> Path:
 
 def init_workspace(folder: Path, language: str = "da") -> Path:
     """Make a workspace in ``folder``; refuses to overwrite an existing config.toml."""
+    # Here, not at the top: opening a workspace needs neither (json, a dataclass).
+    from refleksionsrum.core.defaults import config_text
     from refleksionsrum.core.files.atomic import atomic_write_text
 
     config = folder / CONFIG_NAME

@@ -35,9 +35,9 @@ from refleksionsrum.tui.themes import HIGH_CONTRAST, STANDARD, THEMES, theme_for
 
 if TYPE_CHECKING:
     from refleksionsrum.core.meeting.room import MeetingRoom
-    from refleksionsrum.core.models import MeetingSummary, Participant
     from refleksionsrum.core.store.database import Store
     from refleksionsrum.core.store.lookahead import LookAhead
+    from refleksionsrum.core.summary import MeetingSummary, Participant
 
 
 R = TypeVar("R")

@@ -21,7 +21,7 @@ from refleksionsrum.core.history.board import (
     read_board_page,
 )
 from refleksionsrum.core.i18n import long_date, short_date, t
-from refleksionsrum.core.models import ActionStatus
+from refleksionsrum.core.kinds import ActionStatus
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.background import PAGE, PagedTable, Reader
 from refleksionsrum.tui.footer import RoomFooter

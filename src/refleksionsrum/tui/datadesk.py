@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 
-from refleksionsrum.core.models import Recording
+from refleksionsrum.core.kinds import Recording
 
 if TYPE_CHECKING:
     from refleksionsrum.tui.meeting import MeetingScreen

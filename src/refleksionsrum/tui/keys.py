@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from refleksionsrum.core.i18n import t
-from refleksionsrum.core.models import Recording
+from refleksionsrum.core.kinds import Recording
 from refleksionsrum.tui.internals import bindings_of
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from refleksionsrum.core.history.learning import (
     read_lessons,
 )
 from refleksionsrum.core.i18n import short_date, t
-from refleksionsrum.core.models import Verdict
+from refleksionsrum.core.kinds import Verdict
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.background import Reader
 from refleksionsrum.tui.footer import RoomFooter

@@ -15,9 +15,9 @@ from textual.widgets import Button, Input, Label, ListView, Static
 
 from refleksionsrum.core.errors import StoreError
 from refleksionsrum.core.i18n import t
+from refleksionsrum.core.kinds import Recording
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.meeting.timer import TimeState
-from refleksionsrum.core.models import Recording
 from refleksionsrum.tui import datadesk, notice
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.choices import ChoiceList

@@ -10,10 +10,10 @@ from textual.app import App
 from textual.timer import Timer
 from textual.widget import Widget
 
-from refleksionsrum.core.export import plain
 from refleksionsrum.core.i18n import t
+from refleksionsrum.core.kinds import Recording
 from refleksionsrum.core.meeting.room import MeetingRoom
-from refleksionsrum.core.models import Recording
+from refleksionsrum.core.visible import plain
 from refleksionsrum.tui.internals import withdraw_toasts
 
 

@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from refleksionsrum.core.i18n import t
+from refleksionsrum.core.kinds import Recording
 from refleksionsrum.core.meeting.room import MeetingRoom
-from refleksionsrum.core.models import Recording
 from refleksionsrum.tui.clockview import TimeBox
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.keys import relabel

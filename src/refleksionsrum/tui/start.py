@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import clock_time, short_date, t
-from refleksionsrum.core.meeting.starting import format_participants
+from refleksionsrum.core.summary import format_participants
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
@@ -24,7 +24,7 @@ from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
     from refleksionsrum.core.files.sessionfile import SessionFileError
-    from refleksionsrum.core.models import MeetingSummary, Participant
+    from refleksionsrum.core.summary import MeetingSummary, Participant
     from refleksionsrum.tui.messages import MeetingsListed
 
 

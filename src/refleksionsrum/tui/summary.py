@@ -12,10 +12,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, Markdown, Static
 
-from refleksionsrum.core.export import plain, referat
+from refleksionsrum.core.export import referat
 from refleksionsrum.core.i18n import duration, long_date, planned, t
 from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
+from refleksionsrum.core.visible import plain
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.reading import ReadingView

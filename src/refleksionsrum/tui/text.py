@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from refleksionsrum.core.export import plain
+from refleksionsrum.core.visible import plain
 
 
 def literal(text: str, style: str = "") -> Text:

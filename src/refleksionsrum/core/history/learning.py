@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from refleksionsrum.core.export import md
 from refleksionsrum.core.i18n import long_date, short_date, t
-from refleksionsrum.core.models import Verdict
+from refleksionsrum.core.kinds import Verdict
 from refleksionsrum.core.privacy import mask_cpr
 from refleksionsrum.core.store.database import Store
 

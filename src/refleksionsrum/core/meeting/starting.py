@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 
 from refleksionsrum.core.clock import Clock
 from refleksionsrum.core.config import Template
-from refleksionsrum.core.i18n import LANGUAGES, t
+from refleksionsrum.core.i18n import LANGUAGES
 from refleksionsrum.core.models import ClockState, Meeting, Participant, PhaseRecord
+from refleksionsrum.core.summary import ROLES
 
 if TYPE_CHECKING:
     # Only named: the start screen reads participants here before the store is loaded.
     from refleksionsrum.core.store.database import Store
-
-ROLES = ("facilitator", "note-taker", "participant", "team-leader", "expert", "sponsor")
 
 
 def slug(text: str) -> str:
@@ -56,7 +55,7 @@ def new_meeting(
 
 def new_trial_action_id(taken: set[str]) -> str:
     """A short id, unique in the workspace and stable across meetings."""
-    import secrets  # here: it imports hashlib (OpenSSL), and the start screen loads this module
+    import secrets  # here: it imports hashlib (OpenSSL), needed only once an action is made
 
     while True:
         candidate = f"ta-{secrets.token_hex(4)}"
@@ -67,21 +66,6 @@ def new_trial_action_id(taken: set[str]) -> str:
 def default_due(started: date, template: Template) -> date:
     """The next meeting in the template's rhythm."""
     return started + timedelta(days=template.rhythm_days)
-
-
-def format_participants(people: list[Participant]) -> str:
-    """The participants as parse_participants reads them back: 'Mette (mødeleder), Ali'.
-
-    A role the app knows is written in the user's language (role_key reads it back in
-    either); a team's own role as the team wrote it.
-    """
-    return ", ".join(
-        p.name if p.role == "participant" else f"{p.name} ({_role_word(p.role)})" for p in people
-    )
-
-
-def _role_word(role: str) -> str:
-    return t(f"role.{role}") if role in ROLES else role
 
 
 def parse_participants(text: str) -> list[Participant]:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
-from refleksionsrum.core.models import NoteKind
+from refleksionsrum.core.kinds import NoteKind
 
 
 class DocKind(StrEnum):

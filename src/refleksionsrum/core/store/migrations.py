@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel
 
-from refleksionsrum.core.models import Verdict
+from refleksionsrum.core.kinds import Verdict
 from refleksionsrum.core.store.engine import StoreError
 from refleksionsrum.core.store.tables import SCHEMA_VERSION, DraftRow, MeetingRow, MetaRow
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from refleksionsrum.core.models import MeetingSummary, Participant
 from refleksionsrum.core.store.schema import SCHEMA_VERSION
+from refleksionsrum.core.summary import MeetingSummary, Participant
 from refleksionsrum.core.workspace import Workspace
 
 if TYPE_CHECKING:
