@@ -14,8 +14,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from textual.widgets import Select
-
 from refleksionsrum.tui.app import RefleksionsrumApp
 from refleksionsrum.tui.forms import TrialActionForm
 from refleksionsrum.tui.meeting import MeetingScreen
@@ -88,8 +86,8 @@ async def test_a_template_titled_like_markup_opens_the_start_screen(
         await alive(pilot)
         assert f"{MARK}[b]Borgerniveau" in shown(pilot)
         # The open list shows every template's title as written too.
-        select = app.screen.query_one("#template", Select)
-        select.focus()
+        chooser = app.screen.query_one("#template")
+        chooser.focus()
         await pilot.press("enter")
         await alive(pilot)
         assert f"{MARK}[b]Organisatorisk niveau" in shown(pilot)

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from refleksionsrum.core.i18n import clock_time, short_date, t
@@ -17,9 +17,9 @@ from refleksionsrum.core.summary import format_participants
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.internals import SteadyHeader
-from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.stylekeeping import StyleKeepingScreen
+from refleksionsrum.tui.templatechooser import TemplateChooser
 from refleksionsrum.tui.text import literal
 
 if TYPE_CHECKING:
@@ -67,9 +67,7 @@ class StartScreen(StyleKeepingScreen):
             with VerticalScroll(id="new-meeting", classes="panel"):
                 yield Label(t("start.new"), classes="panel-title")
                 yield Label(t("start.template"), classes="field-label")
-                yield RoomSelect(
-                    templates, value=config.default_template, allow_blank=False, id="template"
-                )
+                yield TemplateChooser(templates, config.default_template, id="template")
                 yield Label(t("start.title"), classes="field-label")
                 yield Input(placeholder=t("start.title_placeholder"), id="title")
                 yield Label(t("start.participants"), classes="field-label")
@@ -198,8 +196,7 @@ class StartScreen(StyleKeepingScreen):
     @on(Button.Pressed, "#begin")
     @on(Input.Submitted, "#participants")
     def begin(self) -> None:
-        template = self.query_one("#template", Select).value
-        chosen = str(template) if template is not Select.BLANK else None
+        chosen = self.query_one("#template", TemplateChooser).value or None
         title = self.query_one("#title", Input).value
         people = self.query_one("#participants", Input).value
         begin = self.query_one("#begin", Button)
