@@ -167,7 +167,7 @@ def load_config(path: Path) -> Config:
 def parse_config(text: str, path: Path) -> Config:
     """Check the TOML ``text`` of a config file; ``path`` is used in messages."""
     # Parsed once for this text, then read back (core/tomltext/kept.py); checked each time.
-    data = kept.parsed(f"config {path}", text, lambda text: _parse_toml(text, path))
+    data = kept.parsed(text, lambda text: _parse_toml(text, path))
     check = _Checker(path, text)
 
     language = check.get(data, (), "language", str, required=False, default="da")

@@ -31,7 +31,7 @@ class _Catalogues(Mapping[str, dict[str, str]]):
             found = {}
             for area in _AREAS:
                 path = _FOLDER / f"{language}{area}.toml"
-                found.update(kept.parsed(str(path), path.read_text(encoding="utf-8"), _toml))
+                found.update(kept.parsed(path.read_text(encoding="utf-8"), _toml))
             self._read[language] = found
         return found
 

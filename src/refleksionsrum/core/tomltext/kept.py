@@ -18,27 +18,29 @@ from typing import Any
 from refleksionsrum.core.files.cachefolder import cache_folder, read_private, write_private
 
 # The layout of the file, and the Python whose marshal format wrote it.
-_MADE_BY = (1, *sys.version_info[:2])
+_MADE_BY = (2, *sys.version_info[:2])
 # Texts kept: the catalogues' ten, and the config files of a few workspaces.
-_KEPT = 40
+_KEPT = 24
 
 Table = dict[str, Any]
-# name -> (text, the table it parses to, marshalled).
-_kept: dict[str, tuple[str, bytes]] | None = None
+# text -> the table it parses to, marshalled. Keyed by the text alone: what a text parses
+# to does not depend on the file it is in. Kept by file name, every workspace's copy of
+# the same config.toml was an entry of its own (40 entries, 519 kB read at each start).
+_kept: dict[str, bytes] | None = None
 
 
 def _file() -> Path:
     return cache_folder() / "parsed-toml.marshal"
 
 
-def _entries() -> dict[str, tuple[str, bytes]]:
+def _entries() -> dict[str, bytes]:
     global _kept
     if _kept is None:
         _kept = _read()
     return _kept
 
 
-def _read() -> dict[str, tuple[str, bytes]]:
+def _read() -> dict[str, bytes]:
     data = read_private(_file())
     if data is None:
         return {}
@@ -51,16 +53,16 @@ def _read() -> dict[str, tuple[str, bytes]]:
     return entries
 
 
-def parsed(name: str, text: str, parse: Callable[[str], Table]) -> Table:
-    """``parse(text)``, or what it gave for this very text before; ``name`` says which file.
+def parsed(text: str, parse: Callable[[str], Table]) -> Table:
+    """``parse(text)``, or what it gave for this very text before.
 
     Each call gets a table of its own: the caller may change it.
     """
     entries = _entries()
-    found = entries.get(name)
-    if found is not None and found[0] == text:
+    found = entries.get(text)
+    if found is not None:
         try:
-            table = marshal.loads(found[1])
+            table = marshal.loads(found)
         except Exception:
             table = None
         if isinstance(table, dict):
@@ -70,8 +72,8 @@ def parsed(name: str, text: str, parse: Callable[[str], Table]) -> Table:
         blob = marshal.dumps(table)
     except ValueError:
         return table  # a value marshal cannot hold (a date): parsed each time
-    entries.pop(name, None)
-    entries[name] = (text, blob)
+    entries.pop(text, None)
+    entries[text] = blob
     while len(entries) > _KEPT:
         del entries[next(iter(entries))]
     write_private(_file(), marshal.dumps((_MADE_BY, entries)))
