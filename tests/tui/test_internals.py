@@ -9,8 +9,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.dom import DOMNode
 from textual.geometry import Size
-from textual.widgets import Header, Input, RadioButton, RadioSet, Static
-from textual.widgets._header import HeaderTitle
+from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from refleksionsrum.tui.choices import Choice
 from refleksionsrum.tui.internals import (
@@ -19,7 +18,6 @@ from refleksionsrum.tui.internals import (
     QuietInput,
     SelectOverlay,
     SizeKeepingScreen,
-    SteadyHeader,
     after_frame,
     bindings_of,
     start_unseen,
@@ -37,7 +35,6 @@ def test_the_list_of_what_is_relied_on_names_each_part_tested_here() -> None:
         "Footer._bindings_ready",
         "Input._watch_value",
         "textual.widgets._select.SelectOverlay",
-        "Header._on_mount",
         "Screen.screen_layout_refresh_signal",
         "Screen._screen_resized",
         "App._register",
@@ -162,30 +159,6 @@ async def test_a_room_select_names_its_escape_in_danish() -> None:
         await pilot.pause()
         overlay = app.query_one(SelectOverlay)
         assert [b.description for b in bindings_of(overlay)["escape"]] == ["Luk listen"]
-
-
-def test_a_header_watches_the_titles_from_its_own_on_mount() -> None:
-    source = inspect.getsource(Header._on_mount)
-    assert 'self.watch(self.app, "title"' in source, "Header._on_mount no longer watches titles"
-    assert "query_one(HeaderTitle)" in source
-
-
-async def test_a_steady_header_survives_a_title_change_while_it_is_taken_down() -> None:
-    class Harness(App[None]):
-        def compose(self) -> ComposeResult:
-            yield SteadyHeader()
-
-    app = Harness()
-    async with app.run_test(size=(60, 8)) as pilot:
-        app.title = "Møde"
-        await pilot.pause()
-        header = app.query_one(SteadyHeader)
-        assert "Møde" in str(header.query_one(HeaderTitle).render())
-        # Half taken down: the title's widget is gone, the watch not yet.
-        await header.query_one(HeaderTitle).remove()
-        app.title = "Slut"
-        await pilot.pause()
-        assert app.is_running
 
 
 async def test_work_after_the_frame_runs_once_the_layout_is_drawn() -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import OptionList
-from textual.widgets._header import HeaderTitle
 from textual.widgets._toast import Toast
 
 from refleksionsrum.core.clock import FakeClock
@@ -16,6 +15,7 @@ from refleksionsrum.core.kinds import NoteKind
 from refleksionsrum.tui.items import shown_rows
 from refleksionsrum.tui.meeting import MeetingScreen
 from refleksionsrum.tui.start import StartScreen
+from refleksionsrum.tui.titlebar import TitleBar
 from support.pilot import (
     AppFactory,
     items_of,
@@ -45,7 +45,7 @@ def toast_text(screen: MeetingScreen) -> str:
 
 
 def header_line(screen: MeetingScreen) -> str:
-    return screen.query_one(HeaderTitle).render_line(0).text
+    return screen.query_one(TitleBar).render_line(0).text
 
 
 async def test_notes_and_title_show_markup_and_escapes_literally(

@@ -25,10 +25,10 @@ from refleksionsrum.core.kinds import ActionStatus
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.background import PAGE, PagedTable, Reader
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.reading import ReadingView
 from refleksionsrum.tui.text import literal
+from refleksionsrum.tui.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from refleksionsrum.core.history.page import Page
@@ -54,7 +54,7 @@ class BoardScreen(Screen[None]):
     rr = OurApp()
 
     def compose(self) -> ComposeResult:
-        yield SteadyHeader(show_clock=False)
+        yield TitleBar()
         with Vertical(id="board", classes="panel"):
             yield Tabs(*[Tab(t(f"board.tab.{view.value}"), id=view.value) for view in TABS])
             yield Static(id="board-status", classes="hint")

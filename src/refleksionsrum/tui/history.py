@@ -22,11 +22,11 @@ from refleksionsrum.core.privacy import mask_cpr
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.background import PAGE, PagedTable, Reader
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.referater import save_in_referater
 from refleksionsrum.tui.roomselect import RoomSelect
 from refleksionsrum.tui.text import literal
+from refleksionsrum.tui.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from refleksionsrum.core.history.meetings import MeetingFilter, MeetingLine
@@ -52,7 +52,7 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         templates = [(tpl.title, name) for name, tpl in self.rr.workspace.config.templates.items()]
-        yield SteadyHeader(show_clock=False)
+        yield TitleBar()
         with Vertical(id="history", classes="panel"):
             yield Label(t("history.title"), classes="panel-title")
             with Horizontal(id="history-filters"):
@@ -154,7 +154,7 @@ class RecordScreen(Screen[None]):
             action = store.trial_action(evaluation.trial_action)
             if action is not None:
                 self.titles[action.id] = action
-        yield SteadyHeader(show_clock=False)
+        yield TitleBar()
         with Vertical(id="record", classes="panel"):
             heading = literal(meeting.title, "bold")
             heading.append(f" · {long_date(meeting.started_at)} {meeting.started_at.year}")

@@ -6,7 +6,6 @@ that test fails and names it, instead of a key press or a label silently doing n
 
 from __future__ import annotations
 
-import contextlib
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -16,13 +15,12 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
-from textual.dom import DOMNode, NoScreen
+from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, RadioButton
+from textual.widgets import Footer, Input, RadioButton
 from textual.widgets._footer import FooterKey
-from textual.widgets._header import HeaderTitle
 from textual.widgets._select import SelectOverlay
 
 from refleksionsrum.tui.keptstyles import KeptParses
@@ -40,8 +38,6 @@ RELIED_ON = (
     "Input._watch_value: sets virtual_size (a reactive that lays out the screen) per change",
     "textual.widgets._select.SelectOverlay: a Select's drop-down list, whose Escape "
     "binding (action dismiss) the footer shows as 'Dismiss menu'",
-    "Header._on_mount: watches the app's and the screen's title and sub_title with a "
-    "callback that finds HeaderTitle by query_one, catching NoScreen only",
     "Screen.screen_layout_refresh_signal: published once a layout's frame is handed to "
     "the driver (call_after_refresh can run before the widgets' refreshes reach the screen)",
     "Screen._screen_resized: what a Resize does to a screen and, relayed by the top "
@@ -147,32 +143,6 @@ class QuietInput(Input):
             # listen to; the cursor; the selection) runs as Textual wrote it.
             self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
         super()._watch_value(value)
-
-
-class SteadyHeader(Header):
-    """A Header that a screen can leave right after a title changes.
-
-    Header._on_mount watches the titles with a callback that looks its HeaderTitle up
-    with query_one and catches NoScreen only: when the screen is taken down (the
-    meeting ended by the facilitator, a phase changed as the view opens) between the
-    change and the callback, NoMatches ended the whole app. Here the same watches,
-    with a callback that updates the title only while it is there.
-    """
-
-    def _on_mount(self, event: events.Mount) -> None:
-        # Header's own handler would install its watches as well: not run (it is the only
-        # thing it does); Widget's, further up, is run here by hand.
-        event.prevent_default()
-        Widget._on_mount(self, event)
-
-        async def set_title() -> None:
-            for title in self.query(HeaderTitle).results(HeaderTitle):
-                with contextlib.suppress(NoScreen):
-                    title.update(self.format_title())
-
-        for node in (self.app, self.screen):
-            self.watch(node, "title", set_title)
-            self.watch(node, "sub_title", set_title)
 
 
 # If no layout comes (nothing changed size or place), the work waits no longer than this.

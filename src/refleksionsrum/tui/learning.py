@@ -24,10 +24,10 @@ from refleksionsrum.core.kinds import Verdict
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.background import Reader
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.referater import save_in_referater
 from refleksionsrum.tui.text import literal
+from refleksionsrum.tui.titlebar import TitleBar
 
 EXPORT_NAME = "læringslog.md"
 # Lessons read and drawn at a time: a development point of a long history has tens of
@@ -80,7 +80,7 @@ class LearningScreen(Screen[None]):
     rr = OurApp()
 
     def compose(self) -> ComposeResult:
-        yield SteadyHeader(show_clock=False)
+        yield TitleBar()
         with Horizontal(id="learning"):
             with VerticalScroll(id="learning-points", classes="panel"):
                 yield Label(t("learning.points"), classes="panel-title")

@@ -27,7 +27,7 @@ from refleksionsrum.tui.entry import Entry
 from refleksionsrum.tui.footer import RoomFooter
 from refleksionsrum.tui.forms import Confirm
 from refleksionsrum.tui.heading import attached, show_heading
-from refleksionsrum.tui.internals import SizeKeepingScreen, SteadyHeader
+from refleksionsrum.tui.internals import SizeKeepingScreen
 from refleksionsrum.tui.items import FollowUp, ItemRow, Pending, phase_rows, show_rows
 from refleksionsrum.tui.keys import MEETING_BINDINGS, relabel_room_keys, room_key_offered
 from refleksionsrum.tui.live import LiveRoom
@@ -39,6 +39,7 @@ from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.storequeue import StoreQueue
 from refleksionsrum.tui.stylekeeping import StyleKeepingScreen
 from refleksionsrum.tui.text import literal
+from refleksionsrum.tui.titlebar import TitleBar
 
 R = TypeVar("R")
 
@@ -78,7 +79,7 @@ class MeetingScreen(SizeKeepingScreen, StyleKeepingScreen, Screen[None]):
         return self.rr.guarded(action)
 
     def compose(self) -> ComposeResult:
-        yield SteadyHeader(show_clock=False)
+        yield TitleBar()
         with Horizontal(id="meeting-body"):
             with Vertical(id="agenda-panel", classes="panel"):
                 yield Label(t("agenda.title"), classes="panel-title")

@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 from refleksionsrum.core.i18n import short_date, t
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.keys import translate_bindings
 from refleksionsrum.tui.text import literal
+from refleksionsrum.tui.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from refleksionsrum.core.search.find import Hit
@@ -59,7 +59,7 @@ class SearchScreen(Screen[None]):
     rr = OurApp()
 
     def compose(self) -> ComposeResult:
-        yield SteadyHeader(show_clock=False)
+        yield TitleBar()
         with Vertical(id="search", classes="panel"):
             yield Label(t("search.title"), classes="panel-title")
             yield Input(value=self.initial, placeholder=t("search.placeholder"), id="query")

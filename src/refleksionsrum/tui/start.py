@@ -16,11 +16,11 @@ from refleksionsrum.core.i18n import clock_time, short_date, t
 from refleksionsrum.core.summary import format_participants
 from refleksionsrum.tui.appof import OurApp
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.sizing import prepare
 from refleksionsrum.tui.stylekeeping import StyleKeepingScreen
 from refleksionsrum.tui.templatechooser import TemplateChooser
 from refleksionsrum.tui.text import literal
+from refleksionsrum.tui.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from refleksionsrum.core.files.sessionfile import SessionFileError
@@ -62,7 +62,7 @@ class StartScreen(StyleKeepingScreen):
         # drawn empty and then filled (a second layout and restyle before the first frame).
         early = self.rr.early_listing()
         self._composed_with = early
-        yield SteadyHeader(show_clock=False)
+        yield TitleBar()
         with Horizontal(id="start"):
             with VerticalScroll(id="new-meeting", classes="panel"):
                 yield Label(t("start.new"), classes="panel-title")

@@ -18,11 +18,11 @@ from refleksionsrum.core.meeting.room import MeetingRoom
 from refleksionsrum.core.models import TrialAction
 from refleksionsrum.core.visible import plain
 from refleksionsrum.tui.footer import RoomFooter
-from refleksionsrum.tui.internals import SteadyHeader
 from refleksionsrum.tui.reading import ReadingView
 from refleksionsrum.tui.referater import save_in_referater
 from refleksionsrum.tui.roomscreen import RoomScreen
 from refleksionsrum.tui.text import literal
+from refleksionsrum.tui.titlebar import TitleBar
 
 BAR_WIDTH = 24
 
@@ -83,7 +83,7 @@ class SummaryScreen(RoomScreen):
     def compose(self) -> ComposeResult:
         meeting = self.room.meeting
         titles = self.followed_up()
-        yield SteadyHeader(show_clock=False)
+        yield TitleBar()
         with VerticalScroll(id="summary"):
             yield Label(t("summary.title"), classes="panel-title")
             yield Static(literal(f"{meeting.title} · {long_date(meeting.started_at)}", "bold"))
