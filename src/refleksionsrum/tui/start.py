@@ -84,7 +84,8 @@ class StartScreen(StyleKeepingScreen):
                 yield Label(t("start.running"), classes="panel-title", id="running-title")
                 yield OptionList(*self._running_options(early), id="running")
                 yield Label(t("start.recent"), classes="panel-title")
-                yield OptionList(*self._recent_options(early), id="recent")
+                recent = self._recent_options(early)
+                yield OptionList(*recent, id="recent", classes=_empty_class(recent))
                 yield Static("" if early else t("start.loading"), id="start-status", classes="hint")
         yield RoomFooter()
 
@@ -240,6 +241,11 @@ class StartScreen(StyleKeepingScreen):
         self.rr.load_store(show)
 
 
+def _empty_class(options: list[Option]) -> str:
+    """ "-empty" for a list with no meeting in it (its one line says so, or nothing yet)."""
+    return "" if any(option.id for option in options) else "-empty"
+
+
 def _refill(options: OptionList, fresh: list[Option]) -> None:
     """Replace a list's options, keeping the highlight on the same meeting.
 
@@ -247,6 +253,7 @@ def _refill(options: OptionList, fresh: list[Option]) -> None:
     must still act on the meeting the facilitator chose.
     """
     current = options.highlighted_option
+    options.set_class(_empty_class(fresh) == "-empty", "-empty")
     if [o.id for o in fresh] == [
         options.get_option_at_index(i).id for i in range(options.option_count)
     ] and all(o.id for o in fresh):
