@@ -62,8 +62,7 @@ class MeetingScreen(SizeKeepingScreen, StyleKeepingScreen, Screen[None]):
         self._phase_lock = asyncio.Lock()
         # Phase changes drawn, stored when the keys pause.
         self.phase_store = PhaseStore(self, lambda: self.guarded(self.room.checkpoint))
-        # Each job its own object: the entry line, the forms for recorded items,
-        # and the link that keeps the room in step with the store.
+        # Each job its own object: entry line, item forms, the room kept in step with the store.
         self.entry = Entry(self)
         self.editor = ItemEditor(self)
         self.live = LiveRoom(self)
