@@ -85,7 +85,8 @@ class StartScreen(StyleKeepingScreen):
                 yield OptionList(*self._running_options(early), id="running")
                 yield Label(t("start.recent"), classes="panel-title")
                 recent = self._recent_options(early)
-                yield OptionList(*recent, id="recent", classes=_empty_class(recent))
+                empty = "" if _lists_a_meeting(recent) else "-empty"
+                yield OptionList(*recent, id="recent", classes=empty)
                 yield Static("" if early else t("start.loading"), id="start-status", classes="hint")
         yield RoomFooter()
 
@@ -241,9 +242,9 @@ class StartScreen(StyleKeepingScreen):
         self.rr.load_store(show)
 
 
-def _empty_class(options: list[Option]) -> str:
-    """ "-empty" for a list with no meeting in it (its one line says so, or nothing yet)."""
-    return "" if any(option.id for option in options) else "-empty"
+def _lists_a_meeting(options: list[Option]) -> bool:
+    """Whether a list holds a meeting (not only the line that says there is none, or nothing)."""
+    return any(option.id for option in options)
 
 
 def _refill(options: OptionList, fresh: list[Option]) -> None:
@@ -253,7 +254,7 @@ def _refill(options: OptionList, fresh: list[Option]) -> None:
     must still act on the meeting the facilitator chose.
     """
     current = options.highlighted_option
-    options.set_class(_empty_class(fresh) == "-empty", "-empty")
+    options.set_class(not _lists_a_meeting(fresh), "-empty")
     if [o.id for o in fresh] == [
         options.get_option_at_index(i).id for i in range(options.option_count)
     ] and all(o.id for o in fresh):
